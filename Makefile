@@ -29,8 +29,12 @@ build/wasm/CMakeCache.txt:
 wasm: deps build/wasm/CMakeCache.txt
 	$(EM_ENV) cmake --build build/wasm -j$(JOBS)
 
-dist: wasm
-	node web/build.mjs --build build/wasm --out dist
+build/font/ui.ttf: web/make_font.py
+	@mkdir -p build/font
+	/usr/bin/python3 web/make_font.py $@
+
+dist: wasm build/font/ui.ttf
+	node web/build.mjs --build build/wasm --font build/font/ui.ttf --out dist
 
 run: dist
 	@echo

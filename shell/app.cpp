@@ -1,0 +1,156 @@
+// [SECTION] Scale and style
+// [SECTION] Navigation (side bar on wide screens, bottom tab bar on phones)
+// [SECTION] Frame
+#include "shell/app.h"
+
+#include <cstdio>
+
+#include "core/demo.h"
+#include "imgui.h"
+#include "shell/fonts.h"
+#include "shell/platform.h"
+#include "shell/widgets.h"
+
+namespace zj::ui {
+
+S ScreenTitle(Screen s) {
+  static const S k[] = {S::NavDashboard, S::NavOrganization, S::NavLearn, S::NavLook, S::NavTalk,
+                        S::NavRate,      S::NavEvidence,     S::NavBoards, S::NavReport, S::NavData};
+  return k[static_cast<int>(s)];
+}
+
+void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
+  app.today = today;
+  // The demo campaign runs in the year of `today`, so its deadlines read as the notice's (03-23,
+  // 03-31, 04-30) and days left or overdue mean something to whoever opens it.
+  app.data = MakeDemoDataset(seed, today.Year(), now);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Scale and style
+// One place for sizes: style rebuilt from scratch, then scaled once (hello_imgui, Tracy).
+//-----------------------------------------------------------------------------
+void ApplyScale(float zoom) {
+  ImGuiStyle& style = ImGui::GetStyle();
+  style = ImGuiStyle();
+  ImGui::StyleColorsLight(&style);
+  style.WindowRounding = 0;
+  style.FrameRounding = 6;
+  style.ChildRounding = 8;
+  style.FramePadding = ImVec2(10, 7);
+  style.ItemSpacing = ImVec2(10, 8);
+  style.WindowPadding = ImVec2(14, 12);
+  style.ScrollbarSize = 12;
+  style.Colors[ImGuiCol_WindowBg] = ImVec4(0.97f, 0.96f, 0.93f, 1);
+  style.Colors[ImGuiCol_ChildBg] = ImVec4(0, 0, 0, 0);  // cards push their own (widgets.h Card)
+  style.Colors[ImGuiCol_Border] = ImVec4(0.85f, 0.82f, 0.78f, 1);
+  style.Colors[ImGuiCol_Button] = ImVec4(0.93f, 0.90f, 0.86f, 1);
+  style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.98f, 0.86f, 0.84f, 1);
+  style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.95f, 0.75f, 0.72f, 1);
+  style.Colors[ImGuiCol_Header] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.ScaleAllSizes(zoom);
+  style.FontSizeBase = kBaseFontPx * zoom;
+  style._NextFrameFontSizeBase = style.FontSizeBase;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Navigation
+//-----------------------------------------------------------------------------
+namespace {
+void NavButton(App& app, Screen s, ImVec2 size) {
+  const bool active = app.screen == s;
+  if (active) {
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_Header));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  }
+  char id[96];
+  std::snprintf(id, sizeof id, "%s##nav%d", T(ScreenTitle(s)), static_cast<int>(s));
+  if (ImGui::Button(id, size)) app.screen = s;
+  if (active) ImGui::PopStyleColor(2);
+}
+
+void Header(App& app) {
+  const float line_x0 = ImGui::GetCursorPosX();
+  const float line_w = ImGui::GetContentRegionAvail().x;
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+  Label(T(S::AppName));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  Label(app.data.org.town_name);
+  if (!app.Narrow()) {
+    ImGui::SameLine();
+    LabelColored(col::Grey, T(S::AppSubtitle));
+  }
+  if (app.data.demo) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
+    ImGui::SmallButton(T(S::DemoBadge));
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
+  }
+  // Right side: today's date and the language switch.
+  const char* lang = T(S::LangSwitch);
+  const float bw = ImGui::CalcTextSize(lang).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(line_x0 + line_w - bw);
+  if (ImGui::Button(lang)) {
+    Lang next = CurrentLang() == Lang::Zh ? Lang::En : Lang::Zh;
+    SetLang(next);
+    platform::SetSetting("lang", next == Lang::Zh ? "zh" : "en");
+  }
+  ImGui::Separator();
+}
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Frame
+//-----------------------------------------------------------------------------
+void DrawApp(App& app) {
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->Pos);
+  ImGui::SetNextWindowSize(vp->Size);
+  const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
+                                      ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
+  ImGui::Begin("Zhengjian", nullptr, root_flags);
+  Header(app);
+
+  const bool narrow = app.Narrow();
+  const float tabbar_h = narrow ? Em(3.2f) : 0.0f;  // >= 44 CSS px at every zoom
+  if (!narrow) {
+    ImGui::BeginChild("nav", ImVec2(Em(7.5f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
+    for (int i = 0; i < static_cast<int>(Screen::Count_); ++i) NavButton(app, static_cast<Screen>(i), ImVec2(-1, Em(2.6f)));
+    ImGui::EndChild();
+    ImGui::SameLine();
+  }
+  ImGui::BeginChild("screen", ImVec2(0, narrow ? -tabbar_h : 0), ImGuiChildFlags_None);
+  switch (app.screen) {
+    case Screen::Dashboard: DrawDashboard(app); break;
+    case Screen::Organization: DrawOrganization(app); break;
+    default: DrawPlaceholder(app, app.screen); break;
+  }
+  ImGui::EndChild();
+
+  if (narrow) {
+    // Phone: a bottom tab bar with the five screens used most; the rest behind "…".
+    static const Screen tabs[] = {Screen::Dashboard, Screen::Learn, Screen::Look, Screen::Talk, Screen::Rate};
+    const int n = 6;
+    const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
+    const float w = (ImGui::GetContentRegionAvail().x - spacing * (n - 1)) / n;
+    ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, 0));
+    for (Screen s : tabs) {
+      NavButton(app, s, ImVec2(w, tabbar_h - ImGui::GetStyle().WindowPadding.y));
+      ImGui::SameLine();
+    }
+    if (ImGui::Button("…##more", ImVec2(w, tabbar_h - ImGui::GetStyle().WindowPadding.y))) ImGui::OpenPopup("more");
+    ImGui::PopStyleVar();
+    if (ImGui::BeginPopup("more")) {
+      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data})
+        NavButton(app, s, ImVec2(Em(8), Em(2.8f)));
+      ImGui::EndPopup();
+    }
+  }
+  ImGui::End();
+}
+
+}  // namespace zj::ui

@@ -1,0 +1,77 @@
+#include "shell/i18n.h"
+
+namespace zj::ui {
+namespace {
+struct Entry { S key; const char* zh; const char* en; };
+// Terms follow DOMAIN.md.
+const Entry kStrings[] = {
+  {S::AppName, "整建", "Zhengjian"},
+  {S::AppSubtitle, "党组织整建月", "Party organization consolidation month"},
+  {S::DemoBadge, "示例数据", "Demo data"},
+  {S::DemoExplain, "这是虚构的示例镇，用于演示；导入本镇名册后即可替换。", "A made-up demo town for trying things out; import your town's roster to replace it."},
+  {S::Today, "今天", "Today"},
+  {S::LangSwitch, "English", "中文"},
+  {S::NavDashboard, "概览", "Overview"},
+  {S::NavOrganization, "组织", "Organization"},
+  {S::NavLearn, "学", "Learn"},
+  {S::NavLook, "看", "Look"},
+  {S::NavTalk, "谈", "Talk"},
+  {S::NavRate, "评", "Rate"},
+  {S::NavEvidence, "材料", "Evidence"},
+  {S::NavBoards, "公示", "Boards"},
+  {S::NavReport, "通报", "Report"},
+  {S::NavData, "数据", "Data"},
+  {S::StrandMobilize, "动员", "Mobilize"},
+  {S::StrandLearn, "学", "Learn"},
+  {S::StrandLook, "看", "Look"},
+  {S::StrandTalk, "谈", "Talk"},
+  {S::StrandRate, "评", "Rate"},
+  {S::StrandClose, "总结", "Close"},
+  {S::StrandLearnDesc, "专题讲习与学习心得", "Lectures and reflections"},
+  {S::StrandLookDesc, "现场会与随机抽取参观点", "On-site meetings with drawn sites"},
+  {S::StrandTalkDesc, "谈心谈话", "Heart-to-heart talks"},
+  {S::StrandRateDesc, "党员评星与支部评星", "Member and branch star ratings"},
+  {S::Deadline, "截止", "Due"},
+  {S::DaysLeft, "还剩 %d 天", "%d days left"},
+  {S::DueToday, "今天截止", "Due today"},
+  {S::Overdue, "已逾期 %d 天", "%d days overdue"},
+  {S::Done, "已完成", "Done"},
+  {S::AllDoneBy, "全部完成", "All done by"},
+  {S::CampaignYear, "%d 年度", "Year %d"},
+  {S::KeyDates, "关键日期", "Key dates"},
+  {S::Progress, "进度", "Progress"},
+  {S::Activities, "项活动", "activities"},
+  {S::Owner, "负责", "Owner"},
+  {S::NotYetBuilt, "此页面正在建设中", "This screen is being built"},
+  {S::NotYetBuiltDetail, "后续版本将在这里提供完整功能；当前可在“概览”查看活动进度。", "A later version fills this screen; see Overview for the campaign's progress."},
+  {S::Members, "党员", "Members"},
+  {S::Branches, "党支部", "Branches"},
+  {S::Areas, "片区", "Areas"},
+  {S::NoWebGL, "此浏览器无法显示本程序（不支持 WebGL）。请换用新版 Chrome、Edge、Safari 或手机自带浏览器。", "This browser cannot show the app (no WebGL). Please use a recent Chrome, Edge, Safari or the phone's own browser."},
+  {S::Loading, "正在加载…", "Loading…"},
+};
+static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(S::Count_), "kStrings must cover every key");
+Lang g_lang = Lang::Zh;
+}  // namespace
+
+const char* T(S key, Lang lang) {
+  const Entry* e = &kStrings[static_cast<size_t>(key)];
+  if (e->key != key)  // table out of order: find it rather than show the wrong text
+    for (const Entry& x : kStrings)
+      if (x.key == key) e = &x;
+  return lang == Lang::Zh ? e->zh : e->en;
+}
+const char* T(S key) { return T(key, g_lang); }
+void SetLang(Lang lang) { g_lang = lang; }
+Lang CurrentLang() { return g_lang; }
+
+std::vector<std::string> AllStrings() {
+  std::vector<std::string> out;
+  for (const Entry& e : kStrings) {
+    out.push_back(e.zh);
+    out.push_back(e.en);
+  }
+  return out;
+}
+
+}  // namespace zj::ui

@@ -1,0 +1,33 @@
+// Zhengjian shell: UI strings, Chinese first with English switchable.
+// Every string the UI draws from the program (not from user data) is in kStrings, so a test can
+// check that each of its characters has a glyph (tests/browser/glyphs.test.mjs).
+#pragma once
+#include <string>
+#include <vector>
+
+namespace zj::ui {
+
+/// UI language.
+enum class Lang { Zh, En };
+
+/// Keys of UI strings. Add here and in kStrings (i18n.cpp) together.
+enum class S {
+  AppName, AppSubtitle, DemoBadge, DemoExplain, Today, LangSwitch,
+  NavDashboard, NavOrganization, NavLearn, NavLook, NavTalk, NavRate, NavEvidence, NavBoards, NavReport, NavData,
+  StrandMobilize, StrandLearn, StrandLook, StrandTalk, StrandRate, StrandClose,
+  StrandLearnDesc, StrandLookDesc, StrandTalkDesc, StrandRateDesc,
+  Deadline, DaysLeft, DueToday, Overdue, Done, AllDoneBy, CampaignYear, KeyDates, Progress, Activities,
+  Owner, NotYetBuilt, NotYetBuiltDetail, Members, Branches, Areas, NoWebGL, Loading,
+  Count_  // number of keys
+};
+
+/// The text of `key` in `lang` (UTF-8, never null).
+const char* T(S key, Lang lang);
+/// The text of `key` in the current language (see SetLang).
+const char* T(S key);
+void SetLang(Lang lang);
+Lang CurrentLang();
+/// Every UI string in both languages (for glyph coverage tests).
+std::vector<std::string> AllStrings();
+
+}  // namespace zj::ui

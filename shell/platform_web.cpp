@@ -1,0 +1,286 @@
+// [SECTION] Platform port, web implementation (EM_JS into web/glue.js)
+// [SECTION] Input entry points called by web/glue.js
+// [SECTION] Test entry points (window.zjTest, only with ?test=1)
+// [SECTION] Main loop
+#include <emscripten.h>
+#include <emscripten/html5.h>
+#include <GLES3/gl3.h>
+
+#include <cstdlib>
+#include <cstring>
+#include <string>
+
+#include "core/dataset.h"
+#include "imgui.h"
+#include "imgui_impl_opengl3.h"
+#include "shell/app.h"
+#include "shell/fonts.h"
+#include "shell/locator.h"
+#include "shell/platform.h"
+
+//-----------------------------------------------------------------------------
+// [SECTION] Platform port, web implementation
+//-----------------------------------------------------------------------------
+// Strings from JS are returned malloc'd; C++ frees them (TakeString).
+EM_JS(int, zj_js_has_glyph, (unsigned cp), { return Module.zjGlyphs.has(cp) ? 1 : 0; });
+// Writes width, height, left, top, advance into out[0..4] and returns a malloc'd alpha buffer (or 0).
+EM_JS(unsigned char*, zj_js_raster_glyph, (unsigned cp, float px, float* out), {
+  var g = Module.zjGlyphs.raster(cp, px);
+  HEAPF32[(out >> 2) + 0] = g.w;
+  HEAPF32[(out >> 2) + 1] = g.h;
+  HEAPF32[(out >> 2) + 2] = g.left;
+  HEAPF32[(out >> 2) + 3] = g.top;
+  HEAPF32[(out >> 2) + 4] = g.advance;
+  if (!g.w || !g.h) return 0;
+  var p = _malloc(g.alpha.length);
+  HEAPU8.set(g.alpha, p);
+  return p;
+});
+EM_JS(double, zj_js_now, (), { return Date.now(); });
+EM_JS(char*, zj_js_today, (), {
+  var s = Module.zjToday(); var n = lengthBytesUTF8(s) + 1; var p = _malloc(n); stringToUTF8(s, p, n); return p;
+});
+EM_JS(double, zj_js_random32, (), { return crypto.getRandomValues(new Uint32Array(1))[0]; });
+EM_JS(char*, zj_js_get_setting, (const char* key), {
+  var s = Module.zjSettings.get(UTF8ToString(key)); var n = lengthBytesUTF8(s) + 1; var p = _malloc(n);
+  stringToUTF8(s, p, n); return p;
+});
+EM_JS(void, zj_js_set_setting, (const char* key, const char* value), {
+  Module.zjSettings.set(UTF8ToString(key), UTF8ToString(value));
+});
+EM_JS(void*, zj_js_take_font, (int* size), {
+  var b = Module.zjFontBytes; Module.zjFontBytes = null;
+  if (!b || !b.length) { HEAP32[size >> 2] = 0; return 0; }
+  var p = _malloc(b.length); HEAPU8.set(b, p); HEAP32[size >> 2] = b.length; return p;
+});
+EM_JS(int, zj_js_test_mode, (), { return Module.zjTestMode ? 1 : 0; });
+EM_JS(void, zj_js_fatal, (const char* msg), { Module.zjFatal(UTF8ToString(msg)); });
+EM_JS(void, zj_js_install, (), { Module.zjInstall(); });
+EM_JS(void, zj_js_ready, (), { Module.zjReady(); });
+
+namespace zj::platform {
+namespace {
+std::string TakeString(char* p) {
+  std::string s = p ? p : "";
+  std::free(p);
+  return s;
+}
+}  // namespace
+
+bool SystemHasGlyph(unsigned cp) { return zj_js_has_glyph(cp) != 0; }
+
+bool RasterGlyph(unsigned cp, float px, GlyphBitmap& g) {
+  float out[5] = {0, 0, 0, 0, 0};
+  unsigned char* alpha = zj_js_raster_glyph(cp, px, out);
+  g.width = static_cast<int>(out[0]);
+  g.height = static_cast<int>(out[1]);
+  g.left = out[2];
+  g.top = out[3];
+  g.advance = out[4];
+  if (alpha) {
+    g.alpha.assign(alpha, alpha + static_cast<size_t>(g.width) * g.height);
+    std::free(alpha);
+  } else {
+    g.width = g.height = 0;
+  }
+  return g.advance > 0 || g.width > 0;
+}
+
+int64_t NowMs() { return static_cast<int64_t>(zj_js_now()); }
+std::string TodayIso() { return TakeString(zj_js_today()); }
+uint64_t RandomU64() {
+  return (static_cast<uint64_t>(zj_js_random32()) << 32) | static_cast<uint64_t>(zj_js_random32());
+}
+std::string GetSetting(const std::string& key) { return TakeString(zj_js_get_setting(key.c_str())); }
+void SetSetting(const std::string& key, const std::string& value) { zj_js_set_setting(key.c_str(), value.c_str()); }
+
+}  // namespace zj::platform
+
+namespace {
+zj::ui::App g_app;
+EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+int g_idle_frames = 0;      // frames drawn since the last input event
+double g_last_draw_ms = 0;
+
+ImGuiKey KeyFromDomCode(const char* code) {
+  struct K { const char* code; ImGuiKey key; };
+  static const K table[] = {
+    {"Tab", ImGuiKey_Tab}, {"ArrowLeft", ImGuiKey_LeftArrow}, {"ArrowRight", ImGuiKey_RightArrow},
+    {"ArrowUp", ImGuiKey_UpArrow}, {"ArrowDown", ImGuiKey_DownArrow}, {"PageUp", ImGuiKey_PageUp},
+    {"PageDown", ImGuiKey_PageDown}, {"Home", ImGuiKey_Home}, {"End", ImGuiKey_End}, {"Insert", ImGuiKey_Insert},
+    {"Delete", ImGuiKey_Delete}, {"Backspace", ImGuiKey_Backspace}, {"Space", ImGuiKey_Space},
+    {"Enter", ImGuiKey_Enter}, {"NumpadEnter", ImGuiKey_KeypadEnter}, {"Escape", ImGuiKey_Escape},
+    {"ControlLeft", ImGuiKey_LeftCtrl}, {"ControlRight", ImGuiKey_RightCtrl}, {"ShiftLeft", ImGuiKey_LeftShift},
+    {"ShiftRight", ImGuiKey_RightShift}, {"AltLeft", ImGuiKey_LeftAlt}, {"AltRight", ImGuiKey_RightAlt},
+    {"MetaLeft", ImGuiKey_LeftSuper}, {"MetaRight", ImGuiKey_RightSuper},
+  };
+  for (const K& k : table)
+    if (std::strcmp(code, k.code) == 0) return k.key;
+  if (std::strncmp(code, "Key", 3) == 0 && code[3] >= 'A' && code[3] <= 'Z' && !code[4])
+    return static_cast<ImGuiKey>(ImGuiKey_A + (code[3] - 'A'));
+  if (std::strncmp(code, "Digit", 5) == 0 && code[5] >= '0' && code[5] <= '9' && !code[6])
+    return static_cast<ImGuiKey>(ImGuiKey_0 + (code[5] - '0'));
+  if (code[0] == 'F' && code[1] >= '1' && code[1] <= '9') {
+    int n = std::atoi(code + 1);
+    if (n >= 1 && n <= 12) return static_cast<ImGuiKey>(ImGuiKey_F1 + n - 1);
+  }
+  return ImGuiKey_None;
+}
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Input entry points called by web/glue.js
+//-----------------------------------------------------------------------------
+extern "C" {
+/// Pointer event in CSS pixels. kind: 0 move, 1 down, 2 up; button: 0 left, 1 middle, 2 right;
+/// source: 0 mouse, 1 touch, 2 pen.
+EMSCRIPTEN_KEEPALIVE void zj_pointer(int kind, float x, float y, int button, int source) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddMouseSourceEvent(source == 1 ? ImGuiMouseSource_TouchScreen
+                                     : source == 2 ? ImGuiMouseSource_Pen : ImGuiMouseSource_Mouse);
+  io.AddMousePosEvent(x, y);
+  if (kind == 1 || kind == 2) {
+    const int b = button == 2 ? 1 : button == 1 ? 2 : 0;
+    io.AddMouseButtonEvent(b, kind == 1);
+  }
+  if (kind == 3) io.AddMousePosEvent(-FLT_MAX, -FLT_MAX);  // left the canvas
+  g_idle_frames = 0;
+}
+/// Wheel in lines (positive = away from the user / to the left).
+EMSCRIPTEN_KEEPALIVE void zj_wheel(float dx, float dy) {
+  ImGui::GetIO().AddMouseWheelEvent(dx, dy);
+  g_idle_frames = 0;
+}
+/// Key by DOM `code`; mods bit 0 ctrl, 1 shift, 2 alt, 3 meta.
+EMSCRIPTEN_KEEPALIVE void zj_key(const char* code, int down, int mods) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.AddKeyEvent(ImGuiMod_Ctrl, mods & 1);
+  io.AddKeyEvent(ImGuiMod_Shift, mods & 2);
+  io.AddKeyEvent(ImGuiMod_Alt, mods & 4);
+  io.AddKeyEvent(ImGuiMod_Super, mods & 8);
+  ImGuiKey k = KeyFromDomCode(code);
+  if (k != ImGuiKey_None) io.AddKeyEvent(k, down != 0);
+  g_idle_frames = 0;
+}
+/// Committed text (UTF-8).
+EMSCRIPTEN_KEEPALIVE void zj_text(const char* utf8) {
+  ImGui::GetIO().AddInputCharactersUTF8(utf8);
+  g_idle_frames = 0;
+}
+/// Canvas size in CSS pixels and the device pixel ratio.
+EMSCRIPTEN_KEEPALIVE void zj_resize(float w, float h, float dpr) {
+  ImGuiIO& io = ImGui::GetIO();
+  io.DisplaySize = ImVec2(w, h);
+  io.DisplayFramebufferScale = ImVec2(dpr, dpr);
+  g_app.width = w;
+  g_app.height = h;
+  g_idle_frames = 0;
+}
+EMSCRIPTEN_KEEPALIVE void zj_focus(int focused) {
+  ImGui::GetIO().AddFocusEvent(focused != 0);
+  g_idle_frames = 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Test entry points (window.zjTest)
+//-----------------------------------------------------------------------------
+EMSCRIPTEN_KEEPALIVE const char* zj_test_items_json() {
+  static std::string s;
+  s = zj::ui::LocatorItemsJson();
+  return s.c_str();
+}
+EMSCRIPTEN_KEEPALIVE int zj_test_frames() { return zj::ui::LocatorFrames(); }
+EMSCRIPTEN_KEEPALIVE const char* zj_test_dataset_json() {
+  static std::string s;
+  s = zj::SaveDataset(g_app.data);
+  return s.c_str();
+}
+/// Every UI string (both languages) and every string of the dataset, checked for glyphs; returns a
+/// JSON array of {text, codepoint} that no font source can draw.
+EMSCRIPTEN_KEEPALIVE const char* zj_test_missing_glyphs_json() {
+  static std::string s;
+  std::vector<std::string> texts = zj::ui::AllStrings();
+  std::vector<nlohmann::json> stack{nlohmann::json::parse(zj::SaveDataset(g_app.data))};
+  while (!stack.empty()) {
+    nlohmann::json j = std::move(stack.back());
+    stack.pop_back();
+    if (j.is_string()) texts.push_back(j.get<std::string>());
+    else if (j.is_structured()) for (auto& v : j) stack.push_back(v);
+  }
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : zj::ui::FindMissingGlyphs(texts)) out.push_back({{"text", m.text}, {"codepoint", m.codepoint}});
+  s = out.dump();
+  return s.c_str();
+}
+}  // extern "C"
+
+//-----------------------------------------------------------------------------
+// [SECTION] Main loop
+//-----------------------------------------------------------------------------
+namespace {
+void Frame() {
+  // Idle: after a burst of frames following input, draw at 2 fps (clock, lazily loaded glyphs).
+  const double now = emscripten_get_now();
+  if (g_idle_frames > 30 && now - g_last_draw_ms < 500) return;
+  g_last_draw_ms = now;
+  ++g_idle_frames;
+
+  zj::ui::LocatorBeginFrame();
+  ImGui_ImplOpenGL3_NewFrame();
+  ImGui::NewFrame();
+  zj::ui::DrawApp(g_app);
+  ImGui::Render();
+  ImGuiIO& io = ImGui::GetIO();
+  glViewport(0, 0, static_cast<int>(io.DisplaySize.x * io.DisplayFramebufferScale.x),
+             static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
+  glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
+  glClear(GL_COLOR_BUFFER_BIT);
+  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  zj::ui::LocatorEndFrame();
+  static bool first = true;
+  if (first) {
+    first = false;
+    zj_js_ready();
+  }
+}
+}  // namespace
+
+int main() {
+  EmscriptenWebGLContextAttributes attr;
+  emscripten_webgl_init_context_attributes(&attr);
+  attr.alpha = false;
+  attr.antialias = false;
+  attr.majorVersion = 2;
+  g_gl = emscripten_webgl_create_context("#canvas", &attr);
+  if (g_gl <= 0) {
+    zj_js_fatal(zj::ui::T(zj::ui::S::NoWebGL, zj::ui::Lang::Zh));
+    return 1;
+  }
+  emscripten_webgl_make_context_current(g_gl);
+
+  IMGUI_CHECKVERSION();
+  ImGui::CreateContext();
+  ImGuiIO& io = ImGui::GetIO();
+  io.IniFilename = nullptr;  // layout is code; settings live in localStorage
+  io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
+  io.BackendPlatformName = "zhengjian_web";
+  zj::ui::LocatorEnable(zj_js_test_mode() != 0);
+  ImGui_ImplOpenGL3_Init("#version 300 es");
+
+  zj_js_install();  // events and the first resize, now that the context exists
+  int font_size = 0;
+  void* font = zj_js_take_font(&font_size);
+  zj::ui::SetupFonts(font, font_size);
+
+  zj::ui::SetLang(zj::platform::GetSetting("lang") == "en" ? zj::ui::Lang::En : zj::ui::Lang::Zh);
+  const std::string zoom = zj::platform::GetSetting("zoom");
+  g_app.zoom = zoom.empty() ? 1.0f : std::strtof(zoom.c_str(), nullptr);
+  if (!(g_app.zoom >= 0.8f && g_app.zoom <= 2.0f)) g_app.zoom = 1.0f;
+  zj::ui::ApplyScale(g_app.zoom);
+
+  auto today = zj::Date::Parse(zj::platform::TodayIso());
+  zj::ui::InitApp(g_app, today ? *today : *zj::Date::FromYmd(2018, 3, 23), zj::platform::RandomU64(),
+                  zj::platform::NowMs());
+  emscripten_set_main_loop(Frame, 0, false);
+  return 0;
+}

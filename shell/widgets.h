@@ -1,0 +1,38 @@
+// Zhengjian shell: small widgets shared by screens; every text that tests read goes through Label().
+#pragma once
+#include "imgui.h"
+#include "shell/locator.h"
+
+namespace zj::ui {
+
+/// Draws `text` as a plain label and records it for the test locator.
+inline void Label(const char* text) {
+  ImGui::TextUnformatted(text);
+  LocatorRecordLastItem(text);
+}
+inline void Label(const std::string& text) { Label(text.c_str()); }
+/// Coloured label.
+inline void LabelColored(ImU32 col, const std::string& text) {
+  ImGui::PushStyleColor(ImGuiCol_Text, col);
+  Label(text);
+  ImGui::PopStyleColor();
+}
+/// Wrapped label (paragraphs).
+inline void LabelWrapped(const std::string& text) {
+  ImGui::PushTextWrapPos(0.0f);
+  Label(text);
+  ImGui::PopTextWrapPos();
+}
+/// Font-relative size, like CSS em.
+inline float Em(float n) { return n * ImGui::GetFontSize(); }
+
+/// Palette (party red, paper background).
+namespace col {
+constexpr ImU32 Red = IM_COL32(196, 30, 36, 255);
+constexpr ImU32 Gold = IM_COL32(214, 160, 40, 255);
+constexpr ImU32 Green = IM_COL32(36, 128, 72, 255);
+constexpr ImU32 Grey = IM_COL32(110, 110, 110, 255);
+constexpr ImU32 Ink = IM_COL32(34, 34, 34, 255);
+}  // namespace col
+
+}  // namespace zj::ui
