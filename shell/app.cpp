@@ -23,7 +23,16 @@ void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
   app.today = today;
   // The demo campaign runs in the year of `today`, so its deadlines read as the notice's (03-23,
   // 03-31, 04-30) and days left or overdue mean something to whoever opens it.
-  app.data = MakeDemoDataset(seed, today.Year(), now);
+  Dataset demo = MakeDemoDataset(seed, today.Year(), now);
+  std::string device = demo.device_id;
+  app.ws = std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, device);
+}
+
+ApplyResult App::Apply(const Command& cmd) {
+  ApplyResult r = ws->Apply(cmd, platform::NowMs());
+  if (r.ok) last_problem = {};
+  else last_problem = r.problem;
+  return r;
 }
 
 //-----------------------------------------------------------------------------
@@ -77,12 +86,12 @@ void Header(App& app) {
   Label(T(S::AppName));
   ImGui::PopStyleColor();
   ImGui::SameLine();
-  Label(app.data.org.town_name);
+  Label(app.data().org.town_name);
   if (!app.Narrow()) {
     ImGui::SameLine();
     LabelColored(col::Grey, T(S::AppSubtitle));
   }
-  if (app.data.demo) {
+  if (app.data().demo) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
@@ -113,7 +122,17 @@ void DrawApp(App& app) {
   const ImGuiWindowFlags root_flags = ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove |
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Zhengjian", nullptr, root_flags);
+  // Undo / redo of commands (a text field being edited keeps its own Ctrl+Z).
+  if (!ImGui::GetIO().WantTextInput) {
+    if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal)) app.ws->Undo(platform::NowMs());
+    if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Y, ImGuiInputFlags_RouteGlobal) ||
+        ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal))
+      app.ws->Redo(platform::NowMs());
+  }
   Header(app);
+  if (!app.last_problem.message_zh.empty()) {
+    LabelColored(col::Red, CurrentLang() == Lang::Zh ? app.last_problem.message_zh : app.last_problem.message_en);
+  }
 
   const bool narrow = app.Narrow();
   const float tabbar_h = narrow ? Em(3.2f) : 0.0f;  // >= 44 CSS px at every zoom

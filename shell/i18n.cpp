@@ -49,6 +49,22 @@ const Entry kStrings[] = {
   {S::Areas, "片区", "Areas"},
   {S::NoWebGL, "此浏览器无法显示本程序（不支持 WebGL）。请换用新版 Chrome、Edge、Safari 或手机自带浏览器。", "This browser cannot show the app (no WebGL). Please use a recent Chrome, Edge, Safari or the phone's own browser."},
   {S::Loading, "正在加载…", "Loading…"},
+  {S::FilterHint, "按姓名筛选", "Filter by name"},
+  {S::AddMember, "新增党员", "Add member"},
+  {S::Name, "姓名", "Name"},
+  {S::Branch, "党支部", "Branch"},
+  {S::Sex, "性别", "Sex"},
+  {S::Posts, "职务", "Posts"},
+  {S::Representative, "党员代表", "Member representative"},
+  {S::ReserveCadre, "后备干部", "Reserve cadre"},
+  {S::RemoveMember, "删除该党员", "Remove member"},
+  {S::NewMemberName, "新党员", "New member"},
+  {S::MemberEditor, "党员信息", "Member"},
+  {S::NoMemberSelected, "在上表中点选一名党员以查看和修改。", "Pick a member in the table to view and edit."},
+  {S::Undo, "撤销", "Undo"},
+  {S::Redo, "重做", "Redo"},
+  {S::ShownOf, "显示 %d / %d 人", "%d of %d shown"},
+  {S::Zoom, "字号", "Text size"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(S::Count_), "kStrings must cover every key");
 Lang g_lang = Lang::Zh;

@@ -18,6 +18,8 @@ enum class S {
   StrandLearnDesc, StrandLookDesc, StrandTalkDesc, StrandRateDesc,
   Deadline, DaysLeft, DueToday, Overdue, Done, AllDoneBy, CampaignYear, KeyDates, Progress, Activities,
   Owner, NotYetBuilt, NotYetBuiltDetail, Members, Branches, Areas, NoWebGL, Loading,
+  FilterHint, AddMember, Name, Branch, Sex, Posts, Representative, ReserveCadre, RemoveMember, NewMemberName,
+  MemberEditor, NoMemberSelected, Undo, Redo, ShownOf, Zoom,
   Count_  // number of keys
 };
 

@@ -13,6 +13,7 @@
 #include "core/dataset.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
+#include "imgui_internal.h"
 #include "shell/app.h"
 #include "shell/fonts.h"
 #include "shell/locator.h"
@@ -56,6 +57,10 @@ EM_JS(void*, zj_js_take_font, (int* size), {
 EM_JS(int, zj_js_test_mode, (), { return Module.zjTestMode ? 1 : 0; });
 EM_JS(void, zj_js_fatal, (const char* msg), { Module.zjFatal(UTF8ToString(msg)); });
 EM_JS(void, zj_js_install, (), { Module.zjInstall(); });
+// Text-input bridge: where ImGui's caret is (CSS px) and whether a field wants text (web/glue.js).
+EM_JS(void, zj_js_ime, (int want_text, float x, float y, float line_h), { Module.zjIme(want_text, x, y, line_h); });
+EM_JS(void, zj_js_copy, (const char* text), { Module.zjCopy(UTF8ToString(text)); });
+EM_JS(int, zj_js_webgl_version, (), { return Module.zjWebGLVersion || 0; });
 EM_JS(void, zj_js_ready, (), { Module.zjReady(); });
 
 namespace zj::platform {
@@ -96,11 +101,43 @@ void SetSetting(const std::string& key, const std::string& value) { zj_js_set_se
 
 }  // namespace zj::platform
 
+// The OpenGL ES 2 (WebGL1) build of the same backend, imgui_impl_opengl_es2.cpp.
+bool ImGui_ImplOpenGLES2_Init(const char* glsl_version);
+void ImGui_ImplOpenGLES2_NewFrame();
+void ImGui_ImplOpenGLES2_RenderDrawData(ImDrawData* draw_data);
+
 namespace {
 zj::ui::App g_app;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
+int g_webgl = 0;            // 2 or 1
 int g_idle_frames = 0;      // frames drawn since the last input event
 double g_last_draw_ms = 0;
+ImVec2 g_touch_scroll;      // pending drag-to-scroll from touch, CSS px (web/glue.js gestures)
+std::string g_clipboard;    // last text copied or pasted (ImGui's GetClipboardText)
+
+void SetImeData(ImGuiContext*, ImGuiViewport*, ImGuiPlatformImeData* d) {
+  zj_js_ime(d->WantTextInput || d->WantVisible, d->InputPos.x, d->InputPos.y, d->InputLineHeight);
+}
+void SetClipboard(ImGuiContext*, const char* text) {
+  g_clipboard = text ? text : "";
+  zj_js_copy(g_clipboard.c_str());
+}
+const char* GetClipboard(ImGuiContext*) { return g_clipboard.c_str(); }
+
+// Touch drag scrolls the scrollable window under the finger (ImGui has no touch scrolling).
+void ApplyTouchScroll() {
+  if (g_touch_scroll.x == 0 && g_touch_scroll.y == 0) return;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
+    const bool can_y = w->ScrollMax.y > 0 && g_touch_scroll.y != 0;
+    const bool can_x = w->ScrollMax.x > 0 && g_touch_scroll.x != 0;
+    if (!can_y && !can_x) continue;
+    if (can_y) ImGui::SetScrollY(w, ImClamp(w->Scroll.y - g_touch_scroll.y, 0.0f, w->ScrollMax.y));
+    if (can_x) ImGui::SetScrollX(w, ImClamp(w->Scroll.x - g_touch_scroll.x, 0.0f, w->ScrollMax.x));
+    break;
+  }
+  g_touch_scroll = ImVec2(0, 0);
+}
 
 ImGuiKey KeyFromDomCode(const char* code) {
   struct K { const char* code; ImGuiKey key; };
@@ -176,6 +213,29 @@ EMSCRIPTEN_KEEPALIVE void zj_resize(float w, float h, float dpr) {
   g_app.height = h;
   g_idle_frames = 0;
 }
+/// Touch drag in CSS px since the last call (positive = finger moved right / down).
+EMSCRIPTEN_KEEPALIVE void zj_touch_scroll(float dx, float dy) {
+  g_touch_scroll.x += dx;
+  g_touch_scroll.y += dy;
+  g_idle_frames = 0;
+}
+/// A paste (Ctrl+V or the phone's paste menu): remembered as the clipboard and typed into the field.
+EMSCRIPTEN_KEEPALIVE void zj_paste(const char* utf8) {
+  g_clipboard = utf8 ? utf8 : "";
+  ImGui::GetIO().AddInputCharactersUTF8(g_clipboard.c_str());
+  g_idle_frames = 0;
+}
+/// True while a text field is active (the glue focuses its hidden text element then).
+EMSCRIPTEN_KEEPALIVE int zj_want_text() { return ImGui::GetIO().WantTextInput ? 1 : 0; }
+/// Draws `n` frames now (inside an input handler, so that a tap's effect, such as activating a text
+/// field, is known before the handler returns: iOS opens the keyboard only from a user gesture).
+void Frame();
+EMSCRIPTEN_KEEPALIVE void zj_run_frames(int n) {
+  for (int i = 0; i < n; ++i) {
+    g_idle_frames = 0;
+    Frame();
+  }
+}
 EMSCRIPTEN_KEEPALIVE void zj_focus(int focused) {
   ImGui::GetIO().AddFocusEvent(focused != 0);
   g_idle_frames = 0;
@@ -190,9 +250,24 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_items_json() {
   return s.c_str();
 }
 EMSCRIPTEN_KEEPALIVE int zj_test_frames() { return zj::ui::LocatorFrames(); }
+EMSCRIPTEN_KEEPALIVE int zj_test_webgl() { return g_webgl; }
+/// Applies a command given as JSON {"name": ..., "args": {...}}; returns {"ok", "problem", "created_id"}.
+EMSCRIPTEN_KEEPALIVE const char* zj_test_apply(const char* json) {
+  static std::string s;
+  nlohmann::json out;
+  try {
+    auto j = nlohmann::json::parse(json);
+    zj::ApplyResult r = g_app.Apply({j.at("name").get<std::string>(), j.value("args", nlohmann::json::object())});
+    out = {{"ok", r.ok}, {"problem", r.problem.message_en}, {"created_id", r.created_id}};
+  } catch (const std::exception& e) {
+    out = {{"ok", false}, {"problem", e.what()}};
+  }
+  s = out.dump();
+  return s.c_str();
+}
 EMSCRIPTEN_KEEPALIVE const char* zj_test_dataset_json() {
   static std::string s;
-  s = zj::SaveDataset(g_app.data);
+  s = zj::SaveDataset(g_app.data());
   return s.c_str();
 }
 /// Every UI string (both languages) and every string of the dataset, checked for glyphs; returns a
@@ -200,7 +275,7 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_dataset_json() {
 EMSCRIPTEN_KEEPALIVE const char* zj_test_missing_glyphs_json() {
   static std::string s;
   std::vector<std::string> texts = zj::ui::AllStrings();
-  std::vector<nlohmann::json> stack{nlohmann::json::parse(zj::SaveDataset(g_app.data))};
+  std::vector<nlohmann::json> stack{nlohmann::json::parse(zj::SaveDataset(g_app.data()))};
   while (!stack.empty()) {
     nlohmann::json j = std::move(stack.back());
     stack.pop_back();
@@ -217,7 +292,6 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_missing_glyphs_json() {
 //-----------------------------------------------------------------------------
 // [SECTION] Main loop
 //-----------------------------------------------------------------------------
-namespace {
 void Frame() {
   // Idle: after a burst of frames following input, draw at 2 fps (clock, lazily loaded glyphs).
   const double now = emscripten_get_now();
@@ -226,8 +300,9 @@ void Frame() {
   ++g_idle_frames;
 
   zj::ui::LocatorBeginFrame();
-  ImGui_ImplOpenGL3_NewFrame();
+  if (g_webgl == 2) ImGui_ImplOpenGL3_NewFrame(); else ImGui_ImplOpenGLES2_NewFrame();
   ImGui::NewFrame();
+  ApplyTouchScroll();
   zj::ui::DrawApp(g_app);
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
@@ -235,7 +310,8 @@ void Frame() {
              static_cast<int>(io.DisplaySize.y * io.DisplayFramebufferScale.y));
   glClearColor(0.97f, 0.96f, 0.93f, 1.0f);
   glClear(GL_COLOR_BUFFER_BIT);
-  ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  if (g_webgl == 2) ImGui_ImplOpenGL3_RenderDrawData(ImGui::GetDrawData());
+  else ImGui_ImplOpenGLES2_RenderDrawData(ImGui::GetDrawData());
   zj::ui::LocatorEndFrame();
   static bool first = true;
   if (first) {
@@ -243,7 +319,6 @@ void Frame() {
     zj_js_ready();
   }
 }
-}  // namespace
 
 int main() {
   EmscriptenWebGLContextAttributes attr;
@@ -251,7 +326,13 @@ int main() {
   attr.alpha = false;
   attr.antialias = false;
   attr.majorVersion = 2;
-  g_gl = emscripten_webgl_create_context("#canvas", &attr);
+  g_webgl = 2;
+  if (!zj_js_webgl_version() || zj_js_webgl_version() >= 2) g_gl = emscripten_webgl_create_context("#canvas", &attr);
+  if (g_gl <= 0) {  // ES2-only phone GPUs, or WebGL2 switched off: WebGL1 with the ES2 backend
+    attr.majorVersion = 1;
+    g_webgl = 1;
+    g_gl = emscripten_webgl_create_context("#canvas", &attr);
+  }
   if (g_gl <= 0) {
     zj_js_fatal(zj::ui::T(zj::ui::S::NoWebGL, zj::ui::Lang::Zh));
     return 1;
@@ -265,7 +346,12 @@ int main() {
   io.ConfigFlags |= ImGuiConfigFlags_NavEnableKeyboard;
   io.BackendPlatformName = "zhengjian_web";
   zj::ui::LocatorEnable(zj_js_test_mode() != 0);
-  ImGui_ImplOpenGL3_Init("#version 300 es");
+  if (g_webgl == 2) ImGui_ImplOpenGL3_Init("#version 300 es");
+  else ImGui_ImplOpenGLES2_Init("#version 100");
+  ImGuiPlatformIO& pio = ImGui::GetPlatformIO();
+  pio.Platform_SetImeDataFn = SetImeData;
+  pio.Platform_SetClipboardTextFn = SetClipboard;
+  pio.Platform_GetClipboardTextFn = GetClipboard;
 
   zj_js_install();  // events and the first resize, now that the context exists
   int font_size = 0;

@@ -99,23 +99,191 @@
     return d.getFullYear() + '-' + p2(d.getMonth() + 1) + '-' + p2(d.getDate());
   }
 
-  // ---- input: Pointer Events, wheel, keys, resize ----------------------------------------------
+  // ---- input: Pointer Events with touch gestures, wheel, keys, text bridge, resize --------------
+  // Touch: a finger that moves more than SLOP px before LONG_PRESS ms scrolls (with inertia) and never
+  // presses; one that lifts first is a tap (press + release); one held still is a long press (press,
+  // then drags go to the widget, e.g. a slider). A second finger (pinch) is ignored: the page never zooms.
+  const SLOP = 8, LONG_PRESS = 450;
   function install(M) {
-    const ccallKey = (code, down, mods) => M.ccall('zj_key', null, ['string', 'number', 'number'], [code, down, mods]);
     const mods = (e) => (e.ctrlKey ? 1 : 0) | (e.shiftKey ? 2 : 0) | (e.altKey ? 4 : 0) | (e.metaKey ? 8 : 0);
+    const key = (code, down, m) => M.ccall('zj_key', null, ['string', 'number', 'number'], [code, down, m]);
+    const text = (t) => M.ccall('zj_text', null, ['string'], [t]);
     const pos = (e) => { const r = canvas.getBoundingClientRect(); return [e.clientX - r.left, e.clientY - r.top]; };
     const src = (e) => (e.pointerType === 'touch' ? 1 : e.pointerType === 'pen' ? 2 : 0);
-    canvas.addEventListener('pointermove', (e) => { const [x, y] = pos(e); M._zj_pointer(0, x, y, 0, src(e)); });
+
+    // -- the text bridge: one hidden textarea at ImGui's caret --------------------------------------
+    const ta = document.createElement('textarea');
+    ta.id = 'zj-text';
+    ta.setAttribute('autocomplete', 'off');
+    ta.setAttribute('autocorrect', 'off');
+    ta.setAttribute('autocapitalize', 'off');
+    ta.setAttribute('spellcheck', 'false');
+    ta.setAttribute('aria-hidden', 'true');
+    Object.assign(ta.style, { position: 'fixed', left: '0px', top: '0px', width: '2px', height: '24px',
+      opacity: '0', fontSize: '16px' /* iOS zooms under 16 px */, padding: '0', border: '0', margin: '0',
+      resize: 'none', overflow: 'hidden', caretColor: 'transparent', zIndex: '-1', whiteSpace: 'pre' });
+    document.body.appendChild(ta);
+    // A sentinel keeps Android keyboards sending Backspace (they send nothing on an empty field).
+    const SENT = ' ';
+    let composing = false, wantText = false;
+    const reset = () => { ta.value = SENT; ta.setSelectionRange(SENT.length, SENT.length); };
+    reset();
+    const tap = (code) => { key(code, 1, 0); key(code, 0, 0); };
+    function send(t) {
+      const parts = t.replace(/\r\n?/g, '\n').split('\n');
+      parts.forEach((p, i) => { if (p) text(p); if (i < parts.length - 1) tap('Enter'); });
+    }
+    function flush() {
+      const v = ta.value;
+      if (!v.startsWith(SENT)) {
+        // The sentinel was deleted: Backspace, once per deleted character.
+        const gone = SENT.length - v.length;
+        for (let i = 0; i < Math.max(1, gone); i++) tap('Backspace');
+      } else if (v.length > SENT.length) {
+        send(v.slice(SENT.length));
+      }
+      reset();
+    }
+    ta.addEventListener('compositionstart', () => { composing = true; });
+    ta.addEventListener('compositionend', (e) => {
+      composing = false;
+      reset();                 // drop the composition's text from the field ...
+      if (e.data) send(e.data); // ... and send what was committed, once
+    });
+    ta.addEventListener('input', () => { if (!composing) flush(); });
+    ta.addEventListener('blur', () => { if (wantText) setTimeout(() => { if (wantText && !document.hidden) focusText(); }, 0); });
+    function focusText() {
+      if (document.activeElement !== ta) { ta.focus({ preventScroll: true }); reset(); }
+    }
+    // Called from C++ (Platform_SetImeDataFn) whenever the caret or the wish for text changes.
+    M.zjIme = function (want, x, y, lineH) {
+      ta.style.left = Math.round(x) + 'px';
+      ta.style.top = Math.round(y) + 'px';
+      ta.style.height = Math.max(16, Math.round(lineH)) + 'px';
+      const was = wantText;
+      wantText = !!want;
+      if (wantText && !was) focusText();            // desktop, keyboard focus (phones: in pointerup below)
+      if (!wantText && was && document.activeElement === ta) ta.blur();
+    };
+    // Copy from ImGui: the async clipboard, else a selection copy.
+    M.zjCopy = function (t) {
+      const fallback = () => {
+        const tmp = document.createElement('textarea');
+        tmp.value = t; tmp.style.position = 'fixed'; tmp.style.opacity = '0';
+        document.body.appendChild(tmp); tmp.select();
+        try { document.execCommand('copy'); } catch (e) { /* nothing more to try */ }
+        tmp.remove();
+        if (wantText) focusText();
+      };
+      if (navigator.clipboard && navigator.clipboard.writeText) navigator.clipboard.writeText(t).catch(fallback);
+      else fallback();
+    };
+    window.addEventListener('paste', (e) => {
+      const t = (e.clipboardData || window.clipboardData).getData('text');
+      e.preventDefault();
+      if (t) M.ccall('zj_paste', null, ['string'], [t.replace(/\r\n?/g, '\n')]);
+    });
+
+    // -- keys ----------------------------------------------------------------------------------------
+    const NAMED = new Set(['Tab', 'Backspace', 'Delete', 'Enter', 'NumpadEnter', 'Escape', 'ArrowLeft', 'ArrowRight',
+      'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown', 'Home', 'End', 'Insert']);
+    window.addEventListener('keydown', (e) => {
+      if (e.isComposing || e.keyCode === 229) return;   // IME or Android keyboard: the input events tell
+      const ctrl = e.ctrlKey || e.metaKey;
+      if (ctrl && e.code === 'KeyV') return;            // the paste event brings the text (never twice)
+      key(e.code, 1, mods(e));
+      if (NAMED.has(e.code) || ctrl || e.code === 'Space' && document.activeElement !== ta) e.preventDefault();
+      if (!ctrl && document.activeElement !== ta && e.key && [...e.key].length === 1) text(e.key);
+      if (ctrl) M._zj_run_frames(2);                    // copy happens inside this user gesture
+    });
+    window.addEventListener('keyup', (e) => { if (!e.isComposing && e.keyCode !== 229) key(e.code, 0, mods(e)); });
+    window.addEventListener('focus', () => M._zj_focus(1));
+    window.addEventListener('blur', () => M._zj_focus(0));
+
+    // -- pointers ------------------------------------------------------------------------------------
+    let touch = null;   // {id, x0, y0, x, y, mode: 'pending'|'scroll'|'press', timer, vx, vy, t}
+    let inertia = 0;
+    function afterTap() {
+      // Let ImGui see the press and release now; if a text field became active, focus the bridge
+      // while still inside the gesture (iOS shows the keyboard only then).
+      M._zj_run_frames(3);
+      if (M._zj_want_text()) focusText();
+    }
     canvas.addEventListener('pointerdown', (e) => {
-      canvas.setPointerCapture(e.pointerId);
       const [x, y] = pos(e);
+      if (e.pointerType === 'touch') {
+        e.preventDefault();
+        if (touch) return;                               // second finger: ignored
+        cancelAnimationFrame(inertia);
+        touch = { id: e.pointerId, x0: x, y0: y, x, y, mode: 'pending', vx: 0, vy: 0, t: performance.now() };
+        touch.timer = setTimeout(() => {
+          if (touch && touch.mode === 'pending') { touch.mode = 'press'; M._zj_pointer(1, touch.x, touch.y, 0, 1); }
+        }, LONG_PRESS);
+        canvas.setPointerCapture(e.pointerId);
+        M._zj_pointer(0, x, y, 0, 1);
+        return;
+      }
+      canvas.setPointerCapture(e.pointerId);
       M._zj_pointer(0, x, y, 0, src(e));
       M._zj_pointer(1, x, y, e.button, src(e));
       e.preventDefault();
     });
-    const up = (e) => { const [x, y] = pos(e); M._zj_pointer(2, x, y, e.button < 0 ? 0 : e.button, src(e)); };
-    canvas.addEventListener('pointerup', up);
-    canvas.addEventListener('pointercancel', up);
+    canvas.addEventListener('pointermove', (e) => {
+      const [x, y] = pos(e);
+      if (e.pointerType === 'touch') {
+        if (!touch || e.pointerId !== touch.id) return;
+        const now = performance.now(), dt = Math.max(1, now - touch.t);
+        const dx = x - touch.x, dy = y - touch.y;
+        if (touch.mode === 'pending' && Math.hypot(x - touch.x0, y - touch.y0) > SLOP) {
+          touch.mode = 'scroll'; clearTimeout(touch.timer);
+        }
+        if (touch.mode === 'scroll') {
+          M._zj_touch_scroll(dx, dy);
+          touch.vx = 0.8 * (dx / dt) + 0.2 * touch.vx; touch.vy = 0.8 * (dy / dt) + 0.2 * touch.vy;
+        } else if (touch.mode === 'press') {
+          M._zj_pointer(0, x, y, 0, 1);
+        }
+        touch.x = x; touch.y = y; touch.t = now;
+        return;
+      }
+      M._zj_pointer(0, x, y, 0, src(e));
+    });
+    function touchEnd(e, cancelled) {
+      if (!touch || e.pointerId !== touch.id) return;
+      clearTimeout(touch.timer);
+      const t = touch; touch = null;
+      if (t.mode === 'pending' && !cancelled) {          // a tap
+        M._zj_pointer(1, t.x, t.y, 0, 1);
+        M._zj_pointer(2, t.x, t.y, 0, 1);
+        afterTap();
+      } else if (t.mode === 'press') {
+        M._zj_pointer(2, t.x, t.y, 0, 1);
+        afterTap();
+      } else if (t.mode === 'scroll') {                  // inertia: velocity decays by 5% per ms-frame
+        let vx = t.vx, vy = t.vy, last = performance.now();
+        const step = (now) => {
+          const dt = Math.min(50, now - last); last = now;
+          const k = Math.pow(0.995, dt);
+          vx *= k; vy *= k;
+          if (Math.hypot(vx, vy) < 0.02) return;
+          M._zj_touch_scroll(vx * dt, vy * dt);
+          inertia = requestAnimationFrame(step);
+        };
+        inertia = requestAnimationFrame(step);
+      }
+      M._zj_pointer(0, -1e6, -1e6, 0, 1);               // a lifted finger hovers nothing
+    }
+    canvas.addEventListener('pointerup', (e) => {
+      if (e.pointerType === 'touch') { touchEnd(e, false); return; }
+      const [x, y] = pos(e);
+      M._zj_pointer(2, x, y, e.button < 0 ? 0 : e.button, src(e));
+      if (M._zj_want_text()) focusText();
+    });
+    canvas.addEventListener('pointercancel', (e) => {
+      if (e.pointerType === 'touch') { touchEnd(e, true); return; }
+      const [x, y] = pos(e);
+      M._zj_pointer(2, x, y, 0, src(e));
+    });
     canvas.addEventListener('pointerleave', (e) => { if (e.pointerType === 'mouse') M._zj_pointer(3, 0, 0, 0, 0); });
     canvas.addEventListener('contextmenu', (e) => e.preventDefault());
     canvas.addEventListener('wheel', (e) => {
@@ -123,17 +291,10 @@
       M._zj_wheel(-e.deltaX * k, -e.deltaY * k);
       e.preventDefault();
     }, { passive: false });
-    const swallow = new Set(['Tab', 'Backspace', 'Space', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown',
-                             'PageUp', 'PageDown', 'Home', 'End', 'Enter', 'Escape']);
-    window.addEventListener('keydown', (e) => {
-      ccallKey(e.code, 1, mods(e));
-      if (!e.ctrlKey && !e.metaKey && e.key && [...e.key].length === 1) M.ccall('zj_text', null, ['string'], [e.key]);
-      if (swallow.has(e.code) || ((e.ctrlKey || e.metaKey) && /^Key[AZYCX]$/.test(e.code))) e.preventDefault();
-    });
-    window.addEventListener('keyup', (e) => ccallKey(e.code, 0, mods(e)));
-    window.addEventListener('focus', () => M._zj_focus(1));
-    window.addEventListener('blur', () => M._zj_focus(0));
-    // Canvas size from CSS, backing store at devicePixelRatio.
+    // Safari's own pinch gestures.
+    for (const g of ['gesturestart', 'gesturechange']) document.addEventListener(g, (e) => e.preventDefault());
+
+    // -- size: canvas from CSS, backing store at devicePixelRatio -------------------------------------
     function resize() {
       const r = canvas.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
@@ -143,6 +304,7 @@
     }
     window.addEventListener('resize', resize);
     window.addEventListener('orientationchange', resize);
+    if (window.visualViewport) window.visualViewport.addEventListener('resize', resize);
     resize();
   }
 
@@ -160,6 +322,7 @@
       wasmBinary: wasm,
       zjFontBytes: font,
       zjTestMode: params.get('test') === '1',
+      zjWebGLVersion: params.get('webgl') === '1' ? 1 : 0,   // ?webgl=1 forces WebGL1 (tests, old phones)
       zjGlyphs,
       zjSettings,
       zjToday: today,
@@ -178,6 +341,8 @@
         items: () => JSON.parse(Module.ccall('zj_test_items_json', 'string', [], [])),
         dataset: () => Module.ccall('zj_test_dataset_json', 'string', [], []),
         frames: () => Module.ccall('zj_test_frames', 'number', [], []),
+        webgl: () => Module.ccall('zj_test_webgl', 'number', [], []),
+        apply: (cmd) => JSON.parse(Module.ccall('zj_test_apply', 'string', ['string'], [JSON.stringify(cmd)])),
         missingGlyphs: () => JSON.parse(Module.ccall('zj_test_missing_glyphs_json', 'string', [], [])),
         firstFrameMs: () => window.zjFirstFrameMs,
       };

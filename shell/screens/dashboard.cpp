@@ -49,7 +49,7 @@ std::string DueText(const Activity& a, Date today, ImU32& colour) {
 std::string MonthDay(Date d) { return d.ToString().substr(5); }  // "03-31"
 
 void StrandCard(const App& app, Strand strand, S desc, float width) {
-  const Campaign& c = app.data.campaign;
+  const Campaign& c = app.data().campaign;
   int total = 0, done = 0;
   Date last_deadline{};
   for (const Activity& a : c.activities) {
@@ -90,7 +90,7 @@ void StrandCard(const App& app, Strand strand, S desc, float width) {
 }  // namespace
 
 void DrawDashboard(App& app) {
-  const Campaign& c = app.data.campaign;
+  const Campaign& c = app.data().campaign;
   char buf[128];
   // Key dates line: year, mobilization, all done by, today.
   std::snprintf(buf, sizeof buf, T(S::CampaignYear), c.year);
@@ -109,7 +109,7 @@ void DrawDashboard(App& app) {
   LabelColored(col::Grey, std::string(T(S::AllDoneBy)) + " " + MonthDay(all_by));
   ImGui::SameLine();
   LabelColored(col::Grey, std::string(T(S::Today)) + " " + app.today.ToString());
-  if (app.data.demo) {
+  if (app.data().demo) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 100, 0, 255));
     LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));
     ImGui::PopStyleColor();

@@ -1,0 +1,82 @@
+// Shared helpers for the browser tests: launch Debian's Chromium through playwright-core, open the
+// app, and find items by label through the app's locator (window.zjTest, ?test=1).
+import { chromium } from 'playwright-core';
+import fs from 'node:fs';
+import http from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DIST = path.join(ROOT, 'dist');
+export const ARTIFACTS = path.join(ROOT, 'tests', 'artifacts');
+fs.mkdirSync(ARTIFACTS, { recursive: true });
+
+export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enable-unsafe-swiftshader',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
+  '--disable-quic'];
+
+export async function launch(extraArgs = []) {
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+}
+
+export function fileUrl(query = '') {
+  return 'file://' + path.join(DIST, 'zhengjian.html') + (query ? '?' + query : '');
+}
+
+/** Serves dist/web on a free localhost port; returns {url, close()}. */
+export async function serveWeb() {
+  const root = path.join(DIST, 'web');
+  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
+                  '.ttf': 'font/ttf', '.json': 'application/json', '.png': 'image/png' };
+  const server = http.createServer((req, res) => {
+    const p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
+    const file = p.endsWith('/') ? path.join(p, 'index.html') : p;
+    if (!file.startsWith(root) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
+    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
+    fs.createReadStream(file).pipe(res);
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+}
+
+/** Opens the app and waits until it has drawn a few frames. Collects page errors into page.zjErrors. */
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, touch = false } = {}) {
+  const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
+                                             hasTouch: touch, isMobile: touch });
+  const page = await context.newPage();
+  page.zjErrors = [];
+  page.on('pageerror', (e) => page.zjErrors.push(e.message));
+  page.on('console', (m) => { if (m.type() === 'error') page.zjErrors.push(m.text()); });
+  await page.goto(url);
+  await page.waitForFunction(() => (window.zjTest && window.zjTest.frames() > 2) || window.zjFatalMessage,
+                             null, { timeout: 30000 });
+  const fatal = await page.evaluate(() => window.zjFatalMessage);
+  if (fatal) throw new Error('app failed to start: ' + fatal);
+  return page;
+}
+
+/** Waits for frames so the UI reflects the last input. */
+export async function settle(page, frames = 3) {
+  const start = await page.evaluate(() => window.zjTest.frames());
+  await page.waitForFunction((n) => window.zjTest.frames() >= n, start + frames, { timeout: 10000 });
+}
+
+export async function items(page) { return page.evaluate(() => window.zjTest.items()); }
+export async function labels(page) { return (await items(page)).map((i) => i.label); }
+
+/** The item whose label is exactly `label` (first match); throws with the visible labels if none. */
+export async function find(page, label, { window } = {}) {
+  const all = await items(page);
+  const hit = all.find((i) => i.label === label && (!window || i.window.startsWith(window)));
+  if (!hit) throw new Error(`no item labelled ${JSON.stringify(label)}; visible: ${JSON.stringify(all.map((i) => i.label))}`);
+  return hit;
+}
+
+/** Clicks (or taps) the centre of the item labelled `label`. */
+export async function click(page, label, opts = {}) {
+  const it = await find(page, label, opts);
+  const x = it.x + it.w / 2, y = it.y + it.h / 2;
+  if (opts.tap) await page.touchscreen.tap(x, y);
+  else await page.mouse.click(x, y);
+  await settle(page);
+}

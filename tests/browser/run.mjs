@@ -1,0 +1,15 @@
+// Runs every browser test (tests/browser/*.test.mjs) with Node's test runner; the runner prints the
+// summary (# pass / # fail). Screenshots go to tests/artifacts/.
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const files = fs.readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
+if (!fs.existsSync(path.join(here, '..', '..', 'dist', 'zhengjian.html'))) {
+  console.error('dist/zhengjian.html is missing: run `make dist` first');
+  process.exit(1);
+}
+const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });
+process.exit(r.status ?? 1);
