@@ -5,6 +5,8 @@
 
 #include <cstdio>
 
+#include "imgui_internal.h"  // ImMax
+
 #include "core/demo.h"
 #include "imgui.h"
 #include "shell/fonts.h"
@@ -23,7 +25,7 @@ void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
   app.today = today;
   // The demo campaign runs in the year of `today`, so its deadlines read as the notice's (03-23,
   // 03-31, 04-30) and days left or overdue mean something to whoever opens it.
-  Dataset demo = MakeDemoDataset(seed, today.Year(), now);
+  Dataset demo = MakeDemoDataset(2018, today.Year(), now);  // same demo town on every device
   std::string device = demo.device_id;
   app.ws = std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, device);
 }
@@ -56,8 +58,12 @@ void ApplyScale(float zoom) {
   style.Colors[ImGuiCol_Button] = ImVec4(0.93f, 0.90f, 0.86f, 1);
   style.Colors[ImGuiCol_ButtonHovered] = ImVec4(0.98f, 0.86f, 0.84f, 1);
   style.Colors[ImGuiCol_ButtonActive] = ImVec4(0.95f, 0.75f, 0.72f, 1);
-  style.Colors[ImGuiCol_Header] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_Header] = ImVec4(0.99f, 0.82f, 0.80f, 1);  // selected rows
   style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_CheckMark] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.91f, 0.87f, 0.80f, 1);
+  style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.98f, 0.86f, 0.84f, 1);
+  style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.95f, 0.75f, 0.72f, 1);
   style.ScaleAllSizes(zoom);
   style.FontSizeBase = kBaseFontPx * zoom;
   style._NextFrameFontSizeBase = style.FontSizeBase;
@@ -70,13 +76,16 @@ namespace {
 void NavButton(App& app, Screen s, ImVec2 size) {
   const bool active = app.screen == s;
   if (active) {
-    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(ImGuiCol_Header));
+    const ImU32 red = col::Red;
+    ImGui::PushStyleColor(ImGuiCol_Button, red);
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, red);
+    ImGui::PushStyleColor(ImGuiCol_ButtonActive, red);
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
   }
   char id[96];
   std::snprintf(id, sizeof id, "%s##nav%d", T(ScreenTitle(s)), static_cast<int>(s));
   if (ImGui::Button(id, size)) app.screen = s;
-  if (active) ImGui::PopStyleColor(2);
+  if (active) ImGui::PopStyleColor(4);
 }
 
 void Header(App& app) {
@@ -135,7 +144,8 @@ void DrawApp(App& app) {
   }
 
   const bool narrow = app.Narrow();
-  const float tabbar_h = narrow ? Em(3.2f) : 0.0f;  // >= 44 CSS px at every zoom
+  const float tab_button_h = ImMax(44.0f, Em(2.8f));  // touch targets >= 44 CSS px at every zoom
+  const float tabbar_h = narrow ? tab_button_h + ImGui::GetStyle().WindowPadding.y : 0.0f;
   if (!narrow) {
     ImGui::BeginChild("nav", ImVec2(Em(7.5f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
     for (int i = 0; i < static_cast<int>(Screen::Count_); ++i) NavButton(app, static_cast<Screen>(i), ImVec2(-1, Em(2.6f)));
@@ -158,14 +168,17 @@ void DrawApp(App& app) {
     const float w = (ImGui::GetContentRegionAvail().x - spacing * (n - 1)) / n;
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, 0));
     for (Screen s : tabs) {
-      NavButton(app, s, ImVec2(w, tabbar_h - ImGui::GetStyle().WindowPadding.y));
+      NavButton(app, s, ImVec2(w, tab_button_h));
       ImGui::SameLine();
     }
-    if (ImGui::Button("…##more", ImVec2(w, tabbar_h - ImGui::GetStyle().WindowPadding.y))) ImGui::OpenPopup("more");
+    if (ImGui::Button("…##more", ImVec2(w, tab_button_h))) ImGui::OpenPopup("more");
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("more")) {
-      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data})
-        NavButton(app, s, ImVec2(Em(8), Em(2.8f)));
+      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data}) {
+        const Screen before = app.screen;
+        NavButton(app, s, ImVec2(Em(8), ImMax(44.0f, Em(2.8f))));
+        if (app.screen != before) ImGui::CloseCurrentPopup();  // buttons do not close popups by themselves
+      }
       ImGui::EndPopup();
     }
   }

@@ -18,6 +18,11 @@ namespace {
 // A Dear ImGui 1.92 ImFontLoader without font data: the browser draws each glyph with the system's
 // fonts (platform::RasterGlyph), so anything the phone or PC can show, the app can show.
 //-----------------------------------------------------------------------------
+// Canvas font size per ImGui font size: ImGui sizes the embedded font by its line height (ascent -
+// descent), the canvas by its em. Measured once from the embedded font's 中 (one em wide in CJK fonts)
+// so fallback glyphs match the size of the embedded ones.
+float g_em_per_size = 1.0f;
+
 bool CanvasSrcInit(ImFontAtlas*, ImFontConfig*) { return true; }
 void CanvasSrcDestroy(ImFontAtlas*, ImFontConfig*) {}
 bool CanvasContains(ImFontAtlas*, ImFontConfig*, ImWchar cp) { return platform::SystemHasGlyph(cp); }
@@ -28,7 +33,7 @@ bool CanvasLoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, 
   if (!platform::SystemHasGlyph(cp)) return false;
   const float density = src->RasterizerDensity * baked->RasterizerDensity;
   platform::GlyphBitmap g;
-  if (!platform::RasterGlyph(cp, baked->Size * density, g)) return false;
+  if (!platform::RasterGlyph(cp, baked->Size * density * g_em_per_size, g)) return false;
   const float inv = 1.0f / density;
   if (out_advance_x) {
     *out_advance_x = g.advance * inv;
@@ -89,7 +94,9 @@ void SetupFonts(void* ttf, int size) {
     ImFontConfig cfg;
     cfg.FontDataOwnedByAtlas = true;  // ImGui frees it with IM_FREE (malloc'd by the platform)
     std::strncpy(cfg.Name, "WenQuanYi Micro Hei (subset)", sizeof cfg.Name - 1);
-    io.Fonts->AddFontFromMemoryTTF(ttf, size, kBaseFontPx, &cfg);
+    ImFont* main = io.Fonts->AddFontFromMemoryTTF(ttf, size, kBaseFontPx, &cfg);
+    if (ImFontGlyph* zhong = main->GetFontBaked(100.0f)->FindGlyphNoFallback(0x4E2D))  // 中
+      g_em_per_size = zhong->AdvanceX / 100.0f;
     ImFontConfig fb;
     fb.MergeMode = true;
     fb.FontLoader = CanvasLoader();

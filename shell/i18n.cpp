@@ -11,7 +11,7 @@ const Entry kStrings[] = {
   {S::DemoExplain, "这是虚构的示例镇，用于演示；导入本镇名册后即可替换。", "A made-up demo town for trying things out; import your town's roster to replace it."},
   {S::Today, "今天", "Today"},
   {S::LangSwitch, "English", "中文"},
-  {S::NavDashboard, "概览", "Overview"},
+  {S::NavDashboard, "概览", "Home"},
   {S::NavOrganization, "组织", "Organization"},
   {S::NavLearn, "学", "Learn"},
   {S::NavLook, "看", "Look"},

@@ -287,6 +287,19 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_missing_glyphs_json() {
   s = out.dump();
   return s.c_str();
 }
+/// The same check for the given JSON array of strings (to show the check can fail).
+EMSCRIPTEN_KEEPALIVE const char* zj_test_missing_glyphs_for(const char* json_array) {
+  static std::string s;
+  std::vector<std::string> texts;
+  auto j = nlohmann::json::parse(json_array, nullptr, false);
+  if (j.is_array())
+    for (auto& v : j)
+      if (v.is_string()) texts.push_back(v.get<std::string>());
+  nlohmann::json out = nlohmann::json::array();
+  for (const auto& m : zj::ui::FindMissingGlyphs(texts)) out.push_back({{"text", m.text}, {"codepoint", m.codepoint}});
+  s = out.dump();
+  return s.c_str();
+}
 }  // extern "C"
 
 //-----------------------------------------------------------------------------

@@ -1,5 +1,9 @@
 // Zhengjian shell: small widgets shared by screens; every text that tests read goes through Label().
 #pragma once
+#include <initializer_list>
+#include <string>
+#include <utility>
+
 #include "imgui.h"
 #include "shell/locator.h"
 
@@ -22,6 +26,20 @@ inline void LabelWrapped(const std::string& text) {
   ImGui::PushTextWrapPos(0.0f);
   Label(text);
   ImGui::PopTextWrapPos();
+}
+/// Labels in a row that wrap to the next line when the next one does not fit (key-date lines on phones).
+inline void FlowLabels(std::initializer_list<std::pair<ImU32, std::string>> items) {
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  bool first = true;
+  for (const auto& [colour, text] : items) {
+    if (text.empty()) continue;
+    if (!first) {
+      ImGui::SameLine();
+      if (ImGui::GetCursorScreenPos().x + ImGui::CalcTextSize(text.c_str()).x > right) ImGui::NewLine();
+    }
+    first = false;
+    LabelColored(colour, text);
+  }
 }
 /// Font-relative size, like CSS em.
 inline float Em(float n) { return n * ImGui::GetFontSize(); }

@@ -254,7 +254,8 @@
       const t = touch; touch = null;
       if (t.mode === 'pending' && !cancelled) {          // a tap
         M._zj_pointer(1, t.x, t.y, 0, 1);
-        M._zj_pointer(2, t.x, t.y, 0, 1);
+        M._zj_run_frames(2);                             // press seen in its own frames ...
+        M._zj_pointer(2, t.x, t.y, 0, 1);                // ... then the release
         afterTap();
       } else if (t.mode === 'press') {
         M._zj_pointer(2, t.x, t.y, 0, 1);
@@ -331,12 +332,13 @@
       zjReady() {
         window.zjFirstFrameMs = performance.now() - t0;
         statusEl.style.display = 'none';
+        if (Module.zjTestMode) exposeTest();   // only once the runtime can answer
       },
       print: (t) => console.log(t),
       printErr: (t) => console.warn(t),
       onAbort: (what) => fatal('程序出错，请刷新页面重试。(' + what + ')'),
     };
-    if (Module.zjTestMode) {
+    function exposeTest() {
       window.zjTest = {
         items: () => JSON.parse(Module.ccall('zj_test_items_json', 'string', [], [])),
         dataset: () => Module.ccall('zj_test_dataset_json', 'string', [], []),
@@ -344,6 +346,8 @@
         webgl: () => Module.ccall('zj_test_webgl', 'number', [], []),
         apply: (cmd) => JSON.parse(Module.ccall('zj_test_apply', 'string', ['string'], [JSON.stringify(cmd)])),
         missingGlyphs: () => JSON.parse(Module.ccall('zj_test_missing_glyphs_json', 'string', [], [])),
+        missingGlyphsFor: (texts) => JSON.parse(Module.ccall('zj_test_missing_glyphs_for', 'string', ['string'],
+                                                             [JSON.stringify(texts)])),
         firstFrameMs: () => window.zjFirstFrameMs,
       };
     }

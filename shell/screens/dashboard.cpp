@@ -94,21 +94,16 @@ void DrawDashboard(App& app) {
   char buf[128];
   // Key dates line: year, mobilization, all done by, today.
   std::snprintf(buf, sizeof buf, T(S::CampaignYear), c.year);
-  Label(buf);
   Date mobilize{}, all_by{};
   bool have_mobilize = false;
   for (const Activity& a : c.activities) {
     if (a.strand == Strand::Mobilize && !have_mobilize) { mobilize = a.deadline; have_mobilize = true; }
     all_by = std::max(all_by, a.deadline);
   }
-  if (have_mobilize) {
-    ImGui::SameLine();
-    LabelColored(col::Grey, std::string(T(S::StrandMobilize)) + " " + MonthDay(mobilize));
-  }
-  ImGui::SameLine();
-  LabelColored(col::Grey, std::string(T(S::AllDoneBy)) + " " + MonthDay(all_by));
-  ImGui::SameLine();
-  LabelColored(col::Grey, std::string(T(S::Today)) + " " + app.today.ToString());
+  FlowLabels({{col::Ink, buf},
+              {col::Grey, have_mobilize ? std::string(T(S::StrandMobilize)) + " " + MonthDay(mobilize) : std::string()},
+              {col::Grey, std::string(T(S::AllDoneBy)) + " " + MonthDay(all_by)},
+              {col::Grey, std::string(T(S::Today)) + " " + app.today.ToString()}});
   if (app.data().demo) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 100, 0, 255));
     LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "imgui.h"
+#include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
 #include "shell/widgets.h"
@@ -129,25 +130,31 @@ void DrawOrganization(App& app) {
     }
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
-    clipper.Begin(static_cast<int>(rows.size()), Em(2.2f));
+    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
+    clipper.Begin(static_cast<int>(rows.size()), row_h);
     while (clipper.Step()) {
       for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
         const Member& m = org.members[rows[r]];
-        ImGui::TableNextRow(ImGuiTableRowFlags_None, Em(2.2f));  // touch-sized rows (>= 37 px at 17 px)
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
         ImGui::TableNextColumn();
+        const float text_dy = (row_h - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
+        auto cell = [&](const char* t) {
+          ImGui::TableNextColumn();
+          ImGui::SetCursorPosY(ImGui::GetCursorPosY() + text_dy);
+          ImGui::TextUnformatted(t);
+        };
         ImGui::PushID(m.meta.id.c_str());
+        ImGui::PushStyleVar(ImGuiStyleVar_SelectableTextAlign, ImVec2(0.0f, 0.5f));
         if (ImGui::Selectable(m.name.c_str(), ui.selected_member == m.meta.id,
-                              ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, Em(2.2f) - ImGui::GetStyle().CellPadding.y * 2)))
+                              ImGuiSelectableFlags_SpanAllColumns, ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
           ui.selected_member = m.meta.id;
+        ImGui::PopStyleVar();
         ImGui::PopID();
-        ImGui::TableNextColumn();
         const int bi = FindBranch(org, m.branch_id);
-        ImGui::TextUnformatted(bi >= 0 ? org.branches[bi].name.c_str() : "");
+        cell(bi >= 0 ? org.branches[bi].name.c_str() : "");
         if (!narrow) {
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(m.sex.c_str());
-          ImGui::TableNextColumn();
-          ImGui::TextUnformatted(PostsText(m).c_str());
+          cell(m.sex.c_str());
+          cell(PostsText(m).c_str());
         }
       }
     }
