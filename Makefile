@@ -8,46 +8,54 @@ ROOT       := $(CURDIR)
 TESTDATA   ?= $(abspath $(ROOT)/../shared/testdata)
 JOBS       ?= $(shell nproc)
 PORT       ?= 8765
+# Several builds can share a checkout (e.g. parallel work): make BUILD=build/x DIST=dist-x test
+BUILD      ?= build
+DIST       ?= dist
+export ZJ_DIST := $(abspath $(DIST))
 export NODE_PATH := /usr/share/nodejs
 EM_ENV     :=
 NODE_WASM  := node --no-experimental-fetch --stack-size=4096
 
-.PHONY: run test bench deps native wasm dist serve test-native test-wasm test-browser clean
+.PHONY: run test bench deps native wasm app dist serve test-native test-wasm test-browser clean
 
 deps:
 	@bash scripts/install-deps.sh
 
-build/native/CMakeCache.txt:
-	cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release -DZJ_TESTDATA_DIR=$(TESTDATA) >/dev/null
+$(BUILD)/native/CMakeCache.txt:
+	cmake -S . -B $(BUILD)/native -DCMAKE_BUILD_TYPE=Release -DZJ_TESTDATA_DIR=$(TESTDATA) >/dev/null
 
-native: deps build/native/CMakeCache.txt
-	cmake --build build/native -j$(JOBS)
+native: deps $(BUILD)/native/CMakeCache.txt
+	cmake --build $(BUILD)/native -j$(JOBS)
 
-build/wasm/CMakeCache.txt:
-	$(EM_ENV) emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release -DZJ_TESTDATA_DIR=$(TESTDATA) >/dev/null
+$(BUILD)/wasm/CMakeCache.txt:
+	$(EM_ENV) emcmake cmake -S . -B $(BUILD)/wasm -DCMAKE_BUILD_TYPE=Release -DZJ_TESTDATA_DIR=$(TESTDATA) >/dev/null
 
-wasm: deps build/wasm/CMakeCache.txt
-	$(EM_ENV) cmake --build build/wasm -j$(JOBS)
+wasm: deps $(BUILD)/wasm/CMakeCache.txt
+	$(EM_ENV) cmake --build $(BUILD)/wasm -j$(JOBS)
 
-build/font/ui.ttf: web/make_font.py
-	@mkdir -p build/font
+$(BUILD)/font/ui.ttf: web/make_font.py
+	@mkdir -p $(BUILD)/font
 	/usr/bin/python3 web/make_font.py $@
 
-dist: wasm build/font/ui.ttf
-	node web/build.mjs --build build/wasm --font build/font/ui.ttf --out dist
+# The app alone (no test binaries): what dist needs.
+app: deps $(BUILD)/wasm/CMakeCache.txt
+	$(EM_ENV) cmake --build $(BUILD)/wasm -j$(JOBS) --target zhengjian
+
+dist: app $(BUILD)/font/ui.ttf
+	node web/build.mjs --build $(BUILD)/wasm --font $(BUILD)/font/ui.ttf --out $(DIST)
 
 run: dist
 	@echo
-	@echo "单文件 / single file:  $(ROOT)/dist/zhengjian.html   (file://$(ROOT)/dist/zhengjian.html)"
-	@echo "网页版 / web build:    http://localhost:$(PORT)/   (serving $(ROOT)/dist/web, Ctrl+C to stop)"
+	@echo "单文件 / single file:  $(abspath $(DIST))/zhengjian.html   (file://$(abspath $(DIST))/zhengjian.html)"
+	@echo "网页版 / web build:    http://localhost:$(PORT)/   (serving $(abspath $(DIST))/web, Ctrl+C to stop)"
 	@echo
-	cd dist/web && python3 -m http.server $(PORT) --bind 127.0.0.1
+	cd $(DIST)/web && python3 -m http.server $(PORT) --bind 127.0.0.1
 
 test-native: native
-	build/native/zj_core_tests --gtest_brief=1
+	$(BUILD)/native/zj_core_tests --gtest_brief=1
 
 test-wasm: wasm
-	$(NODE_WASM) build/wasm/zj_core_tests.js --gtest_brief=1
+	$(NODE_WASM) $(BUILD)/wasm/zj_core_tests.js --gtest_brief=1
 
 test-browser: dist
 	cd tests/browser && node run.mjs
@@ -58,8 +66,8 @@ test: deps
 	$(MAKE) test-browser
 
 bench: native wasm
-	build/native/zj_bench --benchmark_counters_tabular=true
-	$(NODE_WASM) build/wasm/zj_bench.js --benchmark_counters_tabular=true
+	$(BUILD)/native/zj_bench --benchmark_counters_tabular=true
+	$(NODE_WASM) $(BUILD)/wasm/zj_bench.js --benchmark_counters_tabular=true
 
 clean:
-	rm -rf build dist
+	rm -rf $(BUILD) $(DIST)

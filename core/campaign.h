@@ -1,59 +1,88 @@
-// Zhengjian core: the campaign plan (活动安排) — phases, activities, deadlines, status.
-// DOMAIN.md "Time frame"; notice 三、时间安排 and 四、活动内容.
-// SKELETON written by the foundation issue; the campaign-plan issue (#4) owns and extends this file.
+// Zhengjian core: the campaign (整建月活动) of one year — the plan, lectures, on-site meetings and talks, and
+// its JSON form inside the dataset document.
+// DOMAIN.md "Time frame", "学", "看", "谈", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
+//
+// The pieces live in their own headers (all included here, so `#include "core/campaign.h"` is enough):
+//   plan.h      Strand, Activity, Role, the notice's template, weekend rule, status
+//   lectures.h  学: Lecture, Reflection, audience, attendance
+//   draw.h      看: the auditable draw (zj-draw-v1)
+//   onsite.h    看: OnsiteMeeting, agenda, SpeechTimer
+//   talks.h     谈: TalkPair generation, topics, Talk records
+//   schedule.h  谈: the talk scheduler
+//   progress.h  progress per activity / branch / area / strand (include separately)
+//   calendar.h  one calendar per person, conflicts (include separately)
 #pragma once
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
+#include "core/draw.h"
+#include "core/lectures.h"
+#include "core/onsite.h"
+#include "core/org.h"
+#include "core/plan.h"
+#include "core/schedule.h"
+#include "core/talks.h"
 #include "core/types.h"
 
 namespace zj {
 
-/// The campaign's strands (学、看、谈、评) plus the opening and closing meetings.
-enum class Strand {
-  Mobilize,  ///< 动员 (动员大会, 03-23)
-  Learn,     ///< 学: lectures (专题讲习)
-  Look,      ///< 看: on-site meetings (现场会)
-  Talk,      ///< 谈: heart-to-heart talks (谈心谈话)
-  Rate,      ///< 评: points and stars (评星)
-  Close,     ///< 总结: closing meeting (总结大会)
-};
+/// Version of the campaign object inside the dataset document (stored as "campaign_version").
+constexpr int kCampaignVersion = 1;
 
-/// Status of a plan activity.
-enum class ActivityStatus { Planned, Done };
-
-/// One activity of the plan, e.g. "党建知识专题学习 (3月底前完成)".
-struct Activity {
-  RecordMeta meta;
-  Strand strand = Strand::Learn;
-  std::string title_zh;   ///< e.g. "党建知识专题学习"
-  std::string title_en;   ///< e.g. "Party-building lecture"
-  Date start;             ///< first day it may take place
-  Date deadline;          ///< last day (inclusive), e.g. 2018-03-31
-  std::string owner;      ///< 负责: e.g. "组织办、宣传办"
-  ActivityStatus status = ActivityStatus::Planned;
-  std::optional<Date> done_on;
-};
-
-/// The campaign of one year.
+/// The campaign of one year: everything the office plans and the liaisons record for 学、看、谈.
+/// (Points and stars, 评, are stored by the rating code; the plan only tracks the 评 activities.)
 struct Campaign {
-  int year = 2018;                  ///< the notice's year
-  std::string name_zh;              ///< "强基层、激活力、促发展"党组织整建月活动
-  std::vector<Activity> activities;
+  int year = kNoticeYear;               ///< the notice's year by default
+  std::string name_zh;                  ///< "强基层、激活力、促发展"党组织整建月活动
+  std::vector<Activity> activities;     ///< the plan (活动安排)
+  std::vector<Lecture> lectures;        ///< 学: 3–5 sessions
+  std::vector<OnsiteMeeting> onsite_meetings;  ///< 看: one per area + one for town units
+  TalkTopics talk_topics = NoticeTalkTopics();  ///< 谈: topic lists (rules as data)
+  TalkScheduleSettings talk_schedule;   ///< 谈: availability, capacity, deadlines
+  std::vector<Talk> talks;              ///< 谈: pairs, planned slots, records
 };
 
-/// The notice's plan for `year` (dates of the notice, 2018, shifted to `year`): mobilization 03-23,
-/// lectures by 03-31 / 04-30, everything by 04-30. Ids come from `ids`, times from `now`.
+/// The notice's campaign for `year`: the plan of NoticePlanTemplate() (for 2018 exactly the notice's dates;
+/// for another year copied with CopyPlanToYear, i.e. weekend rule applied), the three named lectures
+/// (NoticeLectures), the notice's talk topics, and a talk schedule window from the talk activities.
+/// No on-site meetings or talks yet: they depend on the organization (see CreateOnsiteMeetings,
+/// GenerateTalkPairs + AddMissingTalks). Ids come from `ids`, created/updated = `now`, device = `device`.
 Campaign DefaultCampaign(int year, IdGenerator& ids, TimestampMs now, const std::string& device);
 
 /// Days from `today` to `deadline`: positive = days left, 0 = due today, negative = overdue by that many days.
 inline int DaysLeft(Date today, Date deadline) { return deadline - today; }
 
-/// JSON form of a campaign (part of the dataset document).
+/// First activity of `kind` in the plan, or nullptr.
+const Activity* FindActivity(const Campaign& c, ActivityKind kind);
+Activity* FindActivity(Campaign& c, ActivityKind kind);
+
+/// Adds the on-site meetings the notice asks for and the campaign lacks: one AreaVillages meeting per area
+/// (matched on area_id) and one TownUnits meeting, linked to the OnsiteVillage / OnsiteTownUnit activities.
+/// Returns the number added. Date, venue and pre-chosen site are left for the area chief to fill in.
+int CreateOnsiteMeetings(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
+                         const std::string& device);
+
+/// Regenerates the required talk pairs (GenerateTalkPairs), adds missing Talks, then schedules every talk
+/// not yet held with c.talk_schedule between its from/to (defaults: earliest start / latest deadline of the
+/// Talk-strand activities; per-kind deadline defaults: that kind's activity deadline) and writes the planned
+/// slots into c.talks. Problems of the roster go to `problems`; the result explains unplaced pairs.
+/// The returned indices refer to the pairs of the result's own list `pairs`.
+struct CampaignSchedule {
+  std::vector<TalkPair> pairs;  ///< the talks that were scheduled (not yet held), in c.talks order
+  ScheduleResult result;
+};
+CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
+                                       const std::string& device, Problems& problems);
+
+/// JSON form of a campaign (part of the dataset document). Dates "YYYY-MM-DD", times ISO 8601 UTC,
+/// local times as integer minutes, enums as lowercase English tokens (e.g. "village_secretary").
 nlohmann::json CampaignToJson(const Campaign& c);
-/// Reads a campaign; every problem is appended to `problems` with its JSON path under `path`.
+/// Reads a campaign; every problem is appended to `problems` with its JSON path under `path` (e.g.
+/// "/campaign/talks/3/record/held_on") and a Chinese and English message. Bad parts are skipped or
+/// defaulted, good parts kept. A "campaign_version" newer than kCampaignVersion is refused (problem, and
+/// an empty campaign of the stored year returned). Missing optional parts take their defaults.
 Campaign CampaignFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
 
 }  // namespace zj

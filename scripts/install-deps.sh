@@ -72,6 +72,7 @@ fetch_source imgui 1.92.2b+ds-1 imgui_1.92.2b+ds.orig.tar.xz \
 [ -f "$THIRD/imgui/imgui.cpp" ] || die "unpacked ImGui has no imgui.cpp"
 fetch_source benchmark 1.7.1-1 benchmark_1.7.1.orig.tar.gz \
   6430e4092653380d9dc4ccb45a1e2dc9259d581f4866dc0759713126056bc1d7 benchmark
+fetch_source mbedtls 2.28.3-1 mbedtls_2.28.3.orig.tar.gz 3b4953aa55a681e084d31892d9904cc5328d6b4958ea57b90ae4b4f94ae69a8d mbedtls
 
 # 3. npm packages for the browser tests, from the committed lock file ----------------------------
 if [ -f "$here/tests/browser/package-lock.json" ]; then

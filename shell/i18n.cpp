@@ -68,7 +68,16 @@ const Entry kStrings[] = {
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(S::Count_), "kStrings must cover every key");
 Lang g_lang = Lang::Zh;
+std::vector<const Tr*>& Registered() {
+  static std::vector<const Tr*> v;  // function-local: safe whatever the static-init order
+  return v;
+}
 }  // namespace
+
+StringTable::StringTable(std::initializer_list<const Tr*> strings) {
+  for (const Tr* t : strings) Registered().push_back(t);
+}
+const char* T(const Tr& t) { return g_lang == Lang::Zh ? t.zh : t.en; }
 
 const char* T(S key, Lang lang) {
   const Entry* e = &kStrings[static_cast<size_t>(key)];
@@ -86,6 +95,10 @@ std::vector<std::string> AllStrings() {
   for (const Entry& e : kStrings) {
     out.push_back(e.zh);
     out.push_back(e.en);
+  }
+  for (const Tr* t : Registered()) {
+    out.push_back(t->zh);
+    out.push_back(t->en);
   }
   return out;
 }

@@ -2,6 +2,7 @@
 // Every string the UI draws from the program (not from user data) is in kStrings, so a test can
 // check that each of its characters has a glyph (tests/browser/glyphs.test.mjs).
 #pragma once
+#include <initializer_list>
 #include <string>
 #include <vector>
 
@@ -22,6 +23,20 @@ enum class S {
   MemberEditor, NoMemberSelected, Undo, Redo, ShownOf, Zoom,
   Count_  // number of keys
 };
+
+/// A string in both languages. Screens keep their own strings in a file-local table registered with
+/// StringTable, so every string stays enumerable (AllStrings) without one shared file to edit:
+///   namespace { const Tr kSave{"保存", "Save"}; const StringTable kTable{&kSave}; }  ...  T(kSave)
+struct Tr {
+  const char* zh;
+  const char* en;
+};
+/// Registers file-local strings at static initialization (for AllStrings and the glyph test).
+struct StringTable {
+  StringTable(std::initializer_list<const Tr*> strings);
+};
+/// `t` in the current language.
+const char* T(const Tr& t);
 
 /// The text of `key` in `lang` (UTF-8, never null).
 const char* T(S key, Lang lang);

@@ -7,8 +7,9 @@ import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const files = fs.readdirSync(here).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(here, f));
-if (!fs.existsSync(path.join(here, '..', '..', 'dist', 'zhengjian.html'))) {
-  console.error('dist/zhengjian.html is missing: run `make dist` first');
+const dist = process.env.ZJ_DIST || path.join(here, '..', '..', 'dist');
+if (!fs.existsSync(path.join(dist, 'zhengjian.html'))) {
+  console.error(dist + '/zhengjian.html is missing: run `make dist` first');
   process.exit(1);
 }
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', ...files], { stdio: 'inherit' });

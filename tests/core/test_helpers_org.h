@@ -1,0 +1,45 @@
+// Shared helpers of the issue-3 core tests: reading test files, the testdata organization.
+#pragma once
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "core/dataset.h"
+
+namespace zj::testing_org {
+
+inline std::string ReadFile(const std::string& path) {
+  std::ifstream f(path, std::ios::binary);
+  std::stringstream ss;
+  ss << f.rdbuf();
+  return ss.str();
+}
+inline std::string Testdata(const std::string& name) { return ReadFile(std::string(ZJ_TESTDATA_DIR) + "/" + name); }
+inline std::string Fixture(const std::string& name) { return ReadFile(std::string(ZJ_FIXTURE_DIR) + "/" + name); }
+
+constexpr TimestampMs kNow = 1521532800000;  // 2018-03-20T08:00:00Z
+
+/// The organization of ../shared/testdata/README.md: 东湖村, 荷花村, 新街社区 (第一党总支, 一片);
+/// 龙虾湾村, 稻香村 (第二党总支, 二片); 镇财政所 (机关党总支, 二片). No members.
+inline Dataset TestdataTown(IdGenerator& ids) {
+  Dataset d = NewDataset("渔洋镇", 2018, ids, kNow, "test");
+  auto meta = [&] { return RecordMeta{ids.Next(), kNow, kNow, "test"}; };
+  d.org.areas = {Area{meta(), "一片", {}}, Area{meta(), "二片", {}}};
+  d.org.general_branches = {GeneralBranch{meta(), "第一党总支", d.org.areas[0].meta.id, {}},
+                            GeneralBranch{meta(), "第二党总支", d.org.areas[1].meta.id, {}},
+                            GeneralBranch{meta(), "机关党总支", d.org.areas[1].meta.id, {}}};
+  struct B { const char* name; BranchKind kind; int gb; };
+  for (B b : {B{"东湖村党支部", BranchKind::Village, 0}, B{"荷花村党支部", BranchKind::Village, 0},
+              B{"新街社区党支部", BranchKind::Community, 0}, B{"龙虾湾村党支部", BranchKind::Village, 1},
+              B{"稻香村党支部", BranchKind::Village, 1}, B{"镇财政所党支部", BranchKind::TownUnit, 2}}) {
+    Branch br;
+    br.meta = meta();
+    br.name = b.name;
+    br.kind = b.kind;
+    br.general_branch_id = d.org.general_branches[static_cast<size_t>(b.gb)].meta.id;
+    d.org.branches.push_back(br);
+  }
+  return d;
+}
+
+}  // namespace zj::testing_org
