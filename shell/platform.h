@@ -2,6 +2,7 @@
 // Web implementation: shell/platform_web.cpp (EM_JS into web/glue.js).
 #pragma once
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -30,5 +31,21 @@ uint64_t RandomU64();
 /// A small persistent setting (localStorage key `zj.setting.<key>`); "" when unset.
 std::string GetSetting(const std::string& key);
 void SetSetting(const std::string& key, const std::string& value);
+
+/// A file the user chose (bytes as read, no decoding).
+struct PickedFile {
+  std::string name;
+  std::string bytes;
+};
+/// (web) Delivers a picked file to its request; called from platform_web.cpp's entry point.
+void FilePicked(int request, const char* name, const char* data, int size);
+/// Opens the system file chooser (`accept` as in <input accept>, e.g. ".csv,text/csv"); `done` runs later,
+/// on a following frame, once with the file, or never if the user cancels. Call from a button's click.
+void PickFile(const std::string& accept, std::function<void(PickedFile)> done);
+/// Saves `bytes` as a download named `filename` (e.g. "渔洋镇-名册-2026-03-25.csv").
+void DownloadFile(const std::string& filename, const std::string& mime, const std::string& bytes);
+/// Opens `html` (a complete document) in a new tab for reading and printing; where the browser blocks
+/// that or cannot print (in-app browsers), saves it as `filename` instead. Returns true if it opened.
+bool OpenHtml(const std::string& filename, const std::string& html);
 
 }  // namespace zj::platform

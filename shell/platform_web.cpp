@@ -8,6 +8,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <map>
 #include <string>
 
 #include "core/dataset.h"
@@ -61,6 +62,14 @@ EM_JS(void, zj_js_install, (), { Module.zjInstall(); });
 EM_JS(void, zj_js_ime, (int want_text, float x, float y, float line_h), { Module.zjIme(want_text, x, y, line_h); });
 EM_JS(void, zj_js_copy, (const char* text), { Module.zjCopy(UTF8ToString(text)); });
 EM_JS(int, zj_js_webgl_version, (), { return Module.zjWebGLVersion || 0; });
+// Files: web/glue.js reads the chosen file and calls zj_file_picked(request, name, data, size).
+EM_JS(void, zj_js_pick_file, (int request, const char* accept), { Module.zjPickFile(request, UTF8ToString(accept)); });
+EM_JS(void, zj_js_download, (const char* name, const char* mime, const char* data, int size), {
+  Module.zjDownload(UTF8ToString(name), UTF8ToString(mime), HEAPU8.slice(data, data + size));
+});
+EM_JS(int, zj_js_open_html, (const char* name, const char* html, int size), {
+  return Module.zjOpenHtml(UTF8ToString(name), UTF8ToString(html, size)) ? 1 : 0;
+});
 EM_JS(void, zj_js_ready, (), { Module.zjReady(); });
 
 namespace zj::platform {
@@ -98,6 +107,30 @@ uint64_t RandomU64() {
 }
 std::string GetSetting(const std::string& key) { return TakeString(zj_js_get_setting(key.c_str())); }
 void SetSetting(const std::string& key, const std::string& value) { zj_js_set_setting(key.c_str(), value.c_str()); }
+
+namespace {
+std::map<int, std::function<void(PickedFile)>> g_pick_requests;
+int g_next_pick = 1;
+}  // namespace
+void PickFile(const std::string& accept, std::function<void(PickedFile)> done) {
+  const int request = g_next_pick++;
+  g_pick_requests[request] = std::move(done);
+  zj_js_pick_file(request, accept.c_str());
+}
+void DownloadFile(const std::string& filename, const std::string& mime, const std::string& bytes) {
+  zj_js_download(filename.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
+}
+bool OpenHtml(const std::string& filename, const std::string& html) {
+  return zj_js_open_html(filename.c_str(), html.data(), static_cast<int>(html.size())) != 0;
+}
+/// Called by the glue when a picked file has been read (or with size -1 when reading failed).
+void FilePicked(int request, const char* name, const char* data, int size) {
+  auto f = g_pick_requests.find(request);
+  if (f == g_pick_requests.end()) return;
+  auto done = std::move(f->second);
+  g_pick_requests.erase(f);
+  if (size >= 0) done(PickedFile{name ? name : "", std::string(data, data + size)});
+}
 
 }  // namespace zj::platform
 
@@ -235,6 +268,11 @@ EMSCRIPTEN_KEEPALIVE void zj_run_frames(int n) {
     g_idle_frames = 0;
     Frame();
   }
+}
+/// A file chosen through platform::PickFile has been read.
+EMSCRIPTEN_KEEPALIVE void zj_file_picked(int request, const char* name, const char* data, int size) {
+  zj::platform::FilePicked(request, name, data, size);
+  g_idle_frames = 0;
 }
 EMSCRIPTEN_KEEPALIVE void zj_focus(int focused) {
   ImGui::GetIO().AddFocusEvent(focused != 0);

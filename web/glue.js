@@ -309,6 +309,45 @@
     resize();
   }
 
+  // ---- files: choose, download, open a printable page ------------------------------------------
+  function pickFile(M, request, accept) {
+    const input = document.createElement('input');
+    input.type = 'file';
+    if (accept) input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', async () => {
+      const f = input.files && input.files[0];
+      input.remove();
+      if (!f) return;
+      let bytes;
+      try { bytes = new Uint8Array(await f.arrayBuffer()); } catch (e) { M.ccall('zj_file_picked', null, ['number', 'string', 'number', 'number'], [request, f.name, 0, -1]); return; }
+      const p = M._malloc(bytes.length || 1);
+      M.HEAPU8.set(bytes, p);
+      M.ccall('zj_file_picked', null, ['number', 'string', 'number', 'number'], [request, f.name, p, bytes.length]);
+      M._free(p);
+    });
+    document.body.appendChild(input);
+    input.click();
+  }
+  function download(name, mime, bytes) {
+    const url = URL.createObjectURL(new Blob([bytes], { type: mime || 'application/octet-stream' }));
+    const a = document.createElement('a');
+    a.href = url; a.download = name; a.style.display = 'none';
+    document.body.appendChild(a); a.click(); a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 60000);
+    window.zjLastDownload = { name, mime, size: bytes.length, text: () => new TextDecoder().decode(bytes) };
+  }
+  function openHtml(name, html) {
+    window.zjLastHtml = { name, html };
+    const w = (typeof window.print === 'function') ? window.open('', '_blank') : null;
+    if (w && w.document) {
+      w.document.open(); w.document.write(html); w.document.close();
+      return true;
+    }
+    download(name, 'text/html;charset=utf-8', new TextEncoder().encode(html));
+    return false;
+  }
+
   // ---- boot -----------------------------------------------------------------------------------
   async function boot() {
     let wasm, font;
@@ -329,6 +368,9 @@
       zjToday: today,
       zjFatal: fatal,
       zjInstall() { install(Module); },
+      zjPickFile: (request, accept) => pickFile(Module, request, accept),
+      zjDownload: download,
+      zjOpenHtml: openHtml,
       zjReady() {
         window.zjFirstFrameMs = performance.now() - t0;
         statusEl.style.display = 'none';
