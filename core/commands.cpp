@@ -2,6 +2,9 @@
 // Workspace::Apply also rolls back on any problem, so a half-applied command cannot happen.
 #include <string>
 
+#include "core/commands_campaign.h"
+#include "core/commands_org.h"
+#include "core/commands_rate.h"
 #include "core/workspace.h"
 
 namespace zj {
@@ -78,6 +81,9 @@ std::optional<Problem> ApplyMemberFields(const Dataset& d, Member& m, const nloh
 }  // namespace
 
 void RegisterBuiltinCommands(Workspace& ws) {
+  RegisterCampaignCommands(ws);  // 学 看 谈 (commands_campaign.cpp)
+  RegisterOrgCommands(ws);   // 组织 (commands_org.cpp)
+  RegisterRateCommands(ws);  // 评 (commands_rate.cpp)
   // member.add {name, branch_id, ...fields} -> created_id
   ws.Register("member.add", [](Dataset& d, const nlohmann::json& a, CommandContext& ctx) -> std::optional<Problem> {
     Member m;

@@ -212,6 +212,7 @@ std::string SaveDataset(const Dataset& d) {
   j["member_stars"] = MemberStarsJson(d.member_stars);
   j["branch_rating"] = BranchRatingJson(d.branch_rating);
   j["campaign"] = CampaignToJson(d.campaign);
+  if (!d.import_log.empty()) j["import_log"] = d.import_log;  // issue 7: bundle imports (core/merge.h)
   // Invalid UTF-8 would make nlohmann throw (or abort without exceptions): replace it instead.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -937,6 +938,10 @@ LoadResult LoadDataset(std::string_view text) {
   d.branch_rating = ReadBranchRating(r, r.Object(j, "branch_rating", ""), "/branch_rating");
   if (auto c = j.find("campaign"); c != j.end() && c->is_object()) d.campaign = CampaignFromJson(*c, "/campaign", out.problems);
   else r.Add("/campaign", "缺少活动安排(campaign)", "missing campaign");
+  if (auto il = j.find("import_log"); il != j.end()) {  // issue 7: bundle imports (core/merge.h)
+    if (il->is_array()) d.import_log = *il;
+    else r.Add("/import_log", "导入记录(import_log)应为数组", "import_log must be an array");
+  }
   CheckDataset(r, d);
   out.ok = out.problems.empty();
   return out;

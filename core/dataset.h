@@ -41,6 +41,9 @@ struct Dataset {
   MemberStarBook member_stars;
   BranchRatingBook branch_rating;
   Campaign campaign;            ///< serialized only through CampaignToJson / CampaignFromJson
+  /// 导入记录: one entry per liaison bundle imported (core/merge.h PlanBundleImport: bundle sha256, device,
+  /// time range, counts, and the losing side of each conflict). Saved as "import_log" when not empty.
+  nlohmann::json import_log = nlohmann::json::array();
 };
 
 /// A new, empty dataset for a town: salt, example catalogue and rubric (marked 示例), the notice's thresholds,

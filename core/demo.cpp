@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <random>
 
+#include "core/demo_campaign.h"
 #include "core/idnumber.h"
 
 namespace zj {
@@ -246,6 +247,7 @@ Dataset MakeDemoDataset(uint64_t seed, int year, TimestampMs now, const DemoOpti
     h.published_on = Date::FromYmd(year - 1, 12, 28);
     d.branch_rating.history.push_back(std::move(h));
   }
+  AddDemoCampaignRecords(d, ids, now, dev);  // 学 看 谈 records (demo_campaign.cpp)
   return d;
 }
 

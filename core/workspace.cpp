@@ -19,7 +19,7 @@ ApplyResult Workspace::Apply(const Command& cmd, TimestampMs now) {
     return r;
   }
   Dataset before = data_;
-  CommandContext ctx{ids_, now, device_, {}};
+  CommandContext ctx{ids_, now, device_, {}, std::nullopt};
   if (auto problem = h->second(data_, cmd.args, ctx)) {
     data_ = std::move(before);  // a failed command changes nothing
     r.problem = *problem;
@@ -29,7 +29,7 @@ ApplyResult Workspace::Apply(const Command& cmd, TimestampMs now) {
   undo_.push_back({cmd.name, std::move(before)});
   if (undo_.size() > undo_depth_) undo_.pop_front();
   redo_.clear();
-  audit_.push_back({now, device_, cmd.name, cmd.args});
+  audit_.push_back({now, device_, cmd.name, ctx.audit_args ? *ctx.audit_args : cmd.args});
   ++revision_;
   r.ok = true;
   r.created_id = ctx.created_id;

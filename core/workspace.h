@@ -39,6 +39,9 @@ struct CommandContext {
   const std::string& device;
   /// Set by a handler that creates a record, so the caller can select it (e.g. the new member's id).
   Id created_id;
+  /// Set by a handler whose arguments must not stay in the audit trail as given (roster.import carries
+  /// the file's clear ID numbers): what the audit records instead (e.g. file name and counts).
+  std::optional<nlohmann::json> audit_args;
 };
 
 /// A command handler: changes `d` per `args`, or returns a problem (then the workspace discards every

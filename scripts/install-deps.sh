@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 THIRD=${ZJ_THIRD_PARTY:-$here/.third_party}   # outside the tracked tree (.gitignore)
 
 
-APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools xz-utils dpkg-dev"
+APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools python3-pil xz-utils dpkg-dev"
 
 log() { printf '[deps] %s\n' "$*"; }
 die() { printf '[deps] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -54,7 +54,8 @@ fetch_source() {
   log "fetching $pkg $ver from Debian's source archive"
   ensure_deb_src
   local work; work=$(mktemp -d)
-  ( cd "$work" && apt-get source --download-only "$pkg=$ver" >/dev/null 2>&1 ) || {
+  # Only the orig tarball is needed (its sha256 is checked below); some mirrors serve it but not the .dsc.
+  ( cd "$work" && apt-get source --download-only "$pkg=$ver" >/dev/null 2>&1 ) || [ -f "$work/$orig" ] || {
     sudo_ apt-get update -qq
     ( cd "$work" && apt-get source --download-only "$pkg=$ver" >/dev/null 2>&1 ) ||
       die "$pkg $ver is no longer in Debian's source archive (suites: $SRC_SUITES). Pick a new pin in scripts/install-deps.sh."
@@ -73,6 +74,7 @@ fetch_source imgui 1.92.2b+ds-1 imgui_1.92.2b+ds.orig.tar.xz \
 fetch_source benchmark 1.7.1-1 benchmark_1.7.1.orig.tar.gz \
   6430e4092653380d9dc4ccb45a1e2dc9259d581f4866dc0759713126056bc1d7 benchmark
 fetch_source mbedtls 2.28.3-1 mbedtls_2.28.3.orig.tar.gz 3b4953aa55a681e084d31892d9904cc5328d6b4958ea57b90ae4b4f94ae69a8d mbedtls
+fetch_source qr-code-generator 1.8.0-1.1 qr-code-generator_1.8.0.orig.tar.gz 2ec0a4d33d6f521c942eeaf473d42d5fe139abcfa57d2beffe10c5cf7d34ae60 qrcodegen
 
 # 3. npm packages for the browser tests, from the committed lock file ----------------------------
 if [ -f "$here/tests/browser/package-lock.json" ]; then
@@ -84,6 +86,20 @@ if [ -f "$here/tests/browser/package-lock.json" ]; then
   else
     log "installing npm packages (npm ci)"
     ( cd "$here/tests/browser" && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in tests/browser"
+    echo "$want" > "$stamp"
+  fi
+fi
+# 4. npm packages bundled into the app (jsQR, the camera QR decoder where BarcodeDetector is missing),
+#    from web/package-lock.json; web/build.mjs inlines them into both outputs.
+if [ -f "$here/web/package-lock.json" ]; then
+  lock="$here/web/package-lock.json"
+  stamp="$here/web/node_modules/.zj-lock-sha"
+  want=$(sha256sum "$lock" | cut -d' ' -f1)
+  if [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+    log "web npm packages present"
+  else
+    log "installing web npm packages (npm ci)"
+    ( cd "$here/web" && npm ci --no-audit --no-fund --loglevel=error ) || die "npm ci failed in web"
     echo "$want" > "$stamp"
   fi
 fi

@@ -11,6 +11,7 @@
 #include "imgui.h"
 #include "shell/fonts.h"
 #include "shell/platform.h"
+#include "shell/storage.h"
 #include "shell/widgets.h"
 
 namespace zj::ui {
@@ -18,6 +19,8 @@ namespace zj::ui {
 S ScreenTitle(Screen s) {
   static const S k[] = {S::NavDashboard, S::NavOrganization, S::NavLearn, S::NavLook, S::NavTalk,
                         S::NavRate,      S::NavEvidence,     S::NavBoards, S::NavReport, S::NavData};
+  // Screens added later keep their titles in their own files (Phone: PhoneScreenTitle()).
+  if (static_cast<size_t>(s) >= sizeof k / sizeof k[0]) return S::AppName;
   return k[static_cast<int>(s)];
 }
 
@@ -28,9 +31,14 @@ void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
   Dataset demo = MakeDemoDataset(2018, today.Year(), now);  // same demo town on every device
   std::string device = demo.device_id;
   app.ws = std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, device);
+  StorageOpen(app, seed, now);  // the saved dataset when there is one (issue 7, shell/storage.cpp)
 }
 
 ApplyResult App::Apply(const Command& cmd) {
+  if (read_only) {  // another tab writes this data (issue 7)
+    last_problem = ReadOnlyProblem();
+    return ApplyResult{false, last_problem, {}};
+  }
   ApplyResult r = ws->Apply(cmd, platform::NowMs());
   if (r.ok) last_problem = {};
   else last_problem = r.problem;
@@ -83,7 +91,8 @@ void NavButton(App& app, Screen s, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
   }
   char id[96];
-  std::snprintf(id, sizeof id, "%s##nav%d", T(ScreenTitle(s)), static_cast<int>(s));
+  std::snprintf(id, sizeof id, "%s##nav%d", s == Screen::Phone ? PhoneScreenTitle() : T(ScreenTitle(s)),
+                static_cast<int>(s));
   if (ImGui::Button(id, size)) app.screen = s;
   if (active) ImGui::PopStyleColor(4);
 }
@@ -132,13 +141,15 @@ void DrawApp(App& app) {
                                       ImGuiWindowFlags_NoSavedSettings | ImGuiWindowFlags_NoBringToFrontOnFocus;
   ImGui::Begin("Zhengjian", nullptr, root_flags);
   // Undo / redo of commands (a text field being edited keeps its own Ctrl+Z).
-  if (!ImGui::GetIO().WantTextInput) {
+  if (!ImGui::GetIO().WantTextInput && !app.read_only) {
     if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal)) app.ws->Undo(platform::NowMs());
     if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Y, ImGuiInputFlags_RouteGlobal) ||
         ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal))
       app.ws->Redo(platform::NowMs());
   }
   Header(app);
+  StorageFrame(app);       // issue 7: reader tabs, storage problems (shell/storage.cpp)
+  DrawStorageBanner(app);
   if (!app.last_problem.message_zh.empty()) {
     LabelColored(col::Red, CurrentLang() == Lang::Zh ? app.last_problem.message_zh : app.last_problem.message_en);
   }
@@ -156,6 +167,15 @@ void DrawApp(App& app) {
   switch (app.screen) {
     case Screen::Dashboard: DrawDashboard(app); break;
     case Screen::Organization: DrawOrganization(app); break;
+    case Screen::Data: DrawData(app); break;
+    case Screen::Evidence: DrawEvidence(app); break;
+    case Screen::Learn: DrawLearn(app); break;
+    case Screen::Look: DrawLook(app); break;
+    case Screen::Talk: DrawTalk(app); break;
+    case Screen::Report: DrawReport(app); break;
+    case Screen::Rate: DrawRate(app); break;
+    case Screen::Boards: DrawBoards(app); break;
+    case Screen::Phone: DrawPhoneQr(app); break;  // issue 8
     default: DrawPlaceholder(app, app.screen); break;
   }
   ImGui::EndChild();
@@ -174,7 +194,8 @@ void DrawApp(App& app) {
     if (ImGui::Button("…##more", ImVec2(w, tab_button_h))) ImGui::OpenPopup("more");
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("more")) {
-      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data}) {
+      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data,
+                       Screen::Phone}) {
         const Screen before = app.screen;
         NavButton(app, s, ImVec2(Em(8), ImMax(44.0f, Em(2.8f))));
         if (app.screen != before) ImGui::CloseCurrentPopup();  // buttons do not close popups by themselves

@@ -12,7 +12,7 @@
 namespace zj::ui {
 
 /// The screens of DESIGN.md, in navigation order.
-enum class Screen { Dashboard, Organization, Learn, Look, Talk, Rate, Evidence, Boards, Report, Data, Count_ };
+enum class Screen { Dashboard, Organization, Learn, Look, Talk, Rate, Evidence, Boards, Report, Data, Phone, Count_ };
 
 /// UI state of the 组织 screen (not part of the dataset).
 struct OrganizationUi {
@@ -35,6 +35,8 @@ struct App {
   float width = 0, height = 0;  ///< viewport in CSS pixels
   bool Narrow() const { return width < 600.0f; }  ///< phone layout: bottom tab bar, one column
   OrganizationUi org_ui;
+  /// Another tab holds the writer lock (issue 7, shell/storage.h): commands are refused, data follows that tab.
+  bool read_only = false;
 };
 
 /// Builds the app with the demo town (示例数据) for `today`.
@@ -51,5 +53,20 @@ S ScreenTitle(Screen s);
 void DrawDashboard(App& app);
 void DrawOrganization(App& app);
 void DrawPlaceholder(App& app, Screen s);
+void DrawData(App& app);           // 数据 shell/screens/data.cpp (issue 7)
+void DrawEvidence(App& app);       // 材料 shell/screens/evidence.cpp (issue 7)
+void DrawStorageHealth(App& app);  // storage health panel, shell/screens/storage_health.cpp (issue 7)
+void DrawLearn(App& app);   // 学 shell/screens/learn.cpp
+void DrawLook(App& app);    // 看 shell/screens/look.cpp
+void DrawTalk(App& app);    // 谈 shell/screens/talk.cpp
+void DrawReport(App& app);  // 通报 shell/screens/report.cpp
+void DrawRate(App& app);    // 评 shell/screens/rate.cpp
+void DrawBoards(App& app);  // 公示 shell/screens/boards.cpp
+void DrawPhoneQr(App& app);  // 手机 shell/screens/phone_qr.cpp (issue 8): open on a phone, data by QR
+/// Navigation label of the 手机 screen (its strings live in phone_qr.cpp, not in the central table).
+const char* PhoneScreenTitle();
+/// Shows the screen named by `code` (the ?screen= parameter of the address: dashboard, organization, learn,
+/// look, talk, rate, evidence, boards, report, data, phone). False (nothing changed) for an unknown code.
+bool ApplyStartScreen(App& app, const std::string& code);
 
 }  // namespace zj::ui

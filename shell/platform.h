@@ -48,4 +48,65 @@ void DownloadFile(const std::string& filename, const std::string& mime, const st
 /// that or cannot print (in-app browsers), saves it as `filename` instead. Returns true if it opened.
 bool OpenHtml(const std::string& filename, const std::string& html);
 
+// ---- Storage, backups, evidence (issue 7; web/storage.js, shell/platform_web_storage.cpp) ----------------
+/// The storage state as JSON (web/storage.js info()): {backend: "indexeddb"|"localstorage"|"memory", origin,
+/// pointer: {seq, sha256} or null, snapshots: [{seq, time (ms), sha256, size, revision}] newest first,
+/// aside (records kept aside), writer (this tab may save), lockKind, persisted (bool or null), usage, quota
+/// (bytes or null), lastSavedMs, saves, lastError, lastErrorName ("QuotaExceededError" …), deviceId (16 hex),
+/// evidenceCount, evidenceBytes, warnings: ["inapp","safari7","firefoxfile","file","private","notpersisted"]}.
+std::string StorageInfoJson();
+/// Text of the stored snapshot `seq` as read at start ("" when unknown).
+std::string StorageSnapshotText(int seq);
+/// Copies snapshot `seq` into the kept-aside store with `reason` (never deletes anything).
+void StorageKeepAside(int seq, const std::string& reason);
+/// Newer dataset text saved by the tab that holds the writer lock (for a read-only tab), once; "" if none.
+std::string StorageTakeExternal();
+/// Shares a file through the system share sheet (navigator.share with files) where the browser can, else
+/// downloads it like DownloadFile.
+void ShareFile(const std::string& filename, const std::string& mime, const std::string& bytes);
+/// Local time of `ms`: "2026-03-25 09:30" (or "2026-03-25-0930" with `for_file_name`).
+std::string LocalTimeText(int64_t ms, bool for_file_name = false);
+/// Evidence (痕迹) kept in IndexedDB beside the dataset, as JSON: [{id, parent_kind: "lecture"|"meeting"|"talk",
+/// parent_id, kind: "photo"|"text", caption, text, created (ms), device, size, width, height, thumbSize}].
+std::string EvidenceListJson();
+/// Refreshes the list EvidenceListJson returns (asynchronous; a later frame sees the result).
+void EvidenceRefresh();
+/// Asks for photos (camera or files: <input type=file accept="image/*" capture multiple>), downscales each
+/// (1600 px long side, JPEG 0.85, with a 240 px thumbnail) and stores it as evidence of the parent.
+void EvidencePickPhotos(const std::string& parent_kind, const std::string& parent_id);
+/// Stores a text note as evidence of the parent.
+void EvidenceAddText(const std::string& parent_kind, const std::string& parent_id, const std::string& text);
+/// Opens the photo of evidence `id` full size in a new tab.
+void EvidenceOpen(const std::string& id);
+/// Deletes evidence `id`.
+void EvidenceDelete(const std::string& id);
+/// Downloads a backup file {"format": "zhengjian-backup", "format_version": 1, "dataset": <dataset_text parsed>,
+/// "evidence": [records with "photo"/"thumb" as base64 JPEG]} named `filename` (asynchronous: photos are read first).
+void ExportBackupWithEvidence(const std::string& filename, const std::string& dataset_text);
+/// Stores the evidence records of a backup (a JSON array as ExportBackupWithEvidence writes), keyed by id
+/// (importing the same records again changes nothing).
+void EvidenceImport(const std::string& evidence_json);
+/// Status of the last evidence action as JSON {busy, done, failed, lastError, lastErrorName, kept} ("" = none).
+std::string EvidenceStatusJson();
+
+/// [issue 8: phones by QR code] Implemented in shell/platform_qr_web.cpp (JS side: web/qr.js, web/pwa.js).
+/// The value of `name` in the page address's query (`?screen=learn` -> "learn"); "" when absent.
+std::string UrlParam(const std::string& name);
+/// The address the app was opened from, without query or fragment ("https://x.gov.cn/zj/"), when it is
+/// http(s); "" when opened as a file (file://), which a phone cannot reach.
+std::string PageAddress();
+/// Opens the camera view and decodes QR codes in it (BarcodeDetector where the browser has it, else jsQR);
+/// `on_text` runs on a later frame for every code read (the same code is read many times). Call from a
+/// button's click (browsers ask for camera permission only from a user gesture). Camera errors (no camera,
+/// permission denied, no https) are shown in Chinese in the camera view.
+void StartQrScan(std::function<void(const std::string&)> on_text);
+/// Closes the camera view (also closed by its own 关闭 button).
+void StopQrScan();
+/// True while the camera view is open.
+bool QrScanOpen();
+/// Shows `status` (one short line, e.g. "已收到 3/9 张") in the camera view.
+void SetQrScanStatus(const std::string& status);
+/// Publishes a value for browser tests (window.zjTestValues[key]); harmless outside tests.
+void PublishTestValue(const std::string& key, const std::string& value);
+
 }  // namespace zj::platform

@@ -352,7 +352,9 @@
   async function boot() {
     let wasm, font;
     try {
-      [wasm, font] = await Promise.all([asset('wasm', 'app.wasm'), asset('font', 'ui.ttf')]);
+      // web/storage.js reads the saved dataset meanwhile, so the module starts with it (issue 7).
+      [wasm, font] = await Promise.all([asset('wasm', 'app.wasm'), asset('font', 'ui.ttf'),
+                                        window.zjStorage ? window.zjStorage.preload().catch(() => {}) : null]);
     } catch (e) {
       fatal(String(e.message || e));
       return;
@@ -371,9 +373,11 @@
       zjPickFile: (request, accept) => pickFile(Module, request, accept),
       zjDownload: download,
       zjOpenHtml: openHtml,
+      zjStorage: window.zjStorage || null,
       zjReady() {
         window.zjFirstFrameMs = performance.now() - t0;
         statusEl.style.display = 'none';
+        if (window.zjStorage) window.zjStorage.start(Module);   // autosave (web/storage.js)
         if (Module.zjTestMode) exposeTest();   // only once the runtime can answer
       },
       print: (t) => console.log(t),

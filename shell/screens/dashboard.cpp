@@ -1,17 +1,46 @@
 // 概览 Dashboard: the campaign's strands (学 看 谈 评, with 动员 and 总结) and their deadlines from
 // the plan (notice 三、四: mobilization 03-23; lectures by 03-31 and 04-30; everything by 04-30),
-// days left or overdue against today.
+// days left or overdue against today; the progress of each strand read from the records (core/progress.h:
+// lectures held, meetings held, talks recorded) and what is overdue or due within 7 days.
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
 #include "core/campaign.h"
+#include "core/progress.h"
 #include "imgui.h"
 #include "shell/app.h"
+#include "shell/campaign_ui.h"
 #include "shell/widgets.h"
 
 namespace zj::ui {
 namespace {
+
+const Tr kPercentDone{"完成 %d%%", "%d%% done"};
+const Tr kOverall{"总体进度 %d%%", "Overall %d%%"};
+const Tr kAttention{"逾期与 7 天内到期", "Overdue and due within 7 days"};
+const Tr kNothingDue{"没有逾期事项，7 天内也没有到期事项。", "Nothing overdue and nothing due within 7 days."};
+const Tr kDueOn{"%s 到期", "due %s"};
+const Tr kUnitsFmt{"%d/%d 单位", "%d/%d units"};
+const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt};
+
+/// Progress of the plan on today, cached per dataset revision and day.
+const std::vector<ActivityProgress>& Progress(const App& app) {
+  static std::vector<ActivityProgress> cached;
+  static uint64_t rev = ~0ull;
+  static Date day{};
+  if (rev != app.ws->revision() || day != app.today) {
+    cached = PlanProgress(app.data().campaign, app.data().org, app.today);
+    rev = app.ws->revision();
+    day = app.today;
+  }
+  return cached;
+}
+const ActivityProgress* ProgressOf(const App& app, const Id& activity_id) {
+  for (const ActivityProgress& p : Progress(app))
+    if (p.activity_id == activity_id) return &p;
+  return nullptr;
+}
 
 S StrandName(Strand s) {
   switch (s) {
@@ -26,9 +55,9 @@ S StrandName(Strand s) {
 }
 
 /// "还剩 6 天" / "今天截止" / "已逾期 3 天" / "已完成", with its colour.
-std::string DueText(const Activity& a, Date today, ImU32& colour) {
+std::string DueText(const Activity& a, Date today, ImU32& colour, const ActivityProgress* p = nullptr) {
   char buf[96];
-  if (a.status == ActivityStatus::Done) {
+  if (a.status == ActivityStatus::Done || (p && p->state == ActivityState::Done)) {
     colour = col::Green;
     return T(S::Done);
   }
@@ -50,14 +79,13 @@ std::string MonthDay(Date d) { return d.ToString().substr(5); }  // "03-31"
 
 void StrandCard(const App& app, Strand strand, S desc, float width) {
   const Campaign& c = app.data().campaign;
-  int total = 0, done = 0;
-  Date last_deadline{};
-  for (const Activity& a : c.activities) {
-    if (a.strand != strand) continue;
-    ++total;
-    done += a.status == ActivityStatus::Done;
-    last_deadline = std::max(last_deadline, a.deadline);
-  }
+  int total = 0, done = 0, percent = 0;
+  for (const StrandProgress& sp : ProgressByStrand(Progress(app)))
+    if (sp.strand == strand) {
+      total = sp.activities;
+      done = sp.done;
+      percent = sp.percent;
+    }
   char id[32];
   std::snprintf(id, sizeof id, "strand%d", static_cast<int>(strand));
   ImGui::PushStyleColor(ImGuiCol_ChildBg, IM_COL32_WHITE);
@@ -71,15 +99,25 @@ void StrandCard(const App& app, Strand strand, S desc, float width) {
   char prog[64];
   std::snprintf(prog, sizeof prog, "%d / %d %s", done, total, T(S::Activities));
   LabelColored(col::Grey, prog);
+  ImGui::SameLine();
+  std::snprintf(prog, sizeof prog, T(kPercentDone), percent);
+  LabelColored(percent == 100 ? col::Green : col::Ink, prog);
   ImGui::EndGroup();
-  ImGui::ProgressBar(total ? static_cast<float>(done) / total : 0.0f, ImVec2(-1, Em(0.4f)), "");
+  ImGui::ProgressBar(percent / 100.0f, ImVec2(-1, Em(0.4f)), "");
   for (const Activity& a : c.activities) {
     if (a.strand != strand) continue;
     ImGui::Spacing();
     LabelWrapped(CurrentLang() == Lang::Zh ? a.title_zh : a.title_en);
     ImU32 colour;
-    std::string due = DueText(a, app.today, colour);
+    const ActivityProgress* p = ProgressOf(app, a.meta.id);
+    std::string due = DueText(a, app.today, colour, p);
     LabelColored(col::Grey, std::string(T(S::Deadline)) + " " + MonthDay(a.deadline));
+    if (p && p->units_total > 1 && p->state != ActivityState::Done) {
+      char units[48];
+      std::snprintf(units, sizeof units, T(kUnitsFmt), p->units_done, p->units_total);
+      ImGui::SameLine();
+      LabelColored(col::Grey, units);
+    }
     ImGui::SameLine();
     LabelColored(colour, due);
   }
@@ -90,6 +128,8 @@ void StrandCard(const App& app, Strand strand, S desc, float width) {
 }  // namespace
 
 void DrawDashboard(App& app) {
+  static int shown_frame = -10;
+  ScrollTopOnEnter(shown_frame);
   const Campaign& c = app.data().campaign;
   char buf[128];
   // Key dates line: year, mobilization, all done by, today.
@@ -122,19 +162,47 @@ void DrawDashboard(App& app) {
     if (i % cols != 0) ImGui::SameLine();
     StrandCard(app, strands[i], descs[i], w);
   }
+  // What needs attention: overdue first, then due within 7 days (progress.h).
+  ImGui::Spacing();
+  ImGui::SeparatorText(T(kAttention));
+  char pct[64];
+  std::snprintf(pct, sizeof pct, T(kOverall), OverallPercent(Progress(app)));
+  Label(pct);
+  const auto overdue = OverdueActivities(Progress(app));
+  const auto soon = DueWithin(Progress(app), 7);
+  if (overdue.empty() && soon.empty()) LabelColored(col::Green, T(kNothingDue));
+  for (const auto* list : {&overdue, &soon}) {
+    for (const ActivityProgress& p : *list) {
+      const Activity* a = nullptr;
+      for (const Activity& x : c.activities)
+        if (x.meta.id == p.activity_id) a = &x;
+      if (!a) continue;
+      ImU32 colour;
+      const std::string due = DueText(*a, app.today, colour, &p);
+      char when[64], units[48];
+      std::snprintf(when, sizeof when, T(kDueOn), MonthDay(a->deadline).c_str());
+      std::snprintf(units, sizeof units, T(kUnitsFmt), p.units_done, p.units_total);
+      ImGui::Bullet();
+      FlowLabels({{col::Ink, CurrentLang() == Lang::Zh ? a->title_zh : a->title_en},
+                  {col::Grey, when},
+                  {colour, due},
+                  {col::Grey, p.units_total > 1 ? std::string(units) : std::string()}});
+    }
+  }
   // Opening and closing.
   ImGui::Spacing();
   ImGui::SeparatorText(T(S::KeyDates));
   for (const Activity& a : c.activities) {
     if (a.strand != Strand::Mobilize && a.strand != Strand::Close) continue;
     ImU32 colour;
-    std::string due = DueText(a, app.today, colour);
+    std::string due = DueText(a, app.today, colour, ProgressOf(app, a.meta.id));
     Label(std::string(T(StrandName(a.strand))) + " · " + (CurrentLang() == Lang::Zh ? a.title_zh : a.title_en));
     ImGui::SameLine();
     LabelColored(col::Grey, MonthDay(a.deadline));
     ImGui::SameLine();
     LabelColored(colour, due);
   }
+  DrawStorageHealth(app);  // issue 7: storage health (shell/screens/storage_health.cpp)
 }
 
 }  // namespace zj::ui

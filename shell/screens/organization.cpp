@@ -1,18 +1,162 @@
-// 组织 Organization: the member roster (filter, a table that stays smooth at thousands of rows through
-// ImGuiListClipper) and a member editor whose changes go through commands (member.add / member.update /
-// member.remove), so they can be undone. DOMAIN.md "The organization".
+// 组织 Organization (DOMAIN.md "The organization"; notice 二、五).
+// [SECTION] Strings and state
+// [SECTION] Members: the roster (filter by name and branch, sortable, smooth at thousands of rows through
+//           ImGuiListClipper) and the member editor (all fields, posts, representative, reserve cadre,
+//           exemptions from the member stars)
+// [SECTION] Tree: 片区 → 党总支 → 党支部 with kinds and the focus-object flag; add, edit, move, remove
+// [SECTION] Cadres: roles, linked villages, lecture teams
+// [SECTION] Roster import (preview per row, then one command) and export (CSV for Excel/WPS)
+// Every change is a command (member.*, area.*, general_branch.*, branch.*, cadre.*, exemption.*,
+// org.focus_rule, roster.import), so undo/redo and the audit trail come with it.
+#include <algorithm>
+#include <cstdarg>
 #include <cstdio>
+#include <memory>
 #include <string>
 #include <vector>
 
+#include "core/encoding.h"
+#include "core/roster_import.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/fields.h"
+#include "shell/platform.h"
 #include "shell/widgets.h"
 
 namespace zj::ui {
 namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Strings and state
+//-----------------------------------------------------------------------------
+const Tr kTabMembers{"党员", "Members"};
+const Tr kTabTree{"组织架构", "Structure"};
+const Tr kTabCadres{"干部", "Cadres"};
+const Tr kTabRoster{"名册导入导出", "Roster import/export"};
+const Tr kAllBranches{"全部党支部", "All branches"};
+const Tr kEthnicity{"民族", "Ethnicity"};
+const Tr kBirth{"出生日期", "Born"};
+const Tr kJoin{"入党日期", "Joined"};
+const Tr kStatus{"人员类别", "Status"};
+const Tr kEducation{"学历", "Education"};
+const Tr kPhone{"联系电话", "Phone"};
+const Tr kOtherPosts{"其他职务", "Other posts"};
+const Tr kExemptions{"特殊情况免评（党员评星）", "Exempted from member stars"};
+const Tr kExemptYear{"%d 年度：%s（%s 批准）", "%d: %s (approved %s)"};
+const Tr kExemptAdd{"登记本年度免评", "Exempt for this year"};
+const Tr kReasonHint{"原因，如长期外出务工", "Reason, e.g. working away"};
+const Tr kRemove{"删除", "Remove"};
+const Tr kMale{"男", "Male"};
+const Tr kFemale{"女", "Female"};
+const Tr kUnknown{"未填", "Not given"};
+const Tr kAddArea{"添加片区", "Add area"};
+const Tr kAddGb{"添加党总支", "Add general branch"};
+const Tr kAddBranch{"添加党支部", "Add branch"};
+const Tr kNewArea{"新片区", "New area"};
+const Tr kNewGb{"新党总支", "New general branch"};
+const Tr kNewBranch{"新党支部", "New branch"};
+const Tr kKind{"类型", "Kind"};
+const Tr kParentArea{"所属片区", "Area"};
+const Tr kParentGb{"所属党总支", "General branch"};
+const Tr kNoGb{"（未归属党总支）", "(no general branch)"};
+const Tr kRank{"上年目标考核排名", "Last year's rank"};
+const Tr kFocus{"重点对象", "Focus object"};
+const Tr kFocusRule{"重点对象规则：上年排名最后", "Focus objects: the last"};
+const Tr kFocusApply{"按规则标记", "Apply rule"};
+const Tr kBranchesUnit{"个党支部", "branches"};
+const Tr kChief{"片长", "Area chief"};
+const Tr kGbSecretary{"总支书记", "Secretary"};
+const Tr kNone{"（无）", "(none)"};
+const Tr kSelectNode{"在上方选择片区、党总支或党支部进行编辑。", "Select an area, general branch or branch above to edit it."};
+const Tr kMembersCount{"%d 名党员", "%d members"};
+const Tr kFocusMark{"重点", "focus"};
+const Tr kAddCadre{"添加干部", "Add cadre"};
+const Tr kNewCadre{"新干部", "New cadre"};
+const Tr kTitleField{"职务", "Title"};
+const Tr kRoles{"角色", "Roles"};
+const Tr kLinked{"联系/驻村党支部", "Linked villages"};
+const Tr kTeams{"宣讲队", "Lecture teams"};
+const Tr kCadreArea{"负责片区", "Area"};
+const Tr kImport{"导入名册…", "Import roster…"};
+const Tr kImportHelp{"从 Excel/WPS 另存的 CSV 名册导入（UTF-8 或 GBK 均可）。先预览每一行的结果，确认后一步导入；文件被拒绝时不做任何改动，导入后可撤销。",
+                     "Import a CSV roster saved from Excel/WPS (UTF-8 or GBK). Each row is previewed first, then applied in one step; "
+                     "a refused file changes nothing; an import can be undone."};
+const Tr kCreateBranches{"名册中有本镇没有的党支部时自动创建", "Create branches the roster names but the town lacks"};
+const Tr kFile{"文件：%s（%s）", "File: %s (%s)"};
+const Tr kRefusedFile{"文件被拒绝，未做任何改动：", "The file is refused; nothing changed:"};
+const Tr kApply{"确认导入（新增 %d，更新 %d）", "Apply (new %d, updated %d)"};
+const Tr kCancel{"取消", "Cancel"};
+const Tr kApplied{"已导入：新增 %d 名，更新 %d 名。可撤销。", "Imported: %d new, %d updated. Can be undone."};
+const Tr kRow{"行", "Row"};
+const Tr kOutcome{"结果", "Outcome"};
+const Tr kReason{"原因", "Reason"};
+const Tr kExport{"导出名册（CSV）", "Export roster (CSV)"};
+const Tr kExportHelp{"导出为 Excel/WPS 可直接打开的 CSV（UTF-8 带 BOM）；身份证号只导出遮蔽形式。",
+                     "Exports a CSV that Excel/WPS open directly (UTF-8 with BOM); ID numbers are masked."};
+const Tr kExported{"已导出：%s", "Exported: %s"};
+const Tr kNewBranches{"将创建党支部：", "Branches to create: "};
+const Tr kShowAll{"显示全部行", "Show all rows"};
+const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAllBranches, &kEthnicity, &kBirth, &kJoin,
+                         &kStatus, &kEducation, &kPhone, &kOtherPosts, &kExemptions, &kExemptYear, &kExemptAdd,
+                         &kReasonHint, &kRemove, &kMale, &kFemale, &kUnknown, &kAddArea, &kAddGb, &kAddBranch, &kNewArea,
+                         &kNewGb, &kNewBranch, &kKind, &kParentArea, &kParentGb, &kNoGb, &kRank, &kFocus, &kFocusRule,
+                         &kFocusApply, &kBranchesUnit, &kChief, &kGbSecretary, &kNone, &kSelectNode, &kMembersCount,
+                         &kFocusMark, &kAddCadre, &kNewCadre, &kTitleField, &kRoles, &kLinked, &kTeams, &kCadreArea,
+                         &kImport, &kImportHelp, &kCreateBranches, &kFile, &kRefusedFile, &kApply, &kCancel, &kApplied,
+                         &kRow, &kOutcome, &kReason, &kExport, &kExportHelp, &kExported, &kNewBranches, &kShowAll};
+const Tr kKinds[] = {{"村党支部", "Village"}, {"社区党支部", "Community"}, {"镇直单位党支部", "Town unit"}};
+const Tr kPosts[] = {{"书记", "Secretary"}, {"副书记", "Deputy secretary"}, {"委员", "Committee member"},
+                     {"村委主任", "Village director"}, {"村委委员", "Village committee"}};
+const Tr kStatuses[] = {{"正式党员", "Full member"}, {"预备党员", "Probationary"}};
+const Tr kRoleNames[] = {{"镇党委书记", "Party secretary"}, {"镇党委班子成员", "Committee member"}, {"驻村干部", "Resident cadre"},
+                         {"讲师团宣讲员", "Lecturer"}, {"办公室工作人员", "Office staff"}, {"片长", "Area chief"},
+                         {"党总支书记", "General-branch secretary"}};
+const Tr kTeamNames[] = {{"党的建设宣讲队", "Party building"}, {"农业技术宣讲队", "Agriculture"}, {"财经知识宣讲队", "Finance"},
+                         {"社会治理宣讲队", "Social governance"}, {"扶贫工作宣讲队", "Poverty alleviation"}};
+const Tr kOutcomes[] = {{"新增", "New"}, {"更新", "Updated"}, {"无变化", "Unchanged"}, {"拒绝", "Refused"}, {"跳过", "Skipped"}};
+const StringTable kTable2{&kKinds[0], &kKinds[1], &kKinds[2], &kPosts[0], &kPosts[1], &kPosts[2], &kPosts[3], &kPosts[4],
+                          &kStatuses[0], &kStatuses[1], &kRoleNames[0], &kRoleNames[1], &kRoleNames[2], &kRoleNames[3],
+                          &kRoleNames[4], &kRoleNames[5], &kRoleNames[6], &kTeamNames[0], &kTeamNames[1], &kTeamNames[2],
+                          &kTeamNames[3], &kTeamNames[4], &kOutcomes[0], &kOutcomes[1], &kOutcomes[2], &kOutcomes[3],
+                          &kOutcomes[4]};
+
+/// Screen state beyond OrganizationUi (app.h): selections, sort, the pending import.
+struct OrgState {
+  Id branch_filter;                 ///< "" = all branches
+  int sort_col = -1;
+  bool sort_desc = false;
+  // tree
+  int node_kind = 0;                ///< 1 area, 2 general branch, 3 branch
+  Id node;
+  // cadres
+  Id cadre;
+  // import
+  std::unique_ptr<RosterPreview> preview;
+  std::string file_name, file_bytes;
+  bool create_branches = false;
+  bool show_all_rows = false;
+  std::string import_status, export_status;
+  std::string exempt_reason;
+};
+OrgState g;
+
+/// A tab that the test locator can find by its text.
+bool TabItem(const char* label) {
+  const bool open = ImGui::BeginTabItem(label);
+  LocatorRecordLastItem(label);
+  return open;
+}
+
+std::string Fmt(const char* fmt, ...) {
+  char buf[600];
+  va_list ap;
+  va_start(ap, fmt);
+  std::vsnprintf(buf, sizeof buf, fmt, ap);
+  va_end(ap);
+  return buf;
+}
 
 bool NameMatches(const std::string& name, const std::string& filter) {
   return filter.empty() || name.find(filter) != std::string::npos;
@@ -22,12 +166,33 @@ std::string PostsText(const Member& m) {
   std::string s;
   for (Post p : m.posts) {
     if (!s.empty()) s += "、";
-    s += PostLabelZh(p);
+    s += T(kPosts[static_cast<int>(p)]);
   }
   if (!m.other_posts.empty()) s += (s.empty() ? "" : "、") + m.other_posts;
   return s;
 }
 
+/// Label on the left, field on the same line at `label_w` (wide) or below it (phones).
+void FieldLabel(App& app, const char* text, float label_w) {
+  ImGui::AlignTextToFramePadding();
+  Label(text);
+  if (!app.Narrow()) ImGui::SameLine(label_w);
+}
+
+/// A unique default name ("新片区", "新片区2", ...) for a new record.
+template <typename V>
+std::string FreshName(const V& records, const char* base) {
+  for (int n = 1;; ++n) {
+    std::string name = n == 1 ? std::string(base) : std::string(base) + std::to_string(n);
+    bool used = false;
+    for (const auto& r : records) used |= r.name == name;
+    if (!used) return name;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Members
+//-----------------------------------------------------------------------------
 void MemberEditor(App& app) {
   OrganizationUi& ui = app.org_ui;
   const Organization& org = app.data().org;
@@ -38,19 +203,22 @@ void MemberEditor(App& app) {
     return;
   }
   const Member& m = org.members[mi];
+  const Id id = m.meta.id;
+  std::vector<Command> todo;  // applied after the editor: a command may replace the dataset's vectors
   if (ui.edit_for != m.meta.id || !ImGui::IsAnyItemActive()) {
     // Buffers follow the dataset unless the user is typing in them (undo, redo and imports show at once).
     if (ui.edit_for != m.meta.id || ui.edit_name != m.name) ui.edit_name = m.name;
     ui.edit_for = m.meta.id;
   }
   const float label_w = Em(6);
+  const bool narrow = app.Narrow();
   Label(T(S::Name));
   ImGui::SameLine(label_w);
   ImGui::SetNextItemWidth(-1);
   ImGui::InputText("##member_name", &ui.edit_name);
   LocatorRecordLastItem("member_name");
   if (ImGui::IsItemDeactivatedAfterEdit() && ui.edit_name != m.name)
-    app.Apply({"member.update", {{"id", m.meta.id}, {"name", ui.edit_name}}});
+    todo.push_back({"member.update", {{"id", id}, {"name", ui.edit_name}}});
 
   Label(T(S::Branch));
   ImGui::SameLine(label_w);
@@ -59,67 +227,164 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_branch", bi >= 0 ? org.branches[bi].name.c_str() : "")) {
     for (const Branch& b : org.branches)
       if (ImGui::Selectable(b.name.c_str(), b.meta.id == m.branch_id) && b.meta.id != m.branch_id)
-        app.Apply({"member.update", {{"id", m.meta.id}, {"branch_id", b.meta.id}}});
+        todo.push_back({"member.update", {{"id", id}, {"branch_id", b.meta.id}}});
     ImGui::EndCombo();
   }
+  LocatorRecordLastItem("member_branch");
   bool rep = m.representative, reserve = m.reserve_cadre;
-  if (ImGui::Checkbox(T(S::Representative), &rep))
-    app.Apply({"member.update", {{"id", m.meta.id}, {"representative", rep}}});
+  if (ImGui::Checkbox(T(S::Representative), &rep)) todo.push_back({"member.update", {{"id", id}, {"representative", rep}}});
   ImGui::SameLine();
-  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve))
-    app.Apply({"member.update", {{"id", m.meta.id}, {"reserve_cadre", reserve}}});
+  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) todo.push_back({"member.update", {{"id", id}, {"reserve_cadre", reserve}}});
+
+  // Sex and status.
+  FieldLabel(app, T(S::Sex), label_w);
+  const char* sex_now = m.sex == "男" ? T(kMale) : m.sex == "女" ? T(kFemale) : T(kUnknown);
+  ImGui::SetNextItemWidth(narrow ? -1.0f : Em(6));
+  if (ImGui::BeginCombo("##member_sex", sex_now)) {
+    for (const char* s : {"男", "女"})
+      if (ImGui::Selectable(std::string(s) == "男" ? T(kMale) : T(kFemale), m.sex == s) && m.sex != s)
+        todo.push_back({"member.update", {{"id", id}, {"sex", s}}});
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("member_sex");
+  if (!narrow) ImGui::SameLine();
+  ImGui::AlignTextToFramePadding();
+  Label(T(kStatus));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(narrow ? -1.0f : Em(8));
+  if (ImGui::BeginCombo("##member_status", T(kStatuses[static_cast<int>(m.status)]))) {
+    for (MemberStatus s : {MemberStatus::Full, MemberStatus::Probationary})
+      if (ImGui::Selectable(T(kStatuses[static_cast<int>(s)]), m.status == s) && m.status != s)
+        todo.push_back({"member.set_status", {{"id", id}, {"status", MemberStatusCode(s)}}});
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("member_status");
+
+  // Text fields: each commits once when left.
+  struct F { const Tr* label; const char* key; const char* test; std::string value; };
+  const F fields[] = {{&kEthnicity, "ethnicity", "member_ethnicity", m.ethnicity},
+                      {&kBirth, "birth_date", "member_birth", m.birth_date ? m.birth_date->ToString() : ""},
+                      {&kJoin, "join_date", "member_join", m.join_date ? m.join_date->ToString() : ""},
+                      {&kEducation, "education", "member_education", m.education},
+                      {&kPhone, "phone", "member_phone", m.phone}};
+  for (const F& f : fields) {
+    FieldLabel(app, T(*f.label), label_w);
+    std::string v;
+    const bool is_date = std::string(f.key).find("date") != std::string::npos;
+    if (CommitText(f.test, f.value, v, -1.0f, is_date ? "YYYY-MM-DD" : nullptr)) {
+      nlohmann::json a = {{"id", id}};
+      a[f.key] = is_date && TrimSpaces(v).empty() ? nlohmann::json(nullptr) : nlohmann::json(TrimSpaces(v));
+      todo.push_back({"member.update", a});
+    }
+  }
+
+  // Posts (党内职务 / 村支两委职务).
+  Label(T(S::Posts));
+  std::vector<Post> posts = m.posts;
+  bool posts_changed = false;
+  for (int p = 0; p < 5; ++p) {
+    const Post post = static_cast<Post>(p);
+    bool on = std::find(posts.begin(), posts.end(), post) != posts.end();
+    if (p > 0 && !narrow) ImGui::SameLine();
+    else if (p > 0 && p % 3 != 0) ImGui::SameLine();
+    if (ImGui::Checkbox(T(kPosts[p]), &on)) {
+      posts_changed = true;
+      if (on) posts.push_back(post);
+      else posts.erase(std::remove(posts.begin(), posts.end(), post), posts.end());
+    }
+  }
+  if (posts_changed) {
+    nlohmann::json codes = nlohmann::json::array();
+    for (Post p : posts) codes.push_back(PostCode(p));
+    todo.push_back({"member.set_posts", {{"id", id}, {"posts", codes}}});
+  }
+  FieldLabel(app, T(kOtherPosts), label_w);
+  std::string other;
+  if (CommitText("member_other_posts", m.other_posts, other)) {
+    nlohmann::json codes = nlohmann::json::array();
+    for (Post p : m.posts) codes.push_back(PostCode(p));
+    todo.push_back({"member.set_posts", {{"id", id}, {"posts", codes}, {"other_posts", other}}});
+  }
   if (!m.id_masked.empty()) LabelColored(col::Grey, "ID " + m.id_masked);
+
+  // Exemptions from the member stars (特殊情况, 经申请同意).
+  ImGui::SeparatorText(T(kExemptions));
+  for (const StarExemption& e : app.data().member_stars.exemptions) {
+    if (e.member_id != id) continue;
+    ImGui::PushID(e.meta.id.c_str());
+    ImGui::AlignTextToFramePadding();
+    Label(Fmt(T(kExemptYear), e.year, e.reason.c_str(), e.approved_on.ToString().c_str()));
+    ImGui::SameLine();
+    if (ImGui::SmallButton(T(kRemove))) todo.push_back({"exemption.remove", {{"id", e.meta.id}}});
+    ImGui::PopID();
+  }
+  ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
+  ImGui::InputTextWithHint("##exempt_reason_m", T(kReasonHint), &g.exempt_reason);
+  LocatorRecordLastItem("member_exempt_reason");
+  if (!narrow) ImGui::SameLine();
+  if (ImGui::Button(T(kExemptAdd)))
+    todo.push_back({"exemption.add", {{"member_id", id}, {"year", app.today.Year()}, {"reason", g.exempt_reason},
+                                      {"approved_on", app.today.ToString()}}});
+
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   if (ImGui::Button(T(S::RemoveMember))) {
-    Id id = m.meta.id;
     ui.selected_member.clear();
-    app.Apply({"member.remove", {{"id", id}}});
+    todo.push_back({"member.remove", {{"id", id}}});
   }
   ImGui::PopStyleColor();
+  for (const Command& c : todo)
+    if (app.Apply(c).ok && c.name == "exemption.add") g.exempt_reason.clear();
 }
 
-}  // namespace
-
-void DrawOrganization(App& app) {
+void DrawMembers(App& app) {
   OrganizationUi& ui = app.org_ui;
   const Organization& org = app.data().org;
+  const bool narrow = app.Narrow();
   char buf[200];
-  std::snprintf(buf, sizeof buf, "%s · %s %zu · %s %zu · %s %zu", org.town_name.c_str(), T(S::Areas), org.areas.size(),
-                T(S::Branches), org.branches.size(), T(S::Members), org.members.size());
-  Label(buf);
 
-  // Toolbar: filter, add, undo/redo.
-  ImGui::SetNextItemWidth(app.Narrow() ? -1 : Em(14));
+  // Toolbar: filter by name and branch, add, undo/redo.
+  ImGui::SetNextItemWidth(narrow ? -1 : Em(12));
   ImGui::InputTextWithHint("##member_filter", T(S::FilterHint), &ui.filter);
   LocatorRecordLastItem("member_filter");
-  if (!app.Narrow()) ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
+  const int fb = FindBranch(org, g.branch_filter);
+  ImGui::SetNextItemWidth(narrow ? -1 : Em(11));
+  if (ImGui::BeginCombo("##member_branch_filter", fb >= 0 ? org.branches[static_cast<size_t>(fb)].name.c_str() : T(kAllBranches))) {
+    if (ImGui::Selectable(T(kAllBranches), g.branch_filter.empty())) g.branch_filter.clear();
+    for (const Branch& b : org.branches)
+      if (ImGui::Selectable(b.name.c_str(), b.meta.id == g.branch_filter)) g.branch_filter = b.meta.id;
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("member_branch_filter");
+  if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(S::AddMember)) && !org.branches.empty()) {
-    const Id branch = org.branches.front().meta.id;
+    const Id branch = fb >= 0 ? g.branch_filter : org.branches.front().meta.id;
     ApplyResult r = app.Apply({"member.add", {{"name", T(S::NewMemberName)}, {"branch_id", branch}}});
     if (r.ok) ui.selected_member = r.created_id;
   }
   ImGui::SameLine();
-  ImGui::BeginDisabled(!app.ws->CanUndo());
-  if (ImGui::Button(T(S::Undo))) app.ws->Undo(0);
+  ImGui::BeginDisabled(!app.ws->CanUndo() || app.read_only);
+  if (ImGui::Button(T(S::Undo))) app.ws->Undo(platform::NowMs());
   ImGui::EndDisabled();
   ImGui::SameLine();
-  ImGui::BeginDisabled(!app.ws->CanRedo());
-  if (ImGui::Button(T(S::Redo))) app.ws->Redo(0);
+  ImGui::BeginDisabled(!app.ws->CanRedo() || app.read_only);
+  if (ImGui::Button(T(S::Redo))) app.ws->Redo(platform::NowMs());
   ImGui::EndDisabled();
 
-  // Rows that pass the filter.
+  // Rows that pass the filters, in the chosen order.
   std::vector<int> rows;
   rows.reserve(org.members.size());
-  for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
-    if (NameMatches(org.members[i].name, ui.filter)) rows.push_back(i);
+  for (int i = 0; i < static_cast<int>(org.members.size()); ++i) {
+    const Member& m = org.members[static_cast<size_t>(i)];
+    if (NameMatches(m.name, ui.filter) && (g.branch_filter.empty() || m.branch_id == g.branch_filter)) rows.push_back(i);
+  }
   std::snprintf(buf, sizeof buf, T(S::ShownOf), static_cast<int>(rows.size()), static_cast<int>(org.members.size()));
   LabelColored(col::Grey, buf);
 
-  const bool narrow = app.Narrow();
   const float table_h = narrow ? Em(16) : ImGui::GetContentRegionAvail().y - Em(12);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
-                                ImGuiTableFlags_SizingStretchProp;
+                                ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
   if (ImGui::BeginTable("members", narrow ? 2 : 4, flags, ImVec2(0, table_h > Em(8) ? table_h : Em(8)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(T(S::Name));
@@ -129,12 +394,35 @@ void DrawOrganization(App& app) {
       ImGui::TableSetupColumn(T(S::Posts));
     }
     ImGui::TableHeadersRow();
+    if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
+      if (ss->SpecsDirty) {
+        g.sort_col = ss->SpecsCount ? ss->Specs[0].ColumnIndex : -1;
+        g.sort_desc = ss->SpecsCount && ss->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        ss->SpecsDirty = false;
+      }
+    }
+    if (g.sort_col >= 0) {
+      auto key = [&](int i) -> std::string {
+        const Member& m = org.members[static_cast<size_t>(i)];
+        if (g.sort_col == 0) return m.name;
+        if (g.sort_col == 1) { const int b = FindBranch(org, m.branch_id); return b >= 0 ? org.branches[static_cast<size_t>(b)].name : ""; }
+        if (g.sort_col == 2) return m.sex;
+        return PostsText(m);
+      };
+      std::vector<std::pair<std::string, int>> keyed;
+      keyed.reserve(rows.size());
+      for (int i : rows) keyed.emplace_back(key(i), i);
+      std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
+        return g.sort_desc ? b.first < a.first : a.first < b.first;
+      });
+      for (size_t k = 0; k < rows.size(); ++k) rows[k] = keyed[k].second;
+    }
     ImGuiListClipper clipper;
     const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
     clipper.Begin(static_cast<int>(rows.size()), row_h);
     while (clipper.Step()) {
       for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
-        const Member& m = org.members[rows[r]];
+        const Member& m = org.members[static_cast<size_t>(rows[static_cast<size_t>(r)])];
         ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
         ImGui::TableNextColumn();
         const float text_dy = (row_h - ImGui::GetTextLineHeight()) * 0.5f - ImGui::GetStyle().CellPadding.y;
@@ -151,7 +439,7 @@ void DrawOrganization(App& app) {
         ImGui::PopStyleVar();
         ImGui::PopID();
         const int bi = FindBranch(org, m.branch_id);
-        cell(bi >= 0 ? org.branches[bi].name.c_str() : "");
+        cell(bi >= 0 ? org.branches[static_cast<size_t>(bi)].name.c_str() : "");
         if (!narrow) {
           cell(m.sex.c_str());
           cell(PostsText(m).c_str());
@@ -161,6 +449,515 @@ void DrawOrganization(App& app) {
     ImGui::EndTable();
   }
   MemberEditor(app);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Tree
+//-----------------------------------------------------------------------------
+const char* CadreName(const Organization& org, const Id& id) {
+  for (const Cadre& c : org.cadres)
+    if (c.meta.id == id) return c.name.c_str();
+  return "";
+}
+
+/// Combo of cadres ("" = none) for a 片长 / 总支书记 reference; returns true with the chosen id.
+bool CadreCombo(const Organization& org, const char* test_label, const Id& current, Id& out, float width) {
+  bool chosen = false;
+  ImGui::SetNextItemWidth(width);
+  const char* now = current.empty() ? T(kNone) : CadreName(org, current);
+  if (ImGui::BeginCombo((std::string("##") + test_label).c_str(), now)) {
+    if (ImGui::Selectable(T(kNone), current.empty()) && !current.empty()) { out.clear(); chosen = true; }
+    for (const Cadre& c : org.cadres) {
+      const std::string label = c.name + "  " + c.title + "##" + c.meta.id;
+      if (ImGui::Selectable(label.c_str(), c.meta.id == current) && c.meta.id != current) { out = c.meta.id; chosen = true; }
+    }
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem(test_label);
+  return chosen;
+}
+
+void DrawTree(App& app) {
+  const Organization& org = app.data().org;
+  const bool narrow = app.Narrow();
+  std::vector<Command> todo;
+  std::vector<int> member_count(org.branches.size(), 0);
+  for (const Member& m : org.members) {
+    const int b = FindBranch(org, m.branch_id);
+    if (b >= 0) ++member_count[static_cast<size_t>(b)];
+  }
+  if (ImGui::Button(T(kAddArea))) todo.push_back({"area.add", {{"name", FreshName(org.areas, T(kNewArea))}}});
+  ImGui::SameLine();
+  ImGui::BeginDisabled(!(g.node_kind == 1 || g.node_kind == 2));
+  if (ImGui::Button(T(kAddGb))) {
+    Id area = g.node;
+    if (g.node_kind == 2)
+      for (const GeneralBranch& x : org.general_branches)
+        if (x.meta.id == g.node) area = x.area_id;
+    todo.push_back({"general_branch.add", {{"name", FreshName(org.general_branches, T(kNewGb))}, {"area_id", area}}});
+  }
+  ImGui::EndDisabled();
+  if (!narrow) ImGui::SameLine();
+  ImGui::BeginDisabled(!(g.node_kind == 2 || g.node_kind == 3));
+  if (ImGui::Button(T(kAddBranch))) {
+    Id gb = g.node;
+    if (g.node_kind == 3) gb = org.branches[static_cast<size_t>(std::max(0, FindBranch(org, g.node)))].general_branch_id;
+    todo.push_back({"branch.add", {{"name", FreshName(org.branches, T(kNewBranch))}, {"kind", "village"}, {"general_branch_id", gb}}});
+  }
+  ImGui::EndDisabled();
+
+  // The tree itself.
+  const float tree_h = narrow ? Em(16) : std::max(Em(12), ImGui::GetContentRegionAvail().y * 0.5f);
+  ImGui::BeginChild("org_tree", ImVec2(0, tree_h), ImGuiChildFlags_Borders);
+  auto node_flags = [&](int kind, const Id& id, bool leaf) {
+    ImGuiTreeNodeFlags f = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
+    if (narrow) f |= ImGuiTreeNodeFlags_FramePadding;
+    if (leaf) f |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
+    if (g.node_kind == kind && g.node == id) f |= ImGuiTreeNodeFlags_Selected;
+    return f;
+  };
+  auto branch_line = [&](size_t i) {
+    const Branch& b = org.branches[i];
+    std::string label = b.name + "  · " + T(kKinds[static_cast<int>(b.kind)]) + " · " + Fmt(T(kMembersCount), member_count[i]);
+    if (b.focus_object) label += std::string(" · ") + T(kFocusMark);
+    ImGui::TreeNodeEx(("##b" + b.meta.id).c_str(), node_flags(3, b.meta.id, true), "%s", label.c_str());
+    LocatorRecordLastItem(b.name.c_str());
+    if (ImGui::IsItemClicked()) { g.node_kind = 3; g.node = b.meta.id; }
+  };
+  for (const Area& a : org.areas) {
+    const bool open = ImGui::TreeNodeEx(("##a" + a.meta.id).c_str(), node_flags(1, a.meta.id, false), "%s",
+                                        (a.name + (a.chief_cadre_id.empty() ? "" : std::string("  · ") + T(kChief) + " " + CadreName(org, a.chief_cadre_id))).c_str());
+    LocatorRecordLastItem(a.name.c_str());
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { g.node_kind = 1; g.node = a.meta.id; }
+    if (!open) continue;
+    for (const GeneralBranch& gb : org.general_branches) {
+      if (gb.area_id != a.meta.id) continue;
+      const bool gopen = ImGui::TreeNodeEx(("##g" + gb.meta.id).c_str(), node_flags(2, gb.meta.id, false), "%s",
+                                           (gb.name + (gb.secretary_cadre_id.empty() ? "" : std::string("  · ") + T(kGbSecretary) + " " + CadreName(org, gb.secretary_cadre_id))).c_str());
+      LocatorRecordLastItem(gb.name.c_str());
+      if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { g.node_kind = 2; g.node = gb.meta.id; }
+      if (!gopen) continue;
+      for (size_t i = 0; i < org.branches.size(); ++i)
+        if (org.branches[i].general_branch_id == gb.meta.id) branch_line(i);
+      ImGui::TreePop();
+    }
+    ImGui::TreePop();
+  }
+  // Branches outside any general branch (e.g. created by an import).
+  bool header = false;
+  for (size_t i = 0; i < org.branches.size(); ++i) {
+    if (!org.branches[i].general_branch_id.empty()) continue;
+    if (!header) LabelColored(col::Grey, T(kNoGb));
+    header = true;
+    branch_line(i);
+  }
+  ImGui::EndChild();
+
+  // The editor of the selected node.
+  const float label_w = Em(8);
+  std::string v;
+  if (g.node_kind == 1) {
+    const Area* a = nullptr;
+    for (const Area& x : org.areas)
+      if (x.meta.id == g.node) a = &x;
+    if (a) {
+      FieldLabel(app, T(S::Name), label_w);
+      if (CommitText("area_name", a->name, v)) todo.push_back({"area.update", {{"id", a->meta.id}, {"name", v}}});
+      FieldLabel(app, T(kChief), label_w);
+      Id chosen;
+      if (CadreCombo(org, "area_chief", a->chief_cadre_id, chosen, -1.0f))
+        todo.push_back({"area.update", {{"id", a->meta.id}, {"chief_cadre_id", chosen}}});
+      ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+      if (ImGui::Button(T(kRemove))) todo.push_back({"area.remove", {{"id", a->meta.id}}});
+      ImGui::PopStyleColor();
+    }
+  } else if (g.node_kind == 2) {
+    const GeneralBranch* gb = nullptr;
+    for (const GeneralBranch& x : org.general_branches)
+      if (x.meta.id == g.node) gb = &x;
+    if (gb) {
+      FieldLabel(app, T(S::Name), label_w);
+      if (CommitText("gb_name", gb->name, v)) todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"name", v}}});
+      FieldLabel(app, T(kParentArea), label_w);
+      ImGui::SetNextItemWidth(-1);
+      const char* area_now = "";
+      for (const Area& a : org.areas)
+        if (a.meta.id == gb->area_id) area_now = a.name.c_str();
+      if (ImGui::BeginCombo("##gb_area", area_now)) {
+        for (const Area& a : org.areas)
+          if (ImGui::Selectable(a.name.c_str(), a.meta.id == gb->area_id) && a.meta.id != gb->area_id)
+            todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"area_id", a.meta.id}}});
+        ImGui::EndCombo();
+      }
+      LocatorRecordLastItem("gb_area");
+      FieldLabel(app, T(kGbSecretary), label_w);
+      Id chosen;
+      if (CadreCombo(org, "gb_secretary", gb->secretary_cadre_id, chosen, -1.0f))
+        todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"secretary_cadre_id", chosen}}});
+      ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+      if (ImGui::Button(T(kRemove))) todo.push_back({"general_branch.remove", {{"id", gb->meta.id}}});
+      ImGui::PopStyleColor();
+    }
+  } else if (g.node_kind == 3 && FindBranch(org, g.node) >= 0) {
+    const Branch& b = org.branches[static_cast<size_t>(FindBranch(org, g.node))];
+    FieldLabel(app, T(S::Name), label_w);
+    if (CommitText("branch_name", b.name, v)) todo.push_back({"branch.update", {{"id", b.meta.id}, {"name", v}}});
+    FieldLabel(app, T(kKind), label_w);
+    ImGui::SetNextItemWidth(-1);
+    if (ImGui::BeginCombo("##branch_kind", T(kKinds[static_cast<int>(b.kind)]))) {
+      for (int k = 0; k < 3; ++k)
+        if (ImGui::Selectable(T(kKinds[k]), static_cast<int>(b.kind) == k) && static_cast<int>(b.kind) != k)
+          todo.push_back({"branch.update", {{"id", b.meta.id}, {"kind", BranchKindCode(static_cast<BranchKind>(k))}}});
+      ImGui::EndCombo();
+    }
+    LocatorRecordLastItem("branch_kind");
+    FieldLabel(app, T(kParentGb), label_w);
+    ImGui::SetNextItemWidth(-1);
+    const char* gb_now = T(kNoGb);
+    for (const GeneralBranch& x : org.general_branches)
+      if (x.meta.id == b.general_branch_id) gb_now = x.name.c_str();
+    if (ImGui::BeginCombo("##branch_gb", gb_now)) {
+      for (const GeneralBranch& x : org.general_branches)
+        if (ImGui::Selectable(x.name.c_str(), x.meta.id == b.general_branch_id) && x.meta.id != b.general_branch_id)
+          todo.push_back({"branch.update", {{"id", b.meta.id}, {"general_branch_id", x.meta.id}}});
+      ImGui::EndCombo();
+    }
+    LocatorRecordLastItem("branch_gb");
+    FieldLabel(app, T(kRank), label_w);
+    if (CommitText("branch_rank", b.last_year_target_rank ? std::to_string(*b.last_year_target_rank) : "", v, Em(6))) {
+      nlohmann::json a = {{"id", b.meta.id}};
+      const std::string t = TrimSpaces(v);
+      if (t.empty()) a["last_year_target_rank"] = nullptr;
+      else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 6) a["last_year_target_rank"] = std::stoi(t);
+      else a["last_year_target_rank"] = t;  // refused by the command with a clear message
+      todo.push_back({"branch.update", a});
+    }
+    bool focus = b.focus_object;
+    if (ImGui::Checkbox(T(kFocus), &focus)) todo.push_back({"branch.update", {{"id", b.meta.id}, {"focus_object", focus}}});
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+    if (ImGui::Button(T(kRemove))) todo.push_back({"branch.remove", {{"id", b.meta.id}}});
+    ImGui::PopStyleColor();
+  } else {
+    LabelColored(col::Grey, T(kSelectNode));
+  }
+
+  // The focus-object rule (notice 二: branches ranked low last year).
+  ImGui::SeparatorText(T(kFocus));
+  static int count = -1;
+  if (count < 0) count = org.focus_rule.count;
+  ImGui::AlignTextToFramePadding();
+  Label(T(kFocusRule));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em(6));
+  ImGui::InputInt("##focus_count", &count);
+  LocatorRecordLastItem("focus_count");
+  count = std::clamp(count, 0, 999);
+  ImGui::SameLine();
+  Label(T(kBranchesUnit));
+  if (!narrow) ImGui::SameLine();
+  if (ImGui::Button(T(kFocusApply))) todo.push_back({"org.focus_rule", {{"mode", "bottom_count"}, {"count", count}}});
+  for (const Command& c : todo) {
+    ApplyResult r = app.Apply(c);
+    if (r.ok && !r.created_id.empty()) {
+      g.node = r.created_id;
+      g.node_kind = c.name == "area.add" ? 1 : c.name == "general_branch.add" ? 2 : 3;
+    }
+    if (r.ok && c.name.find(".remove") != std::string::npos) g.node_kind = 0;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Cadres
+//-----------------------------------------------------------------------------
+std::string RolesText(const Cadre& c) {
+  std::string s;
+  for (CadreRole r : c.roles) s += (s.empty() ? "" : "、") + std::string(T(kRoleNames[static_cast<int>(r)]));
+  return s;
+}
+
+void DrawCadres(App& app) {
+  const Organization& org = app.data().org;
+  const bool narrow = app.Narrow();
+  std::vector<Command> todo;
+  if (ImGui::Button(T(kAddCadre))) todo.push_back({"cadre.add", {{"name", T(kNewCadre)}}});
+  const float table_h = narrow ? Em(14) : Em(14);
+  if (ImGui::BeginTable("cadres", narrow ? 2 : 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                                      ImGuiTableFlags_SizingStretchProp, ImVec2(0, table_h))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    ImGui::TableSetupColumn(T(S::Name), ImGuiTableColumnFlags_WidthStretch, 2);
+    ImGui::TableSetupColumn(T(kTitleField), ImGuiTableColumnFlags_WidthStretch, 4);
+    if (!narrow) ImGui::TableSetupColumn(T(kRoles), ImGuiTableColumnFlags_WidthStretch, 4);
+    ImGui::TableHeadersRow();
+    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);
+    for (const Cadre& c : org.cadres) {
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+      ImGui::TableNextColumn();
+      ImGui::PushID(c.meta.id.c_str());
+      if (ImGui::Selectable(c.name.c_str(), g.cadre == c.meta.id, ImGuiSelectableFlags_SpanAllColumns,
+                            ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+        g.cadre = c.meta.id;
+      ImGui::PopID();
+      ImGui::TableNextColumn();
+      ImGui::TextUnformatted(c.title.c_str());
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::TextUnformatted(RolesText(c).c_str());
+      }
+    }
+    ImGui::EndTable();
+  }
+  const Cadre* c = nullptr;
+  for (const Cadre& x : org.cadres)
+    if (x.meta.id == g.cadre) c = &x;
+  if (c) {
+    const float label_w = Em(6);
+    const Id id = c->meta.id;
+    std::string v;
+    FieldLabel(app, T(S::Name), label_w);
+    if (CommitText("cadre_name", c->name, v)) todo.push_back({"cadre.update", {{"id", id}, {"name", v}}});
+    FieldLabel(app, T(kTitleField), label_w);
+    if (CommitText("cadre_title", c->title, v)) todo.push_back({"cadre.update", {{"id", id}, {"title", v}}});
+    // Roles, villages and teams as check lists; each change sends the whole list.
+    auto check_list = [&](const Tr& title, int n, auto label_of, auto is_on, auto code_of, const char* key) {
+      ImGui::SeparatorText(T(title));
+      nlohmann::json codes = nlohmann::json::array();
+      bool changed = false;
+      float x_end = 0;
+      for (int k = 0; k < n; ++k) {
+        bool on = is_on(k);
+        const std::string label = label_of(k);
+        const float w = ImGui::CalcTextSize(label.c_str()).x + ImGui::GetFrameHeight() + Em(1.5f);
+        if (k > 0 && x_end + w < ImGui::GetContentRegionAvail().x + ImGui::GetCursorPosX()) ImGui::SameLine();
+        ImGui::PushID(k);
+        if (ImGui::Checkbox(label.c_str(), &on)) changed = true;
+        ImGui::PopID();
+        x_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
+        if (on) codes.push_back(code_of(k));
+      }
+      if (changed) todo.push_back({"cadre.update", {{"id", id}, {key, codes}}});
+    };
+    check_list(kRoles, 7, [&](int k) { return std::string(T(kRoleNames[k])); },
+               [&](int k) { return std::find(c->roles.begin(), c->roles.end(), static_cast<CadreRole>(k)) != c->roles.end(); },
+               [&](int k) { return std::string(CadreRoleCode(static_cast<CadreRole>(k))); }, "roles");
+    check_list(kLinked, static_cast<int>(org.branches.size()), [&](int k) { return org.branches[static_cast<size_t>(k)].name; },
+               [&](int k) {
+                 const Id& b = org.branches[static_cast<size_t>(k)].meta.id;
+                 return std::find(c->linked_branch_ids.begin(), c->linked_branch_ids.end(), b) != c->linked_branch_ids.end();
+               },
+               [&](int k) { return org.branches[static_cast<size_t>(k)].meta.id; }, "linked_branch_ids");
+    check_list(kTeams, 5, [&](int k) { return std::string(T(kTeamNames[k])); },
+               [&](int k) { return std::find(c->lecture_teams.begin(), c->lecture_teams.end(), static_cast<LectureTeam>(k)) != c->lecture_teams.end(); },
+               [&](int k) { return std::string(LectureTeamCode(static_cast<LectureTeam>(k))); }, "lecture_teams");
+    ImGui::Spacing();
+    FieldLabel(app, T(kCadreArea), label_w);
+    ImGui::SetNextItemWidth(narrow ? -1.0f : Em(10));
+    const char* area_now = T(kNone);
+    for (const Area& a : org.areas)
+      if (a.meta.id == c->area_id) area_now = a.name.c_str();
+    if (ImGui::BeginCombo("##cadre_area", area_now)) {
+      if (ImGui::Selectable(T(kNone), c->area_id.empty())) todo.push_back({"cadre.update", {{"id", id}, {"area_id", ""}}});
+      for (const Area& a : org.areas)
+        if (ImGui::Selectable(a.name.c_str(), a.meta.id == c->area_id)) todo.push_back({"cadre.update", {{"id", id}, {"area_id", a.meta.id}}});
+      ImGui::EndCombo();
+    }
+    LocatorRecordLastItem("cadre_area");
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+    if (ImGui::Button(T(kRemove))) todo.push_back({"cadre.remove", {{"id", id}}});
+    ImGui::PopStyleColor();
+  }
+  for (const Command& cmd : todo) {
+    ApplyResult r = app.Apply(cmd);
+    if (r.ok && !r.created_id.empty()) g.cadre = r.created_id;
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Roster import and export
+//-----------------------------------------------------------------------------
+void MakePreview(App& app) {
+  RosterImportOptions opt;
+  opt.create_missing_branches = g.create_branches;
+  IdGenerator ids(platform::RandomU64());
+  g.preview = std::make_unique<RosterPreview>(PreviewRosterImport(app.data(), g.file_bytes, opt, ids));
+}
+
+std::string IssuesText(const std::vector<RowIssue>& issues) {
+  std::string s;
+  for (const RowIssue& i : issues) {
+    if (!s.empty()) s += "；";
+    if (!i.column.empty()) s += "[" + i.column + "] ";
+    s += CurrentLang() == Lang::Zh ? i.message_zh : i.message_en;
+  }
+  return s;
+}
+
+void DrawRoster(App& app) {
+  const bool narrow = app.Narrow();
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+  LabelWrapped(T(kImportHelp));
+  ImGui::PopStyleColor();
+  const float big_h = ImMax(44.0f, Em(2.4f));
+  if (ImGui::Button(T(kImport), ImVec2(narrow ? -1.0f : 0.0f, big_h))) {
+    platform::PickFile(".csv,text/csv,text/plain", [&app](platform::PickedFile f) {
+      g.file_name = f.name;
+      g.file_bytes = std::move(f.bytes);
+      g.import_status.clear();
+      g.show_all_rows = false;
+      MakePreview(app);
+    });
+  }
+  if (ImGui::Checkbox(T(kCreateBranches), &g.create_branches) && g.preview) MakePreview(app);
+  if (!g.import_status.empty()) LabelColored(col::Green, g.import_status);
+
+  if (g.preview) {
+    const RosterPreview& p = *g.preview;
+    Label(Fmt(T(kFile), g.file_name.c_str(), TextEncodingName(p.encoding)));
+    if (p.refused) {
+      LabelColored(col::Red, T(kRefusedFile));
+      for (const Problem& pr : p.file_problems)
+        LabelColored(col::Red, pr.path + "：" + (CurrentLang() == Lang::Zh ? pr.message_zh : pr.message_en));
+    } else {
+      FlowLabels({{col::Green, std::string(T(kOutcomes[0])) + " " + std::to_string(p.imported)},
+                  {col::Ink, std::string(T(kOutcomes[1])) + " " + std::to_string(p.updated)},
+                  {col::Grey, std::string(T(kOutcomes[2])) + " " + std::to_string(p.unchanged)},
+                  {col::Red, std::string(T(kOutcomes[3])) + " " + std::to_string(p.refused_rows)},
+                  {col::Grey, std::string(T(kOutcomes[4])) + " " + std::to_string(p.skipped)}});
+      for (const Problem& w : p.file_warnings)
+        LabelColored(col::Gold, w.path + "：" + (CurrentLang() == Lang::Zh ? w.message_zh : w.message_en));
+      if (!p.new_branches.empty()) {
+        std::string s = T(kNewBranches);
+        for (size_t i = 0; i < p.new_branches.size(); ++i) s += (i ? "、" : "") + p.new_branches[i];
+        LabelWrapped(s);
+      }
+      ImGui::BeginDisabled(p.imported + p.updated == 0);
+      ImGui::PushStyleColor(ImGuiCol_Button, col::Red);
+      ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+      const std::string apply = Fmt(T(kApply), p.imported, p.updated);
+      bool do_apply = ImGui::Button(apply.c_str(), ImVec2(narrow ? -1.0f : 0.0f, big_h));
+      ImGui::PopStyleColor(2);
+      ImGui::EndDisabled();
+      if (!narrow) ImGui::SameLine();
+      bool cancel = ImGui::Button(T(kCancel), ImVec2(narrow ? -1.0f : 0.0f, big_h));
+      // Rows: problems first (refused, skipped, warnings, updates), every row on request.
+      ImGui::Checkbox(T(kShowAll), &g.show_all_rows);
+      std::vector<const RosterRow*> rows;
+      for (const RosterRow& r : p.rows)
+        if (g.show_all_rows || r.outcome == RowOutcome::Refused || r.outcome == RowOutcome::Skipped ||
+            r.outcome == RowOutcome::Updated || !r.warnings.empty())
+          rows.push_back(&r);
+      if (!rows.empty() &&
+          ImGui::BeginTable("roster_preview", 4, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                                     ImGuiTableFlags_SizingStretchProp, ImVec2(0, narrow ? Em(18) : Em(16)))) {
+        ImGui::TableSetupScrollFreeze(0, 1);
+        ImGui::TableSetupColumn(T(kRow), ImGuiTableColumnFlags_WidthFixed, Em(2.5f));
+        ImGui::TableSetupColumn(T(S::Name), ImGuiTableColumnFlags_WidthStretch, 2);
+        ImGui::TableSetupColumn(T(kOutcome), ImGuiTableColumnFlags_WidthFixed, Em(3.2f));
+        ImGui::TableSetupColumn(T(kReason), ImGuiTableColumnFlags_WidthStretch, narrow ? 4.0f : 8.0f);
+        ImGui::TableHeadersRow();
+        ImGuiListClipper clipper;
+        clipper.Begin(static_cast<int>(rows.size()));
+        while (clipper.Step()) {
+          for (int i = clipper.DisplayStart; i < clipper.DisplayEnd; ++i) {
+            const RosterRow& r = *rows[static_cast<size_t>(i)];
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(std::to_string(r.row).c_str());
+            ImGui::TableNextColumn();
+            ImGui::TextUnformatted(r.name.c_str());
+            ImGui::TableNextColumn();
+            const ImU32 oc = r.outcome == RowOutcome::Refused ? col::Red : r.outcome == RowOutcome::Imported ? col::Green : col::Ink;
+            ImGui::PushStyleColor(ImGuiCol_Text, oc);
+            ImGui::TextUnformatted(T(kOutcomes[static_cast<int>(r.outcome)]));
+            ImGui::PopStyleColor();
+            ImGui::TableNextColumn();
+            std::string why = IssuesText(r.errors);
+            if (!r.warnings.empty()) why += (why.empty() ? "" : "；") + IssuesText(r.warnings);
+            if (!r.changed_columns.empty()) {
+              std::string cols;
+              for (const std::string& c : r.changed_columns) cols += (cols.empty() ? "" : "、") + c;
+              why += (why.empty() ? "" : "；") + cols;
+            }
+            ImGui::PushTextWrapPos(0.0f);
+            ImGui::TextUnformatted(why.c_str());
+            ImGui::PopTextWrapPos();
+            LocatorRecordLastItem(("row " + std::to_string(r.row) + ": " + why).c_str());
+          }
+        }
+        ImGui::EndTable();
+      }
+      if (do_apply) {
+        // The command gets the file as UTF-8 text (read the way the preview read it) and the counts the user saw.
+        DecodedText text = DecodeText(g.file_bytes, p.encoding);
+        ApplyResult r = app.Apply({"roster.import", {{"text", text.text}, {"file", g.file_name},
+                                                      {"create_missing_branches", g.create_branches},
+                                                      {"expect", {{"imported", p.imported}, {"updated", p.updated}}}}});
+        if (r.ok) {
+          g.import_status = Fmt(T(kApplied), p.imported, p.updated);
+          cancel = true;
+        }
+      }
+      if (cancel) {
+        g.preview.reset();
+        g.file_bytes.clear();
+      }
+    }
+    if (g.preview && p.refused && ImGui::Button(T(kCancel))) g.preview.reset();
+  }
+
+  ImGui::SeparatorText(T(kExport));
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+  LabelWrapped(T(kExportHelp));
+  ImGui::PopStyleColor();
+  const Organization& org = app.data().org;
+  const int fb = FindBranch(org, g.branch_filter);
+  ImGui::SetNextItemWidth(narrow ? -1 : Em(11));
+  if (ImGui::BeginCombo("##export_branch", fb >= 0 ? org.branches[static_cast<size_t>(fb)].name.c_str() : T(kAllBranches))) {
+    if (ImGui::Selectable(T(kAllBranches), g.branch_filter.empty())) g.branch_filter.clear();
+    for (const Branch& b : org.branches)
+      if (ImGui::Selectable(b.name.c_str(), b.meta.id == g.branch_filter)) g.branch_filter = b.meta.id;
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("export_branch");
+  if (!narrow) ImGui::SameLine();
+  if (ImGui::Button(T(kExport), ImVec2(narrow ? -1.0f : 0.0f, 0))) {
+    std::string name = org.town_name;
+    if (fb >= 0) name += "-" + org.branches[static_cast<size_t>(fb)].name;
+    name += "-名册-" + app.today.ToString() + ".csv";
+    for (char& ch : name)
+      if (ch == '/' || ch == '\\' || ch == ':' || ch == '*' || ch == '?' || ch == '"' || ch == '<' || ch == '>' || ch == '|') ch = '_';
+    platform::DownloadFile(name, "text/csv;charset=utf-8", ExportRosterCsv(app.data(), g.branch_filter));
+    g.export_status = Fmt(T(kExported), name.c_str());
+  }
+  if (!g.export_status.empty()) LabelColored(col::Green, g.export_status);
+}
+
+}  // namespace
+
+void DrawOrganization(App& app) {
+  const Organization& org = app.data().org;
+  char buf[200];
+  std::snprintf(buf, sizeof buf, "%s · %s %zu · %s %zu · %s %zu", org.town_name.c_str(), T(S::Areas), org.areas.size(),
+                T(S::Branches), org.branches.size(), T(S::Members), org.members.size());
+  Label(buf);
+  if (ImGui::BeginTabBar("org_tabs")) {
+    if (TabItem(T(kTabMembers))) {
+      DrawMembers(app);
+      ImGui::EndTabItem();
+    }
+    if (TabItem(T(kTabTree))) {
+      DrawTree(app);
+      ImGui::EndTabItem();
+    }
+    if (TabItem(T(kTabCadres))) {
+      DrawCadres(app);
+      ImGui::EndTabItem();
+    }
+    if (TabItem(T(kTabRoster))) {
+      DrawRoster(app);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
 }
 
 }  // namespace zj::ui

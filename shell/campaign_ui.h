@@ -1,0 +1,111 @@
+// Zhengjian shell: small helpers shared by the campaign screens 学 看 谈 通报 (learn.cpp, look.cpp, talk.cpp,
+// report.cpp): date and time fields that commit on leaving the field, names of people and branches,
+// and the two-language pick for data that carries both.
+#pragma once
+#include <cstdio>
+#include <functional>
+#include <utility>
+#include <vector>
+#include <optional>
+#include <string>
+
+#include "core/campaign.h"
+#include "imgui.h"
+#include "imgui_internal.h"  // ImMax
+#include "misc/cpp/imgui_stdlib.h"
+#include "shell/app.h"
+#include "shell/i18n.h"
+#include "shell/locator.h"
+#include "shell/widgets.h"
+
+namespace zj::ui {
+
+/// Commands emitted while a screen draws, applied once it has drawn. (A refused command restores the
+/// dataset from its copy, so references into the dataset held while drawing would dangle.)
+class CommandQueue {
+ public:
+  /// Queues `cmd`; `then` runs with its result once applied (e.g. to select a created record).
+  void Emit(Command cmd, std::function<void(const ApplyResult&)> then = {}) {
+    q_.emplace_back(std::move(cmd), std::move(then));
+  }
+  /// Applies the queued commands in order through App::Apply (problems go to the status line).
+  void Flush(App& app) {
+    auto q = std::move(q_);
+    q_.clear();
+    for (auto& [cmd, then] : q) {
+      ApplyResult r = app.Apply(cmd);
+      if (then) then(r);
+    }
+  }
+
+ private:
+  std::vector<std::pair<Command, std::function<void(const ApplyResult&)>>> q_;
+};
+
+/// Starts a screen at its top when it is entered (it was not drawn in the previous frame): the screen area
+/// is one child window shared by all screens, so its scroll position would otherwise carry over.
+inline void ScrollTopOnEnter(int& last_frame) {
+  if (ImGui::GetFrameCount() != last_frame + 1) ImGui::SetScrollY(0);
+  last_frame = ImGui::GetFrameCount();
+}
+
+/// Chinese or English of a pair of texts from the data, by the current language.
+inline const std::string& ZhEn(const std::string& zh, const std::string& en) {
+  return CurrentLang() == Lang::Zh || en.empty() ? zh : en;
+}
+inline const char* ZhEn(const char* zh, const char* en) { return CurrentLang() == Lang::Zh ? zh : en; }
+
+/// "HH:MM" -> minutes after 00:00 (0..1439), or -1. Accepts "9:05", "09:05", full-width colon "9：05".
+inline int ParseHhMm(std::string s) {
+  const std::string fw = "\xEF\xBC\x9A";  // ：
+  for (size_t p; (p = s.find(fw)) != std::string::npos;) s.replace(p, fw.size(), ":");
+  int h = -1, m = -1;
+  char tail = 0;
+  if (std::sscanf(s.c_str(), " %d:%d %c", &h, &m, &tail) != 2) return -1;
+  if (h < 0 || h > 23 || m < 0 || m > 59) return -1;
+  return h * 60 + m;
+}
+
+/// A labelled text field that reports a finished edit (Enter or leaving the field). `label` is shown
+/// to the left on wide screens and above on phones; `test_id` names the field for the test locator.
+inline bool EditField(const char* label, const char* test_id, std::string& buf, bool narrow, const char* hint = "",
+                      float label_w = 0) {
+  Label(label);
+  if (!narrow) ImGui::SameLine(label_w > 0 ? label_w : Em(6));
+  ImGui::SetNextItemWidth(-1);
+  char id[96];
+  std::snprintf(id, sizeof id, "##%s", test_id);
+  ImGui::InputTextWithHint(id, hint, &buf);
+  LocatorRecordLastItem(test_id);
+  return ImGui::IsItemDeactivatedAfterEdit();
+}
+
+/// Minutes -> "HH:MM".
+inline std::string Hm(int minutes) { return FormatMinutes(minutes); }
+
+/// "MM-DD" of a date.
+inline std::string MonthDayOf(Date d) { return d.ToString().substr(5); }
+
+/// Height of a touch-friendly button: 44 CSS px on phones at least.
+inline float TouchH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+
+/// Branch name by id ("" when unknown).
+inline std::string BranchNameById(const Organization& org, const Id& id) {
+  const int i = FindBranch(org, id);
+  return i >= 0 ? org.branches[static_cast<size_t>(i)].name : std::string();
+}
+
+/// Name of a person with his branch for lists: "张三（东湖村党支部）"; cadres with their title.
+inline std::string PersonWithUnit(const Organization& org, const Id& id) {
+  const int mi = FindMember(org, id);
+  if (mi >= 0) {
+    const Member& m = org.members[static_cast<size_t>(mi)];
+    const std::string b = BranchNameById(org, m.branch_id);
+    return b.empty() ? m.name : m.name + "（" + b + "）";
+  }
+  for (const Cadre& c : org.cadres)
+    if (c.meta.id == id) return c.title.empty() ? c.name : c.name + "（" + c.title + "）";
+  return id;
+}
+
+}  // namespace zj::ui

@@ -1,0 +1,401 @@
+// 数据 screen (issue 7): recovery of stored snapshots, backup file export/import with a preview, liaison
+// bundles (痕迹材料包) export/import with a preview and undo, the import log.
+// [SECTION] Strings
+// [SECTION] Recovery
+// [SECTION] Backup
+// [SECTION] Liaison bundles
+#include <cstdio>
+#include <memory>
+#include <optional>
+
+#include "core/bundle.h"
+#include "core/merge.h"
+#include "imgui.h"
+#include "shell/app.h"
+#include "shell/platform.h"
+#include "shell/storage.h"
+#include "shell/widgets.h"
+
+namespace zj::ui {
+namespace {
+//-----------------------------------------------------------------------------
+// [SECTION] Strings
+//-----------------------------------------------------------------------------
+const Tr kTitle{"数据", "Data"};
+const Tr kRecovery{"从快照恢复", "Recover from a snapshot"};
+const Tr kSnapshots{"本机保存的版本(最近 10 个)", "Copies saved in this browser (last 10)"};
+const Tr kRecoverThis{"恢复此版本", "Recover this copy"};
+const Tr kStartOver{"改用示例数据重新开始", "Start over with the demo town"};
+const Tr kGood{"完好", "good"};
+const Tr kBad{"校验和不符", "checksum mismatch"};
+const Tr kUnreadable{"无法读取", "unreadable"};
+const Tr kHasProblems{"有问题", "has problems"};
+const Tr kBackup{"备份文件", "Backup file"};
+const Tr kBackupExplain{"整份数据存成一个文件(JSON)。浏览器里的数据可能被清除,这个文件才是真正的备份:请定期导出,存到U盘或电脑。",
+                        "The whole dataset as one file (JSON). Browser data can be wiped; this file is the real backup: "
+                        "export it regularly to a USB stick or a computer."};
+const Tr kExportBackup{"导出备份", "Export backup"};
+const Tr kWithEvidence{"包含照片等痕迹材料", "Include photos and other evidence"};
+const Tr kImportBackup{"导入备份…", "Import backup…"};
+const Tr kPreview{"导入预览", "Import preview"};
+const Tr kApplyImport{"确认导入", "Apply import"};
+const Tr kCancel{"取消", "Cancel"};
+const Tr kUndoImport{"撤销上次导入", "Undo the last import"};
+const Tr kBundles{"痕迹材料包", "Liaison bundles"};
+const Tr kBundlesExplain{"联络员:导出本机自上次交接以来记录的内容,通过微信、U盘等交给组织办。组织办:导入材料包,先预览,再一步合并。",
+                         "Liaisons: export what this device recorded since the last hand-off and send it (chat, USB stick). "
+                         "Office: import a bundle, preview, then merge in one step."};
+const Tr kExportBundle{"导出材料包", "Export bundle"};
+const Tr kImportBundle{"导入材料包…", "Import bundle…"};
+const Tr kNothingNew{"自上次交接以来本机没有新记录,无需导出。", "Nothing recorded on this device since the last hand-off."};
+const Tr kNoChange{"没有新内容:这些记录都已存在,数据未做任何更改。", "Nothing new: every record is already here; nothing changed."};
+const Tr kAlready{"此材料包已导入过。", "This bundle was imported before."};
+const Tr kImportLog{"导入记录", "Import log"};
+const Tr kThisDevice{"本机编号", "This device"};
+const Tr kLastHandoff{"上次交接", "Last hand-off"};
+const Tr kNever{"从未", "never"};
+const Tr kNew{"新增", "new"};
+const Tr kChanged{"更新", "changed"};
+const Tr kConflict{"冲突", "conflicting"};
+const Tr kPresent{"已存在", "already present"};
+const Tr kRemoved{"将删除", "removed"};
+const Tr kSame{"相同", "same"};
+const Tr kKeptNewer{"保留较新的版本,另一版本已记入导入记录", "the newer kept, the other logged"};
+const Tr kImported{"已导入", "Imported"};
+const Tr kUndone{"已撤销上次导入", "The last import was undone"};
+const Tr kNotBackup{"不是整建的备份文件", "not a Zhengjian backup file"};
+const Tr kReadOnlyNote{"本页只读,不能导入。", "This tab is read-only; importing is off."};
+const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStartOver, &kGood, &kBad, &kUnreadable,
+                         &kHasProblems, &kBackup, &kBackupExplain, &kExportBackup, &kWithEvidence, &kImportBackup,
+                         &kPreview, &kApplyImport, &kCancel, &kUndoImport, &kBundles, &kBundlesExplain, &kExportBundle,
+                         &kImportBundle, &kNothingNew, &kNoChange, &kAlready, &kImportLog, &kThisDevice, &kLastHandoff,
+                         &kNever, &kNew, &kChanged, &kConflict, &kPresent, &kRemoved, &kSame, &kKeptNewer, &kImported,
+                         &kUndone, &kNotBackup, &kReadOnlyNote};
+
+constexpr const char* kBackupStep = "backup.import";
+constexpr const char* kBundleStep = "bundle.import";
+
+// Pending imports, waiting for the user's confirmation.
+struct PendingBackup {
+  std::string file;
+  Dataset dataset;
+  DatasetDiff diff;
+  int problems = 0;
+  std::string evidence_json;  // evidence carried by the backup ("" = none)
+};
+struct PendingBundle {
+  std::string file;
+  Bundle bundle;
+  MergePlan plan;
+};
+std::unique_ptr<PendingBackup> g_backup;
+std::unique_ptr<PendingBundle> g_bundle;
+bool g_with_evidence = false;
+std::string g_msg_zh, g_msg_en;
+ImU32 g_msg_col = col::Green;
+
+void Say(ImU32 c, std::string zh, std::string en) {
+  g_msg_col = c;
+  g_msg_zh = std::move(zh);
+  g_msg_en = std::move(en);
+}
+std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
+float ButtonH() { return ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight(); }
+bool Btn(const char* label, bool enabled = true) {
+  ImGui::BeginDisabled(!enabled);
+  const bool hit = ImGui::Button(label, ImVec2(0, ButtonH()));
+  ImGui::EndDisabled();
+  LocatorRecordLastItem(label);
+  return hit && enabled;
+}
+std::string FileStamp() { return platform::LocalTimeText(platform::NowMs(), true); }
+std::string TownOf(const App& app) {
+  return app.data().org.town_name.empty() ? std::string("整建") : app.data().org.town_name;
+}
+const char* OutcomeText(MergeOutcome o) {
+  switch (o) {
+    case MergeOutcome::New: return T(kNew);
+    case MergeOutcome::Changed: return T(kChanged);
+    case MergeOutcome::Conflict: return T(kConflict);
+    case MergeOutcome::Present: return T(kPresent);
+    case MergeOutcome::Removed: return T(kRemoved);
+  }
+  return "";
+}
+void ItemList(const std::vector<MergeItem>& items) {
+  int shown = 0;
+  for (const MergeItem& it : items) {
+    if (it.outcome == MergeOutcome::Present) continue;
+    if (++shown > 30) {
+      Label("…");
+      break;
+    }
+    ImU32 c = it.outcome == MergeOutcome::Conflict || it.outcome == MergeOutcome::Removed ? col::Red : col::Ink;
+    std::string line = std::string(OutcomeText(it.outcome)) + " · " + it.label + "  (" + it.collection + ")";
+    if (it.outcome == MergeOutcome::Conflict) line += " — " + std::string(T(kKeptNewer));
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(c, line);
+    ImGui::PopTextWrapPos();
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Recovery
+//-----------------------------------------------------------------------------
+void DrawRecovery(App& app) {
+  StorageUi& s = Storage();
+  if (!s.blocked && s.snapshots.empty()) return;
+  ImGui::SeparatorText(s.blocked ? T(kRecovery) : T(kSnapshots));
+  if (s.blocked) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(col::Red, L(s.problem_zh, s.problem_en));
+    ImGui::PopTextWrapPos();
+  }
+  for (const SnapshotCheck& c : s.snapshots) {
+    char line[256];
+    const char* state = !c.checksum_ok ? T(kBad) : c.refused ? T(kUnreadable) : !c.load_ok ? T(kHasProblems) : T(kGood);
+    std::snprintf(line, sizeof line, "#%d  %s  %s  %.1f KB  %s", c.seq, LocalTimeText(c.time).c_str(), c.town.c_str(),
+                  c.size / 1024.0, state);
+    LabelColored(c.checksum_ok && c.load_ok ? col::Ink : col::Red, line);
+    if (c.checksum_ok && !c.refused && c.seq != s.current_seq && !app.read_only) {
+      ImGui::SameLine();
+      char id[64];
+      std::snprintf(id, sizeof id, "%s #%d", T(kRecoverThis), c.seq);
+      if (Btn(id)) StorageRecover(app, c.seq);
+    }
+  }
+  if (s.blocked && Btn(T(kStartOver))) StorageStartOver(app);
+  if (!s.message_zh.empty()) LabelColored(col::Green, L(s.message_zh, s.message_en));
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Backup
+//-----------------------------------------------------------------------------
+void OnBackupPicked(App& app, platform::PickedFile f) {
+  g_backup.reset();
+  nlohmann::json j = nlohmann::json::parse(f.bytes, nullptr, false);
+  std::string dataset_text = f.bytes;
+  std::string evidence;
+  if (j.is_object() && j.value("format", std::string()) == "zhengjian-backup" && j.contains("dataset")) {
+    dataset_text = j["dataset"].dump();
+    if (j.contains("evidence") && j["evidence"].is_array()) evidence = j["evidence"].dump();
+  } else if (j.is_object() && j.value("format", std::string()) == "zhengjian-bundle") {
+    Say(col::Red, std::string("“") + f.name + "”:这是痕迹材料包,请用“导入材料包…”。",
+        "\"" + f.name + "\": this is a liaison bundle; use Import bundle.");
+    return;
+  }
+  LoadResult r = LoadDataset(dataset_text);
+  if (r.refused) {
+    const Problem& p = r.problems.front();
+    Say(col::Red, std::string("“") + f.name + "”" + T(kNotBackup) + ":" + p.message_zh + "(数据未做任何更改)",
+        "\"" + f.name + "\": " + kNotBackup.en + ": " + p.message_en + " (nothing changed)");
+    return;
+  }
+  auto pb = std::make_unique<PendingBackup>();
+  pb->file = f.name;
+  pb->problems = static_cast<int>(r.problems.size());
+  pb->diff = DiffDatasets(app.data(), r.dataset);
+  pb->dataset = std::move(r.dataset);
+  pb->evidence_json = std::move(evidence);
+  g_backup = std::move(pb);
+  g_msg_zh.clear();
+}
+
+void DrawBackup(App& app) {
+  ImGui::SeparatorText(T(kBackup));
+  ImGui::PushTextWrapPos(0.0f);
+  LabelColored(col::Grey, T(kBackupExplain));
+  ImGui::PopTextWrapPos();
+  if (Btn(T(kExportBackup))) {
+    const std::string name = TownOf(app) + "-备份-" + FileStamp() + ".json";
+    const std::string text = SaveDataset(app.data());
+    if (g_with_evidence) platform::ExportBackupWithEvidence(name, text);
+    else platform::DownloadFile(name, "application/json", text);
+    platform::SetSetting("last_backup_ms", std::to_string(platform::NowMs()));
+    Say(col::Green, "已导出 " + name, "Exported " + name);
+  }
+  ImGui::SameLine();
+  ImGui::Checkbox(T(kWithEvidence), &g_with_evidence);
+  LocatorRecordLastItem(T(kWithEvidence));
+  if (Btn(T(kImportBackup), !app.read_only)) {
+    App* a = &app;
+    platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBackupPicked(*a, std::move(f)); });
+  }
+  if (g_backup) {
+    const PendingBackup& b = *g_backup;
+    ImGui::SeparatorText(T(kPreview));
+    char line[320];
+    std::snprintf(line, sizeof line, L("“%s”:%s → %s", "\"%s\": %s -> %s").c_str(), b.file.c_str(),
+                  b.diff.town_current.c_str(), b.diff.town_incoming.c_str());
+    Label(line);
+    std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), b.diff.added, T(kChanged), b.diff.changed,
+                  T(kRemoved), b.diff.removed, T(kSame), b.diff.same);
+    Label(line);
+    if (b.problems > 0) {
+      std::snprintf(line, sizeof line, L("注意:文件有 %d 处问题,有问题的部分会被跳过。", "Note: the file has %d problems; those parts are skipped.").c_str(),
+                    b.problems);
+      LabelColored(col::Red, line);
+    }
+    ItemList(b.diff.items);
+    if (Btn(T(kApplyImport), !app.read_only)) {
+      const std::string ev = b.evidence_json;
+      Dataset d = std::move(g_backup->dataset);
+      const std::string file = b.file;
+      app.ws->Replace(std::move(d), kBackupStep, platform::NowMs());
+      if (!ev.empty()) platform::EvidenceImport(ev);
+      g_backup.reset();
+      Say(col::Green, std::string(T(kImported)) + " “" + file + "”", "Imported \"" + file + "\"");
+    }
+    ImGui::SameLine();
+    if (Btn(T(kCancel))) g_backup.reset();
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Liaison bundles
+//-----------------------------------------------------------------------------
+void OnBundlePicked(App& app, platform::PickedFile f) {
+  g_bundle.reset();
+  BundleReadResult r = ReadBundle(f.bytes);
+  if (!r.ok) {
+    Say(col::Red, std::string("“") + f.name + "”" + r.problem.message_zh + "(数据未做任何更改)",
+        "\"" + f.name + "\" " + r.problem.message_en + " (nothing changed)");
+    return;
+  }
+  MergePlan plan = PlanBundleImport(app.data(), r.bundle, platform::NowMs());
+  if (!plan.ok) {
+    Say(col::Red, std::string("“") + f.name + "”" + plan.problem.message_zh + "(数据未做任何更改)",
+        "\"" + f.name + "\" " + plan.problem.message_en + " (nothing changed)");
+    return;
+  }
+  auto pb = std::make_unique<PendingBundle>();
+  pb->file = f.name;
+  pb->bundle = std::move(r.bundle);
+  pb->plan = std::move(plan);
+  g_bundle = std::move(pb);
+  g_msg_zh.clear();
+}
+
+void DrawBundles(App& app) {
+  ImGui::SeparatorText(T(kBundles));
+  ImGui::PushTextWrapPos(0.0f);
+  LabelColored(col::Grey, T(kBundlesExplain));
+  ImGui::PopTextWrapPos();
+  const std::string device = app.ws->device();
+  const std::string handoff = platform::GetSetting("handoff_ms");
+  std::optional<TimestampMs> since;
+  if (!handoff.empty()) since = std::strtoll(handoff.c_str(), nullptr, 10);
+  Label(std::string(T(kThisDevice)) + " " + device + " · " + T(kLastHandoff) + " " +
+        (since ? LocalTimeText(*since) : std::string(T(kNever))));
+  if (Btn(T(kExportBundle))) {
+    const TimestampMs now = platform::NowMs();
+    Bundle b = MakeBundle(app.data(), device, since, now);
+    if (b.records.empty()) {
+      Say(col::Grey, kNothingNew.zh, kNothingNew.en);
+    } else {
+      const std::string text = BundleToJson(b);
+      const std::string name = TownOf(app) + "-材料包-" + device.substr(0, 4) + "-" + FileStamp() + ".json";
+      platform::ShareFile(name, "application/json", text);
+      platform::SetSetting("handoff_ms", std::to_string(now));
+      char zh[400], en[400];
+      std::snprintf(zh, sizeof zh, "已导出 %s:%zu 条记录,%s 至 %s,SHA-256 %s", name.c_str(), b.records.size(),
+                    since ? LocalTimeText(*since).c_str() : "最早", LocalTimeText(now).c_str(), b.sha256.substr(0, 16).c_str());
+      std::snprintf(en, sizeof en, "Exported %s: %zu records, %s to %s, SHA-256 %s", name.c_str(), b.records.size(),
+                    since ? LocalTimeText(*since).c_str() : "the beginning", LocalTimeText(now).c_str(),
+                    b.sha256.substr(0, 16).c_str());
+      Say(col::Green, zh, en);
+    }
+  }
+  ImGui::SameLine();
+  if (Btn(T(kImportBundle), !app.read_only)) {
+    App* a = &app;
+    platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBundlePicked(*a, std::move(f)); });
+  }
+  if (app.ws->UndoName() == kBundleStep || app.ws->UndoName() == kBackupStep) {
+    ImGui::SameLine();
+    if (Btn(T(kUndoImport), !app.read_only)) {
+      app.ws->Undo(platform::NowMs());
+      Say(col::Green, kUndone.zh, kUndone.en);
+    }
+  }
+  if (g_bundle) {
+    const PendingBundle& b = *g_bundle;
+    ImGui::SeparatorText(T(kPreview));
+    char line[400];
+    std::snprintf(line, sizeof line, L("“%s”:设备 %s,%s 至 %s,%zu 条记录,SHA-256 %s", "\"%s\": device %s, %s to %s, %zu records, SHA-256 %s").c_str(),
+                  b.file.c_str(), b.bundle.device.c_str(),
+                  b.bundle.from ? LocalTimeText(*b.bundle.from).c_str() : L("最早", "the beginning").c_str(),
+                  LocalTimeText(b.bundle.to).c_str(), b.bundle.records.size(), b.bundle.sha256.substr(0, 16).c_str());
+    ImGui::PushTextWrapPos(0.0f);
+    Label(line);
+    ImGui::PopTextWrapPos();
+    std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), b.plan.added, T(kChanged), b.plan.changed,
+                  T(kConflict), b.plan.conflicts, T(kPresent), b.plan.present);
+    Label(line);
+    if (b.plan.already_imported) LabelColored(col::Grey, T(kAlready));
+    ItemList(b.plan.items);
+    if (!b.plan.HasChanges()) {
+      LabelColored(col::Grey, T(kNoChange));
+      if (Btn(T(kCancel))) g_bundle.reset();
+    } else {
+      if (Btn(T(kApplyImport), !app.read_only)) {
+        char zh[200], en[200];
+        std::snprintf(zh, sizeof zh, "已导入“%s”:新增 %d,更新 %d,冲突 %d(已记入导入记录)", b.file.c_str(), b.plan.added,
+                      b.plan.changed, b.plan.conflicts);
+        std::snprintf(en, sizeof en, "Imported \"%s\": %d new, %d changed, %d conflicts (logged)", b.file.c_str(),
+                      b.plan.added, b.plan.changed, b.plan.conflicts);
+        app.ws->Replace(std::move(g_bundle->plan.merged), kBundleStep, platform::NowMs());
+        g_bundle.reset();
+        Say(col::Green, zh, en);
+      }
+      ImGui::SameLine();
+      if (Btn(T(kCancel))) g_bundle.reset();
+    }
+  }
+  // The import log: what came from whom, and every conflict's other side.
+  const auto& log = app.data().import_log;
+  if (!log.empty()) {
+    ImGui::SeparatorText(T(kImportLog));
+    for (auto it = log.rbegin(); it != log.rend(); ++it) {
+      if (!it->is_object()) continue;
+      char line[300];
+      auto t = ParseTimestamp(it->value("imported_at", std::string()));
+      std::snprintf(line, sizeof line, "%s · %s · %s %d · %s %d · %s %d", t ? LocalTimeText(*t).c_str() : "",
+                    it->value("device", std::string()).c_str(), T(kNew), it->value("added", 0), T(kChanged),
+                    it->value("changed", 0), T(kConflict), it->value("conflicts", 0));
+      Label(line);
+      if (it->contains("conflict_log") && (*it)["conflict_log"].is_array())
+        for (const auto& c : (*it)["conflict_log"]) {
+          const std::string kept = c.value("kept", std::string());
+          std::string other = c.contains("other") ? c["other"].dump() : "";
+          if (other.size() > 160) other = other.substr(0, 160) + "…";
+          ImGui::PushTextWrapPos(0.0f);
+          LabelColored(col::Grey, "  " + std::string(T(kConflict)) + " " + c.value("id", std::string()) + " · " +
+                                      L(kept == "local" ? "保留本机版本,另一版本: " : "保留材料包版本,另一版本: ",
+                                        kept == "local" ? "kept this copy; the other: " : "kept the bundle's; the other: ") +
+                                      other);
+          ImGui::PopTextWrapPos();
+        }
+    }
+  }
+}
+}  // namespace
+
+void DrawData(App& app) {
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.4f);
+  Label(T(kTitle));
+  ImGui::PopFont();
+  if (app.read_only) LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnlyNote));
+  if (!g_msg_zh.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(g_msg_col, L(g_msg_zh, g_msg_en));
+    ImGui::PopTextWrapPos();
+  }
+  DrawRecovery(app);
+  DrawBackup(app);
+  DrawBundles(app);
+  ImGui::Spacing();
+  DrawStorageHealth(app);
+}
+
+}  // namespace zj::ui

@@ -1,0 +1,495 @@
+// 谈 Talk: the heart-to-heart talks (谈心谈话) — the plan (pairs generated from the roster, scheduled between
+// two dates, with unplaceable pairs, roster gaps and time conflicts explained) and the talk record form
+// (谈话记录): the topic checklist of the talk's kind (6 or 4 topics, notice 四(三)), notes, the intention
+// (进退留转), reserve cadres recommended, place and time. DOMAIN.md "谈 Talk". Talk records are sensitive:
+// they stay in the dataset. Changes go through talk.* commands (core/commands_campaign.cpp).
+//
+// [SECTION] Strings and UI state
+// [SECTION] Plan: schedule window and explanations
+// [SECTION] Talk list
+// [SECTION] Record form
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/calendar.h"
+#include "core/commands_campaign.h"
+#include "shell/app.h"
+#include "shell/campaign_ui.h"
+
+namespace zj::ui {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Strings and UI state
+//-----------------------------------------------------------------------------
+const Tr kTitle{"谈心谈话", "Heart-to-heart talks"};
+const Tr kPlanFmt{"应谈 %d 人次 · 已谈 %d · 已排期 %d · 未排期 %d", "%d talks · %d held · %d scheduled · %d unscheduled"};
+const Tr kFrom{"从", "From"};
+const Tr kTo{"到", "To"};
+const Tr kSchedule{"生成并排期", "Generate and schedule"};
+const Tr kScheduleExplain{"按名册生成谈话对象（书记谈村支书、班子成员谈两委成员、总支书记和驻村干部谈党员代表），在两个日期之间排期：同一谈话人在同一村的谈话尽量排在同一天。",
+                          "Pairs come from the roster; talks are scheduled between the two dates, one interviewer's talks in one village grouped on one day where possible."};
+const Tr kUnplacedFmt{"未能排入 %d 人次（原因）", "%d talks could not be placed (why)"};
+const Tr kGapsFmt{"名册缺口 %d 处", "%d gaps in the roster"};
+const Tr kConflictsFmt{"时间冲突 %d 处", "%d time conflicts"};
+const Tr kAllPlaced{"所有未谈的谈话都已排入计划。", "Every talk not yet held is scheduled."};
+const Tr kKindAll{"全部类别", "All kinds"};
+const Tr kStatusAll{"全部", "All"};
+const Tr kStatusOpen{"未谈", "Not held"};
+const Tr kStatusDone{"已谈", "Held"};
+const Tr kFilterHint{"按姓名或村筛选", "filter by name or village"};
+const Tr kWhen{"时间", "When"};
+const Tr kWho{"谈话人 — 谈话对象", "Interviewer — interviewee"};
+const Tr kKind{"类别", "Kind"};
+const Tr kState{"状态", "State"};
+const Tr kUnplanned{"未排期", "not scheduled"};
+const Tr kShownFmt{"显示 %d / %d", "showing %d of %d"};
+const Tr kRecordTitle{"谈话记录", "Talk record"};
+const Tr kPlanned{"计划：%s", "planned: %s"};
+const Tr kDate{"日期", "Date"};
+const Tr kTime{"时间", "Time"};
+const Tr kPlace{"地点", "Place"};
+const Tr kTopics{"谈话内容（已谈及的打勾）", "Topics (tick those covered)"};
+const Tr kNotes{"谈话要点", "Notes"};
+const Tr kIntention{"进退留转意愿", "Wish to advance, retire, stay or move"};
+const Tr kNotAsked{"未涉及", "not asked"};
+const Tr kReserve{"推荐后备干部", "Reserve cadres recommended"};
+const Tr kReserveMark{"（后备干部）", "(reserve cadre)"};
+const Tr kReserveNote{"名册外", "Not in roster"};
+const Tr kReserveNoteHint{"名册外的人选，写姓名和情况", "names not in the roster"};
+const Tr kSave{"保存谈话记录", "Save talk record"};
+const Tr kClear{"清除记录", "Clear record"};
+const Tr kSaved{"已保存", "Saved"};
+const Tr kSensitive{"谈话记录涉及个人意愿和评价，只保存在本机数据中，注意保密。",
+                    "Talk records hold people's wishes and assessments: they stay in this device's data; keep them confidential."};
+const Tr kNoTalks{"还没有谈话计划。点“生成并排期”。", "No talks planned yet. Press “Generate and schedule”."};
+const Tr kSelectHint{"在上面的列表中选择一次谈话，填写谈话记录。", "Choose a talk in the list above to fill its record."};
+const Tr kTimeBad{"时间格式应为 HH:MM（如 09:30）", "times are HH:MM (e.g. 09:30)"};
+const Tr kK1{"书记—村支书", "Secretary"};
+const Tr kK2{"班子—两委", "Committee"};
+const Tr kK3{"总支/驻村—代表", "Representatives"};
+const StringTable kTable{&kTitle, &kPlanFmt, &kFrom, &kTo, &kSchedule, &kScheduleExplain, &kUnplacedFmt, &kGapsFmt,
+                         &kConflictsFmt, &kAllPlaced, &kKindAll, &kStatusAll, &kStatusOpen, &kStatusDone, &kFilterHint,
+                         &kWhen, &kWho, &kKind, &kState, &kUnplanned, &kShownFmt, &kRecordTitle, &kPlanned, &kDate,
+                         &kTime, &kPlace, &kTopics, &kNotes, &kIntention, &kNotAsked, &kReserve, &kReserveMark,
+                         &kReserveNote, &kReserveNoteHint, &kSave, &kClear, &kSaved, &kSensitive, &kNoTalks,
+                         &kSelectHint, &kTimeBad, &kK1, &kK2, &kK3};
+const Tr* const kKindShort[3] = {&kK1, &kK2, &kK3};
+
+struct TalkUi {
+  Id selected;
+  int kind_filter = -1;   ///< -1 = all, else TalkKind
+  int status_filter = 0;  ///< 0 all, 1 not held, 2 held
+  std::string filter;
+  std::string from, to;
+  uint64_t window_rev = ~0ull;
+  // The record form (local until saved).
+  Id form_for;
+  std::string date, time, place, notes, reserve_note;
+  std::vector<bool> topics;
+  int intention = -1;  ///< -1 = not asked, else Intention
+  std::vector<Id> reserve_ids;
+  Id saved_for;        ///< shows "已保存" after a save of this talk
+};
+TalkUi g_ui;
+CommandQueue g_q;
+
+/// What the scheduler says if run now (pure: on a copy), the roster's gaps and the conflicts: cached per revision.
+struct Preview {
+  uint64_t rev = ~0ull;
+  std::map<std::string, std::string> reason_zh, reason_en;  ///< key: kind|interviewer|interviewee
+  Problems gaps;
+  std::vector<Conflict> conflicts;
+};
+Preview g_preview;
+
+std::string PairKey(const TalkPair& p) {
+  return std::to_string(static_cast<int>(p.kind)) + "|" + p.interviewer_id + "|" + p.interviewee_id;
+}
+
+const Preview& GetPreview(const App& app) {
+  if (g_preview.rev == app.ws->revision()) return g_preview;
+  Preview p;
+  p.rev = app.ws->revision();
+  Campaign copy = app.data().campaign;
+  IdGenerator ids(1);
+  CampaignSchedule cs = ScheduleCampaignTalks(copy, app.data().org, ids, 0, "preview", p.gaps);
+  for (const UnscheduledTalk& u : cs.result.unscheduled) {
+    const TalkPair& pair = cs.pairs[u.pair_index];
+    p.reason_zh[PairKey(pair)] = u.reason_zh;
+    p.reason_en[PairKey(pair)] = u.reason_en;
+  }
+  for (const Conflict& c : FindConflicts(BuildCalendar(app.data().campaign, app.data().org)))
+    if (c.a.source == EntrySource::Talk || c.b.source == EntrySource::Talk) p.conflicts.push_back(c);
+  g_preview = std::move(p);
+  return g_preview;
+}
+
+const Talk* FindTalk(const Campaign& c, const Id& id) {
+  for (const Talk& t : c.talks)
+    if (t.meta.id == id) return &t;
+  return nullptr;
+}
+
+std::string WhenOf(const Talk& t) {
+  if (t.record) return t.record->held_on.ToString() + " " + Hm(t.record->start_minute);
+  if (t.planned_date) return t.planned_date->ToString() + " " + Hm(t.planned_start_minute);
+  return T(kUnplanned);
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Plan: schedule window and explanations
+//-----------------------------------------------------------------------------
+void PlanPanel(App& app) {
+  const Campaign& c = app.data().campaign;
+  const Organization& org = app.data().org;
+  const bool narrow = app.Narrow();
+  TalkUi& ui = g_ui;
+  int held = 0, planned = 0, open = 0;
+  for (const Talk& t : c.talks) {
+    if (t.record) ++held;
+    else if (t.planned_date) ++planned;
+    else ++open;
+  }
+  char buf[256];
+  std::snprintf(buf, sizeof buf, T(kPlanFmt), static_cast<int>(c.talks.size()), held, planned, open);
+  LabelWrapped(buf);
+  if (ui.window_rev != app.ws->revision() && !ImGui::IsAnyItemActive()) {
+    ui.window_rev = app.ws->revision();
+    ui.from = c.talk_schedule.from ? c.talk_schedule.from->ToString() : "";
+    ui.to = c.talk_schedule.to ? c.talk_schedule.to->ToString() : "";
+  }
+  Label(T(kFrom));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em(7));
+  ImGui::InputTextWithHint("##talk_from", "YYYY-MM-DD", &ui.from);
+  LocatorRecordLastItem("talk_from");
+  ImGui::SameLine();
+  Label(T(kTo));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em(7));
+  ImGui::InputTextWithHint("##talk_to", "YYYY-MM-DD", &ui.to);
+  LocatorRecordLastItem("talk_to");
+  if (!narrow) ImGui::SameLine();
+  if (ImGui::Button(T(kSchedule), ImVec2(narrow ? -1 : 0, TouchH(narrow)))) {
+    nlohmann::json a = nlohmann::json::object();
+    if (!ui.from.empty()) a["from"] = ui.from;
+    if (!ui.to.empty()) a["to"] = ui.to;
+    g_q.Emit({"talk.schedule", a});
+  }
+  if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(kScheduleExplain));
+
+  if (c.talks.empty()) {
+    LabelColored(col::Grey, T(kNoTalks));
+    return;
+  }
+  const Preview& p = GetPreview(app);
+  std::vector<const Talk*> unplaced;
+  for (const Talk& t : c.talks)
+    if (!t.record && !t.planned_date) unplaced.push_back(&t);
+  if (unplaced.empty()) {
+    LabelColored(col::Green, T(kAllPlaced));
+  } else {
+    std::snprintf(buf, sizeof buf, T(kUnplacedFmt), static_cast<int>(unplaced.size()));
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+    const bool open_list = ImGui::CollapsingHeader(buf);
+    ImGui::PopStyleColor();
+    if (open_list) {
+      for (const Talk* t : unplaced) {
+        const auto it = (CurrentLang() == Lang::Zh ? p.reason_zh : p.reason_en).find(PairKey(t->pair));
+        std::string line = DescribeTalkPair(org, t->pair);
+        if (it != (CurrentLang() == Lang::Zh ? p.reason_zh : p.reason_en).end()) line += "：" + it->second;
+        ImGui::Bullet();
+        LabelWrapped(line);
+      }
+    }
+  }
+  if (!p.gaps.empty()) {
+    std::snprintf(buf, sizeof buf, T(kGapsFmt), static_cast<int>(p.gaps.size()));
+    if (ImGui::CollapsingHeader(buf))
+      for (const Problem& g : p.gaps) {
+        ImGui::Bullet();
+        LabelWrapped(CurrentLang() == Lang::Zh ? g.message_zh : g.message_en);
+      }
+  }
+  if (!p.conflicts.empty()) {
+    std::snprintf(buf, sizeof buf, T(kConflictsFmt), static_cast<int>(p.conflicts.size()));
+    if (ImGui::CollapsingHeader(buf))
+      for (const Conflict& cf : p.conflicts) {
+        ImGui::Bullet();
+        LabelWrapped(PersonName(org, cf.person_id) + " " + cf.a.date.ToString() + "：" + cf.a.title + " " +
+                     Hm(cf.a.start_minute) + "-" + Hm(cf.a.end_minute) + " / " + cf.b.title + " " +
+                     Hm(cf.b.start_minute) + "-" + Hm(cf.b.end_minute));
+      }
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Talk list
+//-----------------------------------------------------------------------------
+void TalkList(App& app) {
+  const Campaign& c = app.data().campaign;
+  const Organization& org = app.data().org;
+  const bool narrow = app.Narrow();
+  TalkUi& ui = g_ui;
+  // Filters: kind, state, text.
+  ImGui::SetNextItemWidth(narrow ? Em(8) : Em(10));
+  const char* kind_label = ui.kind_filter < 0 ? T(kKindAll) : T(*kKindShort[ui.kind_filter]);
+  if (ImGui::BeginCombo("##talk_kind", kind_label)) {
+    if (ImGui::Selectable(T(kKindAll), ui.kind_filter < 0)) ui.kind_filter = -1;
+    for (int k = 0; k < 3; ++k)
+      if (ImGui::Selectable(T(*kKindShort[k]), ui.kind_filter == k)) ui.kind_filter = k;
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("talk_kind");
+  ImGui::SameLine();
+  const Tr* states[3] = {&kStatusAll, &kStatusOpen, &kStatusDone};
+  ImGui::SetNextItemWidth(Em(5));
+  if (ImGui::BeginCombo("##talk_state", T(*states[ui.status_filter]))) {
+    for (int s = 0; s < 3; ++s)
+      if (ImGui::Selectable(T(*states[s]), ui.status_filter == s)) ui.status_filter = s;
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("talk_state");
+  if (!narrow) ImGui::SameLine();
+  ImGui::SetNextItemWidth(narrow ? -1 : Em(12));
+  ImGui::InputTextWithHint("##talk_filter", T(kFilterHint), &ui.filter);
+  LocatorRecordLastItem("talk_filter");
+
+  std::vector<const Talk*> rows;
+  std::vector<std::string> descs;
+  for (const Talk& t : c.talks) {
+    if (ui.kind_filter >= 0 && static_cast<int>(t.pair.kind) != ui.kind_filter) continue;
+    if (ui.status_filter == 1 && t.record) continue;
+    if (ui.status_filter == 2 && !t.record) continue;
+    std::string d = DescribeTalkPair(org, t.pair);
+    if (!ui.filter.empty() && d.find(ui.filter) == std::string::npos) continue;
+    rows.push_back(&t);
+    descs.push_back(std::move(d));
+  }
+  char buf[96];
+  std::snprintf(buf, sizeof buf, T(kShownFmt), static_cast<int>(rows.size()), static_cast<int>(c.talks.size()));
+  LabelColored(col::Grey, buf);
+
+  const float row_h = narrow ? ImMax(44.0f, Em(3.4f)) : Em(1.8f);
+  const float table_h = std::min(row_h * (static_cast<float>(rows.size()) + 1.6f), Em(narrow ? 18 : 15));
+  const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
+                                ImGuiTableFlags_SizingStretchProp;
+  if (ImGui::BeginTable("talks", narrow ? 1 : 4, flags, ImVec2(0, std::max(table_h, Em(6))))) {
+    ImGui::TableSetupScrollFreeze(0, 1);
+    if (narrow) {
+      ImGui::TableSetupColumn(T(kWho));
+    } else {
+      ImGui::TableSetupColumn(T(kWhen), ImGuiTableColumnFlags_WidthFixed, Em(7.5f));
+      ImGui::TableSetupColumn(T(kWho), ImGuiTableColumnFlags_WidthStretch);
+      ImGui::TableSetupColumn(T(kKind), ImGuiTableColumnFlags_WidthFixed, Em(7.5f));
+      ImGui::TableSetupColumn(T(kState), ImGuiTableColumnFlags_WidthFixed, Em(3));
+    }
+    ImGui::TableHeadersRow();
+    ImGuiListClipper clipper;
+    clipper.Begin(static_cast<int>(rows.size()), row_h);
+    while (clipper.Step()) {
+      for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
+        const Talk& t = *rows[static_cast<size_t>(r)];
+        const std::string& desc = descs[static_cast<size_t>(r)];
+        ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+        ImGui::TableNextColumn();
+        ImGui::PushID(t.meta.id.c_str());
+        const std::string when = WhenOf(t);
+        const std::string label = narrow ? desc + "\n" + when + " · " + (t.record ? T(kStatusDone) : T(kStatusOpen))
+                                         : when;
+        ImGui::PushStyleColor(ImGuiCol_Text, t.record ? col::Green : col::Ink);
+        if (ImGui::Selectable(label.c_str(), ui.selected == t.meta.id, ImGuiSelectableFlags_SpanAllColumns,
+                              ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
+          ui.selected = t.meta.id;
+        ImGui::PopStyleColor();
+        LocatorRecordLastItem(("talk:" + desc).c_str());
+        if (!narrow) {
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(desc.c_str());
+          ImGui::TableNextColumn();
+          ImGui::TextUnformatted(T(*kKindShort[static_cast<int>(t.pair.kind)]));
+          ImGui::TableNextColumn();
+          ImGui::TextColored(ImColor(t.record ? col::Green : col::Grey), "%s", t.record ? T(kStatusDone) : T(kStatusOpen));
+        }
+        ImGui::PopID();
+      }
+    }
+    ImGui::EndTable();
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Record form
+//-----------------------------------------------------------------------------
+void LoadForm(const App& app, const Talk& t) {
+  TalkUi& ui = g_ui;
+  ui.form_for = t.meta.id;
+  const size_t n = app.data().campaign.talk_topics.For(t.pair.kind).size();
+  ui.topics.assign(n, false);
+  if (t.record) {
+    const TalkRecord& r = *t.record;
+    ui.date = r.held_on.ToString();
+    ui.time = Hm(r.start_minute);
+    ui.place = r.place;
+    ui.notes = r.notes;
+    for (int k : r.topics_covered)
+      if (k >= 0 && static_cast<size_t>(k) < n) ui.topics[static_cast<size_t>(k)] = true;
+    ui.intention = r.intention ? static_cast<int>(*r.intention) : -1;
+    ui.reserve_ids = r.reserve_cadre_ids;
+    ui.reserve_note = r.reserve_cadre_note;
+  } else {
+    ui.date = t.planned_date ? t.planned_date->ToString() : app.today.ToString();
+    ui.time = Hm(t.planned_date ? t.planned_start_minute : 9 * 60);
+    ui.place.clear();
+    ui.notes.clear();
+    ui.intention = -1;
+    ui.reserve_ids.clear();
+    ui.reserve_note.clear();
+  }
+}
+
+void RecordForm(App& app, const Talk& t) {
+  const Organization& org = app.data().org;
+  const Campaign& c = app.data().campaign;
+  const bool narrow = app.Narrow();
+  TalkUi& ui = g_ui;
+  if (ui.form_for != t.meta.id) LoadForm(app, t);
+  ImGui::SeparatorText(T(kRecordTitle));
+  LabelColored(col::Red, DescribeTalkPair(org, t.pair));
+  LabelWrapped(ZhEn(TalkKindZh(t.pair.kind), TalkKindEn(t.pair.kind)));
+  char buf[160];
+  std::snprintf(buf, sizeof buf, T(kPlanned),
+                t.planned_date ? (t.planned_date->ToString() + " " + Hm(t.planned_start_minute)).c_str() : T(kUnplanned));
+  LabelColored(col::Grey, buf);
+  LabelColored(IM_COL32(150, 100, 0, 255), T(kSensitive));
+
+  Label(T(kDate));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em(7));
+  ImGui::InputTextWithHint("##talk_date", "YYYY-MM-DD", &ui.date);
+  LocatorRecordLastItem("talk_date");
+  ImGui::SameLine();
+  Label(T(kTime));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(Em(4));
+  ImGui::InputTextWithHint("##talk_time", "HH:MM", &ui.time);
+  LocatorRecordLastItem("talk_time");
+  Label(T(kPlace));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputText("##talk_place", &ui.place);
+  LocatorRecordLastItem("talk_place");
+
+  Label(T(kTopics));
+  const auto& topics = c.talk_topics.For(t.pair.kind);
+  for (size_t k = 0; k < topics.size() && k < ui.topics.size(); ++k) {
+    bool on = ui.topics[k];
+    std::snprintf(buf, sizeof buf, "%d. %s##topic%zu", static_cast<int>(k + 1), ZhEn(topics[k].zh, topics[k].en).c_str(), k);
+    if (ImGui::Checkbox(buf, &on)) ui.topics[k] = on;
+    LocatorRecordLastItem(("topic:" + std::to_string(k + 1)).c_str());
+  }
+  Label(T(kNotes));
+  ImGui::InputTextMultiline("##talk_notes", &ui.notes, ImVec2(-1, Em(5)));
+  LocatorRecordLastItem("talk_notes");
+
+  Label(T(kIntention));
+  const Intention kinds[4] = {Intention::Advance, Intention::Retire, Intention::Stay, Intention::Move};
+  for (int i = 0; i < 4; ++i) {
+    if (i) ImGui::SameLine();
+    if (ImGui::RadioButton(ZhEn(IntentionZh(kinds[i]), IntentionEn(kinds[i])), ui.intention == i)) ui.intention = i;
+  }
+  ImGui::SameLine();
+  if (ImGui::RadioButton(T(kNotAsked), ui.intention < 0)) ui.intention = -1;
+
+  // Reserve cadres: members of the talk's branch (those flagged 后备干部 first).
+  Label(T(kReserve));
+  std::vector<const Member*> members;
+  for (const Member& m : org.members)
+    if (m.branch_id == t.pair.branch_id) members.push_back(&m);
+  std::stable_sort(members.begin(), members.end(),
+                   [](const Member* a, const Member* b) { return a->reserve_cadre && !b->reserve_cadre; });
+  const float list_h = std::min(Em(narrow ? 9 : 7), (ImGui::GetFrameHeightWithSpacing()) * (members.size() + 0.5f));
+  ImGui::BeginChild("reserve_list", ImVec2(-1, list_h), ImGuiChildFlags_Borders);
+  for (const Member* m : members) {
+    bool on = std::find(ui.reserve_ids.begin(), ui.reserve_ids.end(), m->meta.id) != ui.reserve_ids.end();
+    ImGui::PushID(m->meta.id.c_str());
+    const std::string label = m->name + (m->reserve_cadre ? T(kReserveMark) : "");
+    if (ImGui::Checkbox(label.c_str(), &on)) {
+      if (on) ui.reserve_ids.push_back(m->meta.id);
+      else ui.reserve_ids.erase(std::remove(ui.reserve_ids.begin(), ui.reserve_ids.end(), m->meta.id), ui.reserve_ids.end());
+    }
+    LocatorRecordLastItem(("reserve:" + m->name).c_str());
+    ImGui::PopID();
+  }
+  ImGui::EndChild();
+  Label(T(kReserveNote));
+  ImGui::SameLine();
+  ImGui::SetNextItemWidth(-1);
+  ImGui::InputTextWithHint("##talk_reserve_note", T(kReserveNoteHint), &ui.reserve_note);
+  LocatorRecordLastItem("talk_reserve_note");
+
+  const float bh = ImMax(TouchH(narrow), Em(2.2f));
+  ImGui::PushStyleColor(ImGuiCol_Button, col::Red);
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(216, 50, 56, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(160, 20, 26, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
+  const bool save = ImGui::Button(T(kSave), ImVec2(narrow ? -1 : 0, bh));
+  ImGui::PopStyleColor(4);
+  if (save) {
+    const int minute = ParseHhMm(ui.time);
+    if (minute < 0) {
+      app.last_problem = {"/start_minute", kTimeBad.zh, kTimeBad.en};
+    } else {
+      std::vector<int> covered;
+      for (size_t k = 0; k < ui.topics.size(); ++k)
+        if (ui.topics[k]) covered.push_back(static_cast<int>(k));
+      nlohmann::json a = {{"id", t.meta.id},           {"held_on", ui.date},      {"start_minute", minute},
+                          {"place", ui.place},         {"topics_covered", covered}, {"notes", ui.notes},
+                          {"reserve_cadre_ids", ui.reserve_ids}, {"reserve_cadre_note", ui.reserve_note}};
+      a["intention"] = ui.intention < 0 ? nlohmann::json(nullptr) : nlohmann::json(IntentionToken(kinds[ui.intention]));
+      const Id id = t.meta.id;
+      g_q.Emit({"talk.record", a}, [id](const ApplyResult& r) {
+        if (!r.ok) return;
+        g_ui.form_for.clear();  // reload from the stored record
+        g_ui.saved_for = id;
+      });
+    }
+  }
+  if (t.record) {
+    if (!narrow) ImGui::SameLine();
+    if (ImGui::Button(T(kClear), ImVec2(narrow ? -1 : 0, bh))) {
+      g_q.Emit({"talk.clear_record", {{"id", t.meta.id}}}, [](const ApplyResult& r) {
+        if (r.ok) g_ui.form_for.clear();
+      });
+    }
+  }
+  if (ui.saved_for == t.meta.id && t.record) {
+    if (!narrow) ImGui::SameLine();
+    LabelColored(col::Green, T(kSaved));
+  }
+}
+
+}  // namespace
+
+void DrawTalk(App& app) {
+  static int shown_frame = -10;
+  ScrollTopOnEnter(shown_frame);
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
+  Label(T(kTitle));
+  ImGui::PopFont();
+  PlanPanel(app);
+  const Campaign& c = app.data().campaign;
+  if (!c.talks.empty()) {
+    ImGui::Spacing();
+    TalkList(app);
+    if (const Talk* t = FindTalk(c, g_ui.selected)) RecordForm(app, *t);
+    else LabelColored(col::Grey, T(kSelectHint));
+  }
+  g_q.Flush(app);
+}
+
+}  // namespace zj::ui

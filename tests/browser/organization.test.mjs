@@ -1,0 +1,153 @@
+// Issue 5, 组织: roster import through the file chooser (GBK file: preview counts, one-step apply, members
+// in the table, undo/redo), a refused file changes nothing, export (BOM, injection neutralized), the tree
+// (add an area, move a branch), at desktop and phone size. Screenshots in tests/artifacts/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ARTIFACTS, launch, fileUrl, openApp, labels, click, find, settle } from './lib.mjs';
+import { TESTDATA, clickLast, dataset, go, importGbkRoster, pickRoster } from './roster_helpers.mjs';
+
+const QUERY = 'test=1&today=2026-03-25';
+
+test('desktop: import the GBK roster, see it in the table, undo, refuse a broken file, export', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY));
+    const before = await dataset(page);
+    assert.equal(before.org.members.length, 120);   // the demo town
+
+    await go(page, '组织');
+    await click(page, '名册导入导出');
+    const target = await find(page, '导入名册…');
+    const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(target.x + target.w / 2, target.y + target.h / 2)]);
+    await fc.setFiles(path.join(TESTDATA, 'roster-gbk.csv'));
+    await page.waitForFunction(() => window.zjTest.items().some((i) => i.label.startsWith('文件：')));
+    await settle(page);
+    const ls = await labels(page);
+    // The file's 120 people are new to the demo town (their ID numbers differ): 120 new, nothing else.
+    assert.ok(ls.includes('文件：roster-gbk.csv（GB18030/GBK）'), JSON.stringify(ls));
+    for (const l of ['新增 120', '更新 0', '无变化 0', '拒绝 0', '跳过 0']) assert.ok(ls.includes(l), l);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-preview-desktop.png') });
+    assert.equal((await dataset(page)).org.members.length, 120, 'the preview changes nothing');
+
+    await click(page, '确认导入（新增 120，更新 0）');
+    const after = await dataset(page);
+    assert.equal(after.org.members.length, 240);
+    const xm = after.org.members.find((m) => m.name === '向明' && m.id_masked === '4205**********3032');
+    assert.ok(xm, 'row 2 of the file is stored');
+    assert.deepEqual(xm.posts, ['secretary']);
+    assert.equal(xm.birth_date, '1986-12-13');
+    assert.ok((await labels(page)).includes('已导入：新增 120 名，更新 0 名。可撤销。'));
+
+    // The members' table shows them: filter by name.
+    await click(page, '党员');
+    await click(page, 'member_filter');
+    await page.keyboard.insertText('夏华海');
+    await settle(page);
+    let l2 = await labels(page);
+    assert.ok(l2.includes('夏华海'), 'the imported member is in the table');
+    assert.ok(l2.some((l) => /^显示 \d+ \/ 240 人$/.test(l)), JSON.stringify(l2.filter((l) => l.startsWith('显示'))));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-members-desktop.png') });
+    await page.keyboard.press('Escape');
+    await click(page, 'member_filter');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.press('Backspace');
+    await page.keyboard.press('Enter');
+    await settle(page);
+
+    // Undo takes the whole import back in one step; redo brings it again.
+    await click(page, '撤销');
+    assert.equal((await dataset(page)).org.members.length, 120);
+    await click(page, '重做');
+    assert.equal((await dataset(page)).org.members.length, 240);
+
+    // The same file again: all unchanged, nothing to apply.
+    await pickRoster(page, path.join(TESTDATA, 'roster-gbk.csv'));
+    assert.ok((await labels(page)).includes('无变化 120'));
+
+    // A broken file (a quote never closed) is refused as a whole and changes nothing.
+    const bad = path.join(os.tmpdir(), 'zj-broken-roster.csv');
+    fs.writeFileSync(bad, '\ufeff姓名,公民身份号码,所在党支部\n"张三,420581198612133032,东湖村党支部\n');
+    await pickRoster(page, bad);
+    const l3 = await labels(page);
+    assert.ok(l3.includes('文件被拒绝，未做任何改动：'), JSON.stringify(l3));
+    assert.equal((await dataset(page)).org.members.length, 240);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-refused-desktop.png') });
+    await click(page, '取消');
+
+    // Export: UTF-8 with BOM, formula-like cells neutralized, ID numbers masked.
+    const someone = (await dataset(page)).org.members[0];
+    await page.evaluate((id) => window.zjTest.apply({ name: 'member.update', args: { id, name: '=1+1' } }), someone.id);
+    await click(page, '导出名册（CSV）');
+    const dl = await page.evaluate(() => ({ name: window.zjLastDownload.name, text: window.zjLastDownload.text(),
+                                            bom: window.zjLastDownload.text().charCodeAt(0) }));
+    assert.match(dl.name, /^渔洋镇-名册-2026-03-25\.csv$/);
+    assert.equal(dl.bom, 0xfeff);
+    assert.ok(dl.text.includes("'=1+1"), 'formula neutralized');
+    assert.ok(dl.text.includes('4205**********3032'));
+    assert.ok(!dl.text.includes('420581198612133032'), 'no clear ID numbers in the export');
+    assert.equal(dl.text.trim().split('\r\n').length, 241);
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('desktop: the organization tree — add an area, move a branch, refuse removing a branch with members', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY));
+    await go(page, '组织');
+    await click(page, '组织架构');
+    await click(page, '添加片区');
+    let d = await dataset(page);
+    assert.deepEqual(d.org.areas.map((a) => a.name), ['一片', '二片', '新片区']);
+    // Select 桃园村党支部 and move it to 第一党总支.
+    await click(page, '桃园村党支部');
+    await click(page, 'branch_gb');
+    await clickLast(page, '第一党总支');
+    d = await dataset(page);
+    const gb1 = d.org.general_branches.find((g) => g.name === '第一党总支').id;
+    assert.equal(d.org.branches.find((b) => b.name === '桃园村党支部').general_branch_id, gb1);
+    // Mark it a focus object by hand.
+    await click(page, '重点对象');
+    assert.equal((await dataset(page)).org.branches.find((b) => b.name === '桃园村党支部').focus_object,
+                 !d.org.branches.find((b) => b.name === '桃园村党支部').focus_object);
+    // Removing a branch that still has members is refused with the reason, nothing changes.
+    await click(page, '删除');
+    assert.ok((await labels(page)).includes('该党支部还有 15 名党员，请先转出或删除'));
+    assert.equal((await dataset(page)).org.branches.length, 8);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-tree-desktop.png') });
+    // Cadres: the tab lists them with roles.
+    await click(page, '干部');
+    assert.ok((await labels(page)).includes('覃志军'));
+    await click(page, '覃志军');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-cadres-desktop.png') });
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('phone: import the roster by touch, preview fits the width', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true });
+    const d = await importGbkRoster(page, { phone: true });
+    assert.equal(d.org.members.length, 240);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-phone.png') });
+    // No item reaches past the right edge (no horizontal scrolling).
+    const all = await page.evaluate(() => window.zjTest.items());
+    const wide = all.filter((i) => i.x + i.w > 390 + 1 && i.w < 2000);
+    assert.deepEqual(wide.map((i) => i.label), []);
+    await click(page, '组织架构', { tap: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-tree-phone.png') });
+    await click(page, '党员', { tap: true });
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-members-phone.png') });
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});

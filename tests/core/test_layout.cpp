@@ -1,0 +1,28 @@
+// DESIGN.md: core/ never includes ImGui, Emscripten or GLFW headers (Tracy's and chips' model/view split).
+#include <gtest/gtest.h>
+
+#include <filesystem>
+#include <fstream>
+#include <regex>
+#include <string>
+
+namespace {
+
+TEST(Layout, CoreIncludesNoUiOrPlatformHeaders) {
+  const std::filesystem::path core = std::filesystem::path(ZJ_SOURCE_DIR) / "core";
+  ASSERT_TRUE(std::filesystem::is_directory(core)) << core;
+  const std::regex forbidden(R"(^\s*#\s*include\s*[<"](imgui|emscripten|GLFW|GLES))");
+  int files = 0;
+  for (const auto& entry : std::filesystem::directory_iterator(core)) {
+    const auto ext = entry.path().extension();
+    if (ext != ".h" && ext != ".cpp") continue;
+    ++files;
+    std::ifstream in(entry.path());
+    std::string line;
+    for (int n = 1; std::getline(in, line); ++n)
+      EXPECT_FALSE(std::regex_search(line, forbidden)) << entry.path().filename() << ":" << n << ": " << line;
+  }
+  EXPECT_GT(files, 10);
+}
+
+}  // namespace
