@@ -215,6 +215,7 @@ table { border-collapse: collapse; width: 100%; margin: 4px 0 8px; font-size: 10
 th, td { border: 1px solid #999; padding: 3px 5px; text-align: left; vertical-align: top; }
 th { background: #f1e6d6; }
 td.n { text-align: right; white-space: nowrap; }
+td.d { white-space: nowrap; }
 tr { page-break-inside: avoid; break-inside: avoid; }
 .late { color: #c41e24; font-weight: bold; }
 .ok { color: #247a48; }
@@ -256,8 +257,8 @@ std::string ClosingReportHtml(const ClosingReport& r) {
   h += "<h2>二、学：专题讲习</h2>\n<table><thead><tr><th>主题</th><th>日期</th><th>地点</th><th>状态</th>"
        "<th>应到</th><th>实到</th><th>到会率</th><th>心得 已交/入选</th></tr></thead><tbody>\n";
   for (const auto& l : r.lectures)
-    h += "<tr>" + Td(Esc(l.theme)) + Td(Esc(l.date.empty() ? "未定" : l.date)) + Td(Esc(l.place)) +
-         Td(l.held ? "<span class=\"ok\">已举办</span>" : "未举办") + Td(N(l.attendance.expected), "n") +
+    h += "<tr>" + Td(Esc(l.theme)) + Td(Esc(l.date.empty() ? "未定" : l.date), "d") + Td(Esc(l.place)) +
+         Td(l.held ? "<span class=\"ok\">已举办</span>" : "未举办", "d") + Td(N(l.attendance.expected), "n") +
          Td(N(l.attendance.attended), "n") + Td(N(l.attendance.percent) + "%", "n") +
          Td(N(l.reflections.handed_in) + " / " + N(l.reflections.chosen), "n") + "</tr>\n";
   if (r.lectures.empty()) h += "<tr><td colspan=\"8\" class=\"muted\">尚无讲习</td></tr>\n";
@@ -271,7 +272,7 @@ std::string ClosingReportHtml(const ClosingReport& r) {
   for (const auto& m : r.meetings) {
     std::string sites;
     for (const auto& s : m.sites) sites += (sites.empty() ? "" : "、") + Esc(s);
-    h += "<tr>" + Td(Esc(m.title)) + Td(Esc(m.date.empty() ? "未定" : m.date)) + Td(Esc(m.venue)) +
+    h += "<tr>" + Td(Esc(m.title)) + Td(Esc(m.date.empty() ? "未定" : m.date), "d") + Td(Esc(m.venue)) +
          Td(sites.empty() ? "<span class=\"muted\">未定</span>" : sites) +
          Td(m.draw_seed.empty() ? "<span class=\"muted\">未抽签</span>" : Esc(m.draw_seed)) +
          Td(m.held ? "<span class=\"ok\">已召开</span>" : "未召开") + "</tr>\n";
@@ -338,7 +339,7 @@ std::string ClosingReportHtml(const ClosingReport& r) {
        "</tr></thead><tbody>\n";
   for (const auto* list : {&r.overdue, &r.due_soon})
     for (const auto& x : *list)
-      h += "<tr>" + Td(Esc(x.title)) + Td(Esc(x.deadline)) +
+      h += "<tr>" + Td(Esc(x.title)) + Td(Esc(x.deadline), "d") +
            Td(x.days_left < 0 ? "<span class=\"late\">" + DueText(x.days_left) + "</span>" : DueText(x.days_left)) +
            Td(Frac(x.units_done, x.units_total) + "（" + N(x.percent) + "%）", "n") + "</tr>\n";
   if (r.overdue.empty() && r.due_soon.empty()) h += "<tr><td colspan=\"4\" class=\"muted\">无</td></tr>\n";

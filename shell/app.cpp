@@ -117,9 +117,25 @@ void Header(App& app) {
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
   }
-  // Right side: today's date and the language switch.
+  // Right side: text size (larger text for older users, kept in settings) and the language switch.
   const char* lang = T(S::LangSwitch);
   const float bw = ImGui::CalcTextSize(lang).x + ImGui::GetStyle().FramePadding.x * 2;
+  const char* zoom = T(S::Zoom);
+  const float zw = ImGui::CalcTextSize(zoom).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(line_x0 + line_w - bw - zw - ImGui::GetStyle().ItemSpacing.x);
+  if (ImGui::Button(zoom)) ImGui::OpenPopup("zoom");
+  if (ImGui::BeginPopup("zoom")) {
+    for (float z : {0.85f, 1.0f, 1.25f, 1.5f, 1.75f}) {
+      char label[16];
+      std::snprintf(label, sizeof label, "%d%%", static_cast<int>(z * 100 + 0.5f));
+      if (ImGui::Selectable(label, app.zoom == z, 0, ImVec2(Em(5), ImMax(Em(1.6f), 36.0f)))) {
+        app.zoom = z;
+        platform::SetSetting("zoom", label);
+        ApplyScale(z);
+      }
+    }
+    ImGui::EndPopup();
+  }
   ImGui::SameLine(line_x0 + line_w - bw);
   if (ImGui::Button(lang)) {
     Lang next = CurrentLang() == Lang::Zh ? Lang::En : Lang::Zh;

@@ -95,11 +95,14 @@ std::string UrlParam(const std::string& name);
 /// The address the app was opened from, without query or fragment ("https://x.gov.cn/zj/"), when it is
 /// http(s); "" when opened as a file (file://), which a phone cannot reach.
 std::string PageAddress();
-/// Opens the camera view and decodes QR codes in it (BarcodeDetector where the browser has it, else jsQR);
-/// `on_text` runs on a later frame for every code read (the same code is read many times). Call from a
-/// button's click (browsers ask for camera permission only from a user gesture). Camera errors (no camera,
-/// permission denied, no https) are shown in Chinese in the camera view.
-void StartQrScan(std::function<void(const std::string&)> on_text);
+/// Sets the function that gets every QR text read (by the camera view, or an image fed through the same
+/// decoder, window.zjQr.deliver); the same code arrives many times. nullptr = texts are dropped.
+void SetQrTextHandler(std::function<void(const std::string&)> on_text);
+/// Opens the camera view and decodes QR codes in it (BarcodeDetector where the browser has it, else jsQR),
+/// handing each text to the SetQrTextHandler function. Call from a button's click (browsers ask for camera
+/// permission only from a user gesture). Camera errors (no camera, permission denied, no https) are shown
+/// in Chinese in the camera view.
+void StartQrScan();
 /// Closes the camera view (also closed by its own 关闭 button).
 void StopQrScan();
 /// True while the camera view is open.

@@ -42,10 +42,8 @@ std::function<void(const std::string&)> g_on_qr_text;
 
 std::string UrlParam(const std::string& name) { return Take(zj_js_url_param(name.c_str())); }
 std::string PageAddress() { return Take(zj_js_page_address()); }
-void StartQrScan(std::function<void(const std::string&)> on_text) {
-  g_on_qr_text = std::move(on_text);
-  zj_js_qr_scan_start();
-}
+void SetQrTextHandler(std::function<void(const std::string&)> on_text) { g_on_qr_text = std::move(on_text); }
+void StartQrScan() { zj_js_qr_scan_start(); }
 void StopQrScan() { zj_js_qr_scan_stop(); }
 bool QrScanOpen() { return zj_js_qr_scan_open() != 0; }
 void SetQrScanStatus(const std::string& status) { zj_js_qr_scan_status(status.c_str()); }

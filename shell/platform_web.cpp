@@ -411,7 +411,7 @@ int main() {
 
   zj::ui::SetLang(zj::platform::GetSetting("lang") == "en" ? zj::ui::Lang::En : zj::ui::Lang::Zh);
   const std::string zoom = zj::platform::GetSetting("zoom");
-  g_app.zoom = zoom.empty() ? 1.0f : std::strtof(zoom.c_str(), nullptr);
+  g_app.zoom = zoom.empty() ? 1.0f : std::strtof(zoom.c_str(), nullptr) / 100.0f;  // stored as "125%"
   if (!(g_app.zoom >= 0.8f && g_app.zoom <= 2.0f)) g_app.zoom = 1.0f;
   zj::ui::ApplyScale(g_app.zoom);
 

@@ -225,6 +225,7 @@
       }
       canvas.setPointerCapture(e.pointerId);
       M._zj_pointer(0, x, y, 0, src(e));
+      M._zj_run_frames(1);   // hover first, then the press (tabs and table rows need a hovered frame)
       M._zj_pointer(1, x, y, e.button, src(e));
       e.preventDefault();
     });

@@ -276,16 +276,16 @@
     if (!text || !text.trim()) { st.lastError = 'empty document refused'; return false; }  // never store an empty copy
     st.saving = true;
     try {
-      const sha = await sha256Hex(text);
-      const keys = await snapKeys();
+      st.step = 'sha'; const sha = await sha256Hex(text);
+      st.step = 'keys'; const keys = await snapKeys();
       const seq = (keys.length ? Math.max(...keys) : 0) + 1;
       const rec = { seq, time: Date.now(), text, sha256: sha, revision: revision || 0, device: st.deviceId };
-      await snapPut(rec);                                   // 1. write new
+      st.step = 'put'; await snapPut(rec);                                   // 1. write new
       if (hooks.afterWrite) await hooks.afterWrite(seq);
-      const back = await snapGet(seq);                      // 2. read back and verify
+      st.step = 'get'; const back = await snapGet(seq);                      // 2. read back and verify
       if (!back || back.text !== text || (await sha256Hex(back.text)) !== sha) throw new Error('verify failed');
       st.pointer = { seq, sha256: sha, time: rec.time };
-      await metaPut('pointer', st.pointer);                 // 3. switch the pointer
+      st.step = 'pointer'; await metaPut('pointer', st.pointer);                 // 3. switch the pointer
       const old = (await snapKeys()).sort((a, b) => b - a).slice(KEEP);
       await snapDelete(old);
       st.snapshots = [{ seq, time: rec.time, sha256: sha, size: text.length, revision: rec.revision }]
@@ -478,7 +478,7 @@
       lastSavedMs: st.lastSavedMs, lastSavedSeq: st.lastSavedSeq, saving: st.saving, saves: st.saves,
       lastError: st.lastError, lastErrorName: st.lastErrorName, deviceId: st.deviceId,
       evidenceCount: st.evidenceCount, evidenceBytes: st.evidenceBytes, warnings: warnings(),
-      hasExternal: st.externalText != null, becameWriter: st.becameWriter,
+      hasExternal: st.externalText != null, step: st.step, becameWriter: st.becameWriter,
     };
   }
 
@@ -489,7 +489,7 @@
   function poll(force) {
     if (!M || !st.writer) return;
     let text = '';
-    try { text = M.ccall('zj_storage_poll', 'string', ['number'], [force ? 1 : 0]); } catch (e) { return; }
+    try { text = M.ccall('zj_storage_poll', 'string', ['number'], [force ? 1 : 0]); } catch (e) { st.lastError = 'poll: ' + e; return; }
     if (!text) return;
     save(text, M.ccall('zj_storage_revision', 'number', [], [])).then((ok) => {
       if (!ok && M) M.ccall('zj_storage_save_failed', null, [], []);

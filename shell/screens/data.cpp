@@ -242,6 +242,9 @@ void DrawBackup(App& app) {
       Dataset d = std::move(g_backup->dataset);
       const std::string file = b.file;
       app.ws->Replace(std::move(d), kBackupStep, platform::NowMs());
+      // A liaison's copy starts here: the next bundle holds what this device records from now on, and the
+      // office tells its untouched records (older than this) from ones it changed since (conflicts).
+      platform::SetSetting("handoff_ms", std::to_string(platform::NowMs()));
       if (!ev.empty()) platform::EvidenceImport(ev);
       g_backup.reset();
       Say(col::Green, std::string(T(kImported)) + " “" + file + "”", "Imported \"" + file + "\"");

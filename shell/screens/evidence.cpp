@@ -35,8 +35,10 @@ const Tr kQuota{"存储空间已满:材料没有写入浏览器存储,但仍保�
 const Tr kFailed{"保存材料失败:", "Saving evidence failed: "};
 const Tr kUnsaved{"未保存", "unsaved"};
 const Tr kTotal{"本机共有材料", "Evidence on this device"};
+const Tr kPhoto{"照片", "Photo"};
+const Tr kText{"文字", "Note"};
 const StringTable kTable{&kTitle, &kExplain, &kFor, &kLecture, &kMeeting, &kTalk, &kAddPhotos, &kNote, &kAddNote,
-                         &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal};
+                         &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal, &kPhoto, &kText};
 
 struct Parent {
   std::string kind, id, label;
@@ -127,11 +129,11 @@ void DrawEvidence(App& app) {
     ImGui::PushID(id.c_str());
     std::string text;
     if (e.value("kind", std::string()) == "photo") {
-      std::snprintf(line, sizeof line, "📷 %s  %dx%d  %.0f KB", e.value("caption", std::string()).c_str(), e.value("width", 0),
+      std::snprintf(line, sizeof line, "[%s] %s  %dx%d  %.0f KB", T(kPhoto), e.value("caption", std::string()).c_str(), e.value("width", 0),
                     e.value("height", 0), e.value("size", 0.0) / 1024.0);
       text = line;
     } else {
-      text = "✎ " + e.value("text", std::string());
+      text = "[" + std::string(T(kText)) + "] " + e.value("text", std::string());
     }
     text = LocalTimeText(e.value("created", int64_t{0})) + "  " + text;
     if (e.value("unsaved", false)) text += "  [" + std::string(T(kUnsaved)) + "]";

@@ -60,11 +60,12 @@ const Tr kHandedIn{"已交", "handed in"};
 const Tr kChosen{"入选学习专栏", "chosen"};
 const Tr kNoAudience{"未设参学人员，或名册中没有这些身份的人。", "No audience roles, or nobody in the roster holds them."};
 const Tr kTimeBad{"时间格式应为 HH:MM（如 14:30）", "times are HH:MM (e.g. 14:30)"};
+const Tr kListFig{" · 到会 %d/%d · 心得 %d/%d", " · present %d/%d · reflections %d/%d"};
 const StringTable kTable{&kTitle, &kCountFmt, &kCountWarn, &kAdd, &kNewTheme, &kRemove, &kTheme, &kTeam, &kNoTeam,
                          &kLecturers, &kGuests, &kPlace, &kDate, &kTime, &kDuration, &kHeld, &kNotHeld, &kUndated,
                          &kAudience, &kAttendance, &kAttendFmt, &kReflFmt, &kAllPresent, &kPresent, &kName, &kUnit,
                          &kReflection, &kNotExpected, &kStudyColumn, &kNoneChosen, &kTitleHint, &kFilterHint, &kOwed,
-                         &kHandedIn, &kChosen, &kNoAudience, &kTimeBad};
+                         &kHandedIn, &kChosen, &kNoAudience, &kTimeBad, &kListFig};
 
 const Tr& ReflectionTr(ReflectionState s) {
   return s == ReflectionState::Owed ? kOwed : s == ReflectionState::HandedIn ? kHandedIn : kChosen;
@@ -117,7 +118,7 @@ void LectureList(App& app) {
     const Attendance at = LectureAttendance(l, org);
     const ReflectionCounts rc = CountReflections(l);
     std::snprintf(buf, sizeof buf, "%d. %s", i, ZhEn(l.theme_zh, l.theme_en).c_str());
-    const float row_h = narrow ? ImMax(44.0f, Em(3.6f)) : Em(3.0f);
+    const float row_h = narrow ? ImMax(44.0f, Em(4.4f)) : Em(3.0f);  // phones: three lines
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     if (ImGui::Selectable("##lecture", g_ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
       g_ui.selected = l.meta.id;
@@ -130,11 +131,16 @@ void LectureList(App& app) {
     dl->AddText(ImVec2(pos.x + pad, pos.y + pad), col::Ink, buf);
     std::string line2 = WhenText(l) + " · " + (l.held ? T(kHeld) : T(kNotHeld));
     char fig[128];
-    std::snprintf(fig, sizeof fig, " · %d/%d · %s %d/%d", at.attended_expected, at.expected, T(kReflection),
-                  rc.handed_in, at.attended);
-    line2 += fig;
-    dl->AddText(ImVec2(pos.x + pad, pos.y + pad + ImGui::GetTextLineHeightWithSpacing()),
-                l.held ? col::Green : col::Grey, line2.c_str());
+    std::snprintf(fig, sizeof fig, T(kListFig), at.attended_expected, at.expected, rc.handed_in, at.attended);
+    const ImU32 c2 = l.held ? col::Green : col::Grey;
+    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    if (narrow) {  // figures on their own line: a phone is too narrow for both
+      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh), c2, line2.c_str());
+      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh * 2), c2, fig + 4);  // without the leading " · " (4 bytes)
+    } else {
+      line2 += fig;
+      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh), c2, line2.c_str());
+    }
     dl->PopClipRect();
     ImGui::PopID();
   }

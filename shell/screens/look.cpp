@@ -314,7 +314,7 @@ void TimerButtons(int speakers, bool narrow, bool big) {
   }
   ImGui::SameLine();
   if (ImGui::Button(T(kReset), ImVec2(0, h))) ui.timer.Reset();
-  if (narrow && !big) ImGui::NewLine(); else ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();  // phones: a second row
   ImGui::BeginDisabled(ui.speaker <= 0);
   if (ImGui::Button(T(kPrev), ImVec2(0, h))) next(-1);
   ImGui::EndDisabled();
@@ -395,6 +395,8 @@ void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
   const std::string shown = ui.timer.Display(now);
   const float avail_w = ImGui::GetContentRegionAvail().x;
   const float button_h = ImMax(56.0f, Em(3.0f));
+  const int button_rows = app.Narrow() ? 2 : 1;
+  const float buttons_h = button_h * button_rows + ImGui::GetStyle().ItemSpacing.y * (button_rows - 1);
   float size = vp->Size.y * 0.42f;
   ImGui::PushFont(nullptr, size);
   const float w = ImGui::CalcTextSize("+00:00").x;
@@ -403,7 +405,7 @@ void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
   ImGui::PushFont(nullptr, size);
   const ImVec2 ts = ImGui::CalcTextSize(shown.c_str());
   const float top = ImGui::GetCursorPosY();
-  const float free_h = vp->Size.y - top - button_h - ImGui::GetStyle().WindowPadding.y * 2 - Em(1);
+  const float free_h = vp->Size.y - top - buttons_h - ImGui::GetStyle().WindowPadding.y * 2 - Em(1);
   ImGui::SetCursorPos(ImVec2((vp->Size.x - ts.x) * 0.5f, top + std::max(0.0f, (free_h - ts.y) * 0.5f)));
   Label(shown);
   ImGui::PopFont();
@@ -414,7 +416,7 @@ void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
     Label(state);
     ImGui::PopFont();
   }
-  ImGui::SetCursorPosY(vp->Size.y - button_h - ImGui::GetStyle().WindowPadding.y);
+  ImGui::SetCursorPosY(vp->Size.y - buttons_h - ImGui::GetStyle().WindowPadding.y);
   TimerButtons(static_cast<int>(speeches.size()), app.Narrow(), true);
   ImGui::SameLine();
   if (ImGui::Button(T(kLeaveFull), ImVec2(0, button_h)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ui.fullscreen = false;

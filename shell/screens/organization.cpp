@@ -58,6 +58,7 @@ const Tr kNewArea{"新片区", "New area"};
 const Tr kNewGb{"新党总支", "New general branch"};
 const Tr kNewBranch{"新党支部", "New branch"};
 const Tr kKind{"类型", "Kind"};
+const Tr kNodeName{"名称", "Name"};
 const Tr kParentArea{"所属片区", "Area"};
 const Tr kParentGb{"所属党总支", "General branch"};
 const Tr kNoGb{"（未归属党总支）", "(no general branch)"};
@@ -101,7 +102,7 @@ const Tr kShowAll{"显示全部行", "Show all rows"};
 const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAllBranches, &kEthnicity, &kBirth, &kJoin,
                          &kStatus, &kEducation, &kPhone, &kOtherPosts, &kExemptions, &kExemptYear, &kExemptAdd,
                          &kReasonHint, &kRemove, &kMale, &kFemale, &kUnknown, &kAddArea, &kAddGb, &kAddBranch, &kNewArea,
-                         &kNewGb, &kNewBranch, &kKind, &kParentArea, &kParentGb, &kNoGb, &kRank, &kFocus, &kFocusRule,
+                         &kNewGb, &kNewBranch, &kKind, &kNodeName, &kParentArea, &kParentGb, &kNoGb, &kRank, &kFocus, &kFocusRule,
                          &kFocusApply, &kBranchesUnit, &kChief, &kGbSecretary, &kNone, &kSelectNode, &kMembersCount,
                          &kFocusMark, &kAddCadre, &kNewCadre, &kTitleField, &kRoles, &kLinked, &kTeams, &kCadreArea,
                          &kImport, &kImportHelp, &kCreateBranches, &kFile, &kRefusedFile, &kApply, &kCancel, &kApplied,
@@ -518,7 +519,9 @@ void DrawTree(App& app) {
   };
   auto branch_line = [&](size_t i) {
     const Branch& b = org.branches[i];
-    std::string label = b.name + "  · " + T(kKinds[static_cast<int>(b.kind)]) + " · " + Fmt(T(kMembersCount), member_count[i]);
+    // Phones: no kind on the line (it shows in the editor), so the line fits 390 px.
+    std::string label = narrow ? b.name + " · " + Fmt(T(kMembersCount), member_count[i])
+                               : b.name + "  · " + T(kKinds[static_cast<int>(b.kind)]) + " · " + Fmt(T(kMembersCount), member_count[i]);
     if (b.focus_object) label += std::string(" · ") + T(kFocusMark);
     ImGui::TreeNodeEx(("##b" + b.meta.id).c_str(), node_flags(3, b.meta.id, true), "%s", label.c_str());
     LocatorRecordLastItem(b.name.c_str());
@@ -561,7 +564,7 @@ void DrawTree(App& app) {
     for (const Area& x : org.areas)
       if (x.meta.id == g.node) a = &x;
     if (a) {
-      FieldLabel(app, T(S::Name), label_w);
+      FieldLabel(app, T(kNodeName), label_w);
       if (CommitText("area_name", a->name, v)) todo.push_back({"area.update", {{"id", a->meta.id}, {"name", v}}});
       FieldLabel(app, T(kChief), label_w);
       Id chosen;
@@ -576,7 +579,7 @@ void DrawTree(App& app) {
     for (const GeneralBranch& x : org.general_branches)
       if (x.meta.id == g.node) gb = &x;
     if (gb) {
-      FieldLabel(app, T(S::Name), label_w);
+      FieldLabel(app, T(kNodeName), label_w);
       if (CommitText("gb_name", gb->name, v)) todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"name", v}}});
       FieldLabel(app, T(kParentArea), label_w);
       ImGui::SetNextItemWidth(-1);
@@ -600,7 +603,7 @@ void DrawTree(App& app) {
     }
   } else if (g.node_kind == 3 && FindBranch(org, g.node) >= 0) {
     const Branch& b = org.branches[static_cast<size_t>(FindBranch(org, g.node))];
-    FieldLabel(app, T(S::Name), label_w);
+    FieldLabel(app, T(kNodeName), label_w);
     if (CommitText("branch_name", b.name, v)) todo.push_back({"branch.update", {{"id", b.meta.id}, {"name", v}}});
     FieldLabel(app, T(kKind), label_w);
     ImGui::SetNextItemWidth(-1);
@@ -647,7 +650,7 @@ void DrawTree(App& app) {
   if (count < 0) count = org.focus_rule.count;
   ImGui::AlignTextToFramePadding();
   Label(T(kFocusRule));
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(6));
   ImGui::InputInt("##focus_count", &count);
   LocatorRecordLastItem("focus_count");

@@ -13,6 +13,7 @@
 #include <iterator>
 #include <cmath>
 #include <cstdio>
+#include <cstdlib>
 #include <memory>
 #include <string>
 #include <vector>
@@ -59,7 +60,7 @@ const Tr kScrTalk{"谈：谈心谈话", "Talk: heart-to-heart talks"};
 const Tr kScrRate{"评：积分评星", "Rate: points and stars"};
 const Tr kScrEvidence{"材料", "Evidence"};
 const Tr kScrData{"数据", "Data"};
-const Tr kSendExplain{"没有网线、没有网络时，把一条记录变成一组二维码，让另一部手机在“扫码接收”里逐张扫描。",
+const Tr kSendExplain{"没有网络时，可把一条记录变成一组二维码，让另一部手机在“扫码接收”里逐张扫描。",
                       "Where there is no cable or network, turn a record into a series of QR codes and let another phone "
                       "scan them one by one under \"Receive by QR\"."};
 const Tr kKind{"内容", "Content"};
@@ -90,13 +91,15 @@ const Tr kChanged{"更新", "changed"};
 const Tr kConflict{"冲突", "conflicts"};
 const Tr kPresent{"已有", "present"};
 const Tr kReadOnly{"本页只读，不能导入。", "This tab is read-only; importing is off."};
+const Tr kKeptIncoming{"（保留收到的较新版本）", " (the received, newer copy is kept)"};
+const Tr kKeptLocal{"（保留本机的较新版本，收到的记入导入记录）", " (this device's newer copy is kept; the other is logged)"};
 const StringTable kTable{&kTitle, &kTabOpen, &kTabSend, &kTabReceive, &kOpenExplain, &kAddress, &kSaveAddress,
                          &kUseThisPage, &kNoAddress, &kBadAddress, &kSaved, &kOpensAt, &kPrintPoster, &kPosterSaved,
                          &kScrHome, &kScrLearn, &kScrLook, &kScrTalk, &kScrRate, &kScrEvidence, &kScrData,
                          &kSendExplain, &kKind, &kKindTalk, &kKindAttendance, &kKindPoints, &kRecord, &kNoRecords,
                          &kMakeCodes, &kPrev, &kNext, &kAuto, &kStop, &kTooMany, &kReceiveExplain, &kOpenCamera,
                          &kCloseCamera, &kStartOver, &kPreview, &kApply, &kCancel, &kNothingNew, &kNew, &kChanged,
-                         &kConflict, &kPresent, &kReadOnly};
+                         &kConflict, &kPresent, &kReadOnly, &kKeptIncoming, &kKeptLocal};
 
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
 /// "发布网址：" above a field; the field itself carries the bare name for the locator.
@@ -438,6 +441,10 @@ void DrawSend(App& app) {
   if (Btn(T(kMakeCodes))) {
     const TimestampMs now = platform::NowMs();
     Bundle b = MakeRecordBundle(app.data(), kind, choices[static_cast<size_t>(u.choice)].ids, app.ws->device(), now);
+    // Like a bundle file (data.cpp): "from" = this device's last hand-off, so the office tells its untouched
+    // copies (older than that) from ones it changed since (conflicts).
+    const std::string handoff = platform::GetSetting("handoff_ms");
+    if (!handoff.empty()) b.from = std::strtoll(handoff.c_str(), nullptr, 10);
     const std::string payload = BundleToJson(b);
     try {
       u.chunks = EncodeQrSequence(payload);
@@ -464,15 +471,16 @@ void DrawSend(App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   Label(line);
   ImGui::PopStyleColor();
-  const std::string& text = u.chunks[static_cast<size_t>(u.shown)];
   platform::PublishTestValue("qr.chunk", std::to_string(u.shown + 1) + "/" + std::to_string(n));
-  const qrcodegen::QrCode* qr = QrFor(u.qr, u.cached_text, text);
-  if (qr) DrawQr(*qr, QrSide(app), "qr-send");
+  // Paging above the code, so it stays in view on a phone.
   if (Btn(T(kPrev), n > 1)) { u.shown = (u.shown + n - 1) % n; u.shown_at = now; u.autoplay = false; }
   ImGui::SameLine();
   if (Btn(T(kNext), n > 1)) { u.shown = (u.shown + 1) % n; u.shown_at = now; u.autoplay = false; }
   ImGui::SameLine();
   if (Btn(u.autoplay ? T(kStop) : T(kAuto), n > 1)) { u.autoplay = !u.autoplay; u.shown_at = now; }
+  const std::string& shown_text = u.chunks[static_cast<size_t>(u.shown)];
+  const qrcodegen::QrCode* qr = QrFor(u.qr, u.cached_text, shown_text);
+  if (qr) DrawQr(*qr, QrSide(app), "qr-send");
 }
 
 //-----------------------------------------------------------------------------
@@ -552,6 +560,17 @@ void OnScanned(const std::string& text) {
   platform::SetQrScanStatus(L(u.msg_zh, u.msg_en) + (res.kind == QrScan::Accepted ? "" : " · " + ProgressText()));
 }
 
+/// A readable name of a received record: the talk's pair, the lecture's theme, the entry's member.
+std::string RecordLabel(const Dataset& d, const MergeItem& it) {
+  if (it.collection == "/campaign/talks")
+    for (const Talk& t : d.campaign.talks)
+      if (t.meta.id == it.id) return DescribeTalkPair(d.org, t.pair);
+  if (it.collection == "/campaign/lectures")
+    for (const Lecture& l : d.campaign.lectures)
+      if (l.meta.id == it.id) return L(l.theme_zh, l.theme_en.empty() ? l.theme_zh : l.theme_en);
+  return it.label;
+}
+
 const char* OutcomeText(MergeOutcome o) {
   switch (o) {
     case MergeOutcome::New: return T(kNew);
@@ -564,13 +583,14 @@ const char* OutcomeText(MergeOutcome o) {
 void DrawReceive(App& app) {
   ReceiveUi& u = g_recv;
   g_app_for_scan = &app;
+  platform::SetQrTextHandler(OnScanned);
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kReceiveExplain));
   ImGui::PopTextWrapPos();
   if (!u.pending) {
     if (!platform::QrScanOpen()) {
       if (Btn(T(kOpenCamera), !app.read_only)) {
-        platform::StartQrScan(OnScanned);
+        platform::StartQrScan();
         platform::SetQrScanStatus(ProgressText());
       }
     } else if (Btn(T(kCloseCamera))) {
@@ -603,6 +623,7 @@ void DrawReceive(App& app) {
 
   // The preview: the same core path as a bundle file (ReadBundle, PlanBundleImport), applied as one step.
   ImGui::SeparatorText(T(kPreview));
+  LocatorRecordLastItem(T(kPreview));
   const MergePlan& p = u.plan;
   char line[300];
   std::snprintf(line, sizeof line, L("来自 %s 的设备 %s，%zu 条记录", "From %s, device %s, %zu records").c_str(),
@@ -613,7 +634,13 @@ void DrawReceive(App& app) {
   std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), p.added, T(kChanged), p.changed, T(kConflict),
                 p.conflicts, T(kPresent), p.present);
   Label(line);
-  for (const MergeItem& it : p.items) LabelColored(col::Ink, std::string("· ") + OutcomeText(it.outcome) + "  " + it.label);
+  ImGui::PushTextWrapPos(0.0f);
+  for (const MergeItem& it : p.items) {
+    std::string line_text = std::string("· ") + OutcomeText(it.outcome) + "  " + RecordLabel(app.data(), it);
+    if (it.outcome == MergeOutcome::Conflict) line_text += T(it.incoming_kept ? kKeptIncoming : kKeptLocal);
+    LabelColored(col::Ink, line_text);
+  }
+  ImGui::PopTextWrapPos();
   if (!p.HasChanges()) LabelColored(col::Grey, T(kNothingNew));
   if (p.HasChanges() && Btn(T(kApply), !app.read_only)) {
     char zh[200], en[200];
@@ -675,7 +702,10 @@ void DrawPhoneQr(App& app) {
     }
   }
   ImGui::EndTabBar();
-  if (open != 2 && platform::QrScanOpen()) platform::StopQrScan();
+  if (open != 2) {
+    if (platform::QrScanOpen()) platform::StopQrScan();
+    platform::SetQrTextHandler(nullptr);
+  }
 }
 
 }  // namespace zj::ui

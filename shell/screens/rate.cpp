@@ -199,7 +199,7 @@ void DrawEntry(App& app) {
     g.item = item->meta.id;
   }
   ImGui::SetNextItemWidth(field_w);
-  if (ImGui::BeginCombo("##rate_item", item ? ItemLabel(*item).c_str() : "")) {
+  if (ImGui::BeginCombo("##rate_item", item ? ItemLabel(*item).c_str() : "", ImGuiComboFlags_HeightLargest)) {
     for (const PointItem& it : d.points.catalogue.items) {
       if (ImGui::Selectable(ItemLabel(it).c_str(), item == &it)) {
         g.item = it.meta.id;
@@ -216,7 +216,9 @@ void DrawEntry(App& app) {
     if (item->evidence_required) info += std::string(" · ") + T(kEvidence);
     if (d.points.catalogue.example) info += T(kExampleCatalogue);
     if (!narrow) ImGui::SetCursorPosX(label_w);
-    LabelColored(col::Grey, info);
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+    LabelWrapped(info);
+    ImGui::PopStyleColor();
   }
 
   FieldLabel(app, T(kDate), label_w);
@@ -265,7 +267,9 @@ void DrawEntry(App& app) {
   LabelWrapped(T(kEntryHelp));
   if (!g.last_recorded.empty()) LabelColored(col::Green, g.last_recorded);
 
-  const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(2.0f);
+  // Phones: fields and buttons at least 44 CSS px high (touch targets), the row around them.
+  const float touch_h = ImMax(44.0f, Em(2.6f));
+  const float row_h = narrow ? touch_h + ImGui::GetStyle().CellPadding.y * 2 : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
   const float avail = ImGui::GetContentRegionAvail().y;
@@ -320,11 +324,15 @@ void DrawEntry(App& app) {
         }
         ImGui::SetNextItemWidth(-1);
         const std::string hint = item ? FormatPoints(item->points) : "";
+        if (narrow)
+          ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                              ImVec2(ImGui::GetStyle().FramePadding.x, (touch_h - ImGui::GetFontSize()) * 0.5f));
         const bool enter = ImGui::InputTextWithHint("##pts", hint.c_str(), &typed,
                                                     ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsScientific);
         LocatorRecordLastItem(("pts:" + m.name).c_str());
+        if (narrow) ImGui::PopStyleVar();
         cell();
-        const bool click = ImGui::Button(T(kRecord), ImVec2(-1, narrow ? row_h - ImGui::GetStyle().CellPadding.y * 2 : 0));
+        const bool click = ImGui::Button(T(kRecord), ImVec2(-1, narrow ? touch_h : 0));
         if ((enter || click) && date && item && !pending) {
           Pending p;
           p.args = {{"member_id", m.meta.id}, {"item_id", g.item}, {"date", g.date}};
@@ -381,10 +389,10 @@ void DrawMemberStars(App& app) {
   static bool sort_desc = true;
   std::vector<int> rows = order;
   if (ImGui::BeginTable("member_stars", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable |
-                                               ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
+                                               ImGuiTableFlags_SortTristate | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
                         ImVec2(0, narrow ? Em(18) : Em(16)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_DefaultSort, 3);
+    ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_None, 3);
     ImGui::TableSetupColumn(T(kTotal), ImGuiTableColumnFlags_PreferSortDescending, 2);
     ImGui::TableSetupColumn(T(kStars), ImGuiTableColumnFlags_PreferSortDescending, 2);
     ImGui::TableHeadersRow();

@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { ARTIFACTS, launch, fileUrl, openApp, labels, click, find, settle } from './lib.mjs';
-import { TESTDATA, clickLast, dataset, go, importGbkRoster, pickRoster } from './roster_helpers.mjs';
+import { TESTDATA, clickLast, clickTab, dataset, go, pickRoster } from './roster_helpers.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
 
@@ -19,7 +19,7 @@ test('desktop: import the GBK roster, see it in the table, undo, refuse a broken
     assert.equal(before.org.members.length, 120);   // the demo town
 
     await go(page, '组织');
-    await click(page, '名册导入导出');
+    await clickTab(page, '名册导入导出');
     const target = await find(page, '导入名册…');
     const [fc] = await Promise.all([page.waitForEvent('filechooser'), page.mouse.click(target.x + target.w / 2, target.y + target.h / 2)]);
     await fc.setFiles(path.join(TESTDATA, 'roster-gbk.csv'));
@@ -42,7 +42,7 @@ test('desktop: import the GBK roster, see it in the table, undo, refuse a broken
     assert.ok((await labels(page)).includes('已导入：新增 120 名，更新 0 名。可撤销。'));
 
     // The members' table shows them: filter by name.
-    await click(page, '党员');
+    await clickTab(page, '党员');
     await click(page, 'member_filter');
     await page.keyboard.insertText('夏华海');
     await settle(page);
@@ -67,6 +67,15 @@ test('desktop: import the GBK roster, see it in the table, undo, refuse a broken
     await pickRoster(page, path.join(TESTDATA, 'roster-gbk.csv'));
     assert.ok((await labels(page)).includes('无变化 120'));
 
+    // The messy roster: every row imported or listed with its row, column and reason; nothing applied yet.
+    await pickRoster(page, path.join(TESTDATA, 'roster-messy.csv'));
+    const lm = await labels(page);
+    assert.ok(lm.some((l) => /^拒绝 [1-9]\d*$/.test(l)), JSON.stringify(lm.filter((l) => l.startsWith('拒绝'))));
+    assert.ok(lm.some((l) => /^row \d+: \[[^\]]+\] .+/.test(l)), 'a refused row names its column and reason');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-messy-desktop.png') });
+    await click(page, '取消');
+    assert.equal((await dataset(page)).org.members.length, 240);
+
     // A broken file (a quote never closed) is refused as a whole and changes nothing.
     const bad = path.join(os.tmpdir(), 'zj-broken-roster.csv');
     fs.writeFileSync(bad, '\ufeff姓名,公民身份号码,所在党支部\n"张三,420581198612133032,东湖村党支部\n');
@@ -81,8 +90,11 @@ test('desktop: import the GBK roster, see it in the table, undo, refuse a broken
     const someone = (await dataset(page)).org.members[0];
     await page.evaluate((id) => window.zjTest.apply({ name: 'member.update', args: { id, name: '=1+1' } }), someone.id);
     await click(page, '导出名册（CSV）');
-    const dl = await page.evaluate(() => ({ name: window.zjLastDownload.name, text: window.zjLastDownload.text(),
-                                            bom: window.zjLastDownload.text().charCodeAt(0) }));
+    // TextDecoder drops a leading BOM: the size tells it was there (3 bytes more than the text).
+    const dl = await page.evaluate(() => {
+      const z = window.zjLastDownload, text = z.text();
+      return { name: z.name, text, bom: z.size - new TextEncoder().encode(text).length === 3 ? 0xfeff : 0 };
+    });
     assert.match(dl.name, /^渔洋镇-名册-2026-03-25\.csv$/);
     assert.equal(dl.bom, 0xfeff);
     assert.ok(dl.text.includes("'=1+1"), 'formula neutralized');
@@ -100,7 +112,7 @@ test('desktop: the organization tree — add an area, move a branch, refuse remo
   try {
     const page = await openApp(browser, fileUrl(QUERY));
     await go(page, '组织');
-    await click(page, '组织架构');
+    await clickTab(page, '组织架构');
     await click(page, '添加片区');
     let d = await dataset(page);
     assert.deepEqual(d.org.areas.map((a) => a.name), ['一片', '二片', '新片区']);
@@ -121,7 +133,7 @@ test('desktop: the organization tree — add an area, move a branch, refuse remo
     assert.equal((await dataset(page)).org.branches.length, 8);
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-tree-desktop.png') });
     // Cadres: the tab lists them with roles.
-    await click(page, '干部');
+    await clickTab(page, '干部');
     assert.ok((await labels(page)).includes('覃志军'));
     await click(page, '覃志军');
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-cadres-desktop.png') });
@@ -135,16 +147,22 @@ test('phone: import the roster by touch, preview fits the width', async () => {
   const browser = await launch();
   try {
     const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true });
-    const d = await importGbkRoster(page, { phone: true });
+    await pickRoster(page, path.join(TESTDATA, 'roster-gbk.csv'), { phone: true });
+    assert.ok((await labels(page)).includes('新增 120'));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-preview-phone.png') });
+    await click(page, '确认导入（新增 120，更新 0）', { tap: true });
+    const d = await dataset(page);
     assert.equal(d.org.members.length, 240);
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-phone.png') });
     // No item reaches past the right edge (no horizontal scrolling).
     const all = await page.evaluate(() => window.zjTest.items());
     const wide = all.filter((i) => i.x + i.w > 390 + 1 && i.w < 2000);
     assert.deepEqual(wide.map((i) => i.label), []);
-    await click(page, '组织架构', { tap: true });
+    await clickTab(page, '组织架构', { tap: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-tree-phone.png') });
-    await click(page, '党员', { tap: true });
+    const treeItems = await page.evaluate(() => window.zjTest.items());
+    assert.deepEqual(treeItems.filter((i) => i.x + i.w > 391 && i.w < 2000).map((i) => i.label), [], 'the tree fits the phone');
+    await clickTab(page, '党员', { tap: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-members-phone.png') });
     assert.deepEqual(page.zjErrors, []);
   } finally {

@@ -6,7 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { ARTIFACTS, launch, fileUrl, openApp, labels, click, find, settle } from './lib.mjs';
-import { clickLast, dataset, go, importGbkRoster, rowOf } from './roster_helpers.mjs';
+import { clickLast, clickTab, dataset, go, importGbkRoster, rowOf } from './roster_helpers.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
 const fmt = (tenths) => String(tenths);   // catalogue points are JSON numbers already (2, 0.5)
@@ -93,13 +93,13 @@ test('desktop: keyboard points entry, a member crosses 二星 → 三星 at exac
     assert.equal((await dataset(page)).points.entries.length, now.points.entries.length);
 
     // 4. Member stars of the branch: 向明 among the 三星, the lists of possibly-unqualified and exempted.
-    await click(page, '党员评星');
+    await clickTab(page, '党员评星');
     const ls = await labels(page);
     assert.ok(ls.some((l) => /^三星 \d+ · 二星 \d+ · 一星 \d+ · 无星 \d+$/.test(l)), JSON.stringify(ls));
     await page.screenshot({ path: path.join(ARTIFACTS, 'rate-member-stars-desktop.png') });
 
     // 5. Branch stars: ranking with moves against last year's published stars.
-    await click(page, '支部评星');
+    await clickTab(page, '支部评星');
     const lb = await labels(page);
     assert.ok(lb.includes('东湖村党支部'));
     assert.ok(lb.some((l) => ['↑ 升星', '↓ 降星', '＝ 持平'].includes(l)), 'year-over-year moves shown');
@@ -164,9 +164,9 @@ test('phone: points entry and boards fit 390 px, touch-sized, no horizontal scro
     await settle(page);
     const after = await dataset(page);
     assert.equal(after.points.entries.length, d.points.entries.length + 1);
-    await click(page, '支部评星', { tap: true });
+    await clickTab(page, '支部评星', { tap: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'rate-branch-stars-phone.png') });
-    await click(page, '党员评星', { tap: true });
+    await clickTab(page, '党员评星', { tap: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'rate-member-stars-phone.png') });
     await go(page, '公示', { phone: true });
     await page.screenshot({ path: path.join(ARTIFACTS, 'boards-phone.png') });

@@ -18,7 +18,7 @@ export async function go(page, screen, { phone = false } = {}) {
 export async function pickRoster(page, file, { phone = false } = {}) {
   const tap = phone ? { tap: true } : {};
   await go(page, '组织', { phone });
-  await click(page, '名册导入导出', tap);
+  await clickTab(page, '名册导入导出', tap);
   const target = await find(page, '导入名册…');
   const [fc] = await Promise.all([page.waitForEvent('filechooser'),
     phone ? page.touchscreen.tap(target.x + target.w / 2, target.y + target.h / 2)
@@ -50,5 +50,20 @@ export async function clickLast(page, label, { tap = false } = {}) {
   const it = all[all.length - 1];
   if (tap) await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
   else await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page);
+}
+
+/** Clicks a tab (组织 / 评 tabs): tabs allow overlap, so ImGui wants the mouse over them one frame before
+ *  the press, as a real pointer is. Hovers first, then clicks (or taps on phones). */
+export async function clickTab(page, label, { tap = false } = {}) {
+  const it = await find(page, label);
+  const x = it.x + it.w / 2, y = it.y + it.h / 2;
+  if (tap) {
+    await page.touchscreen.tap(x, y);
+  } else {
+    await page.mouse.move(x, y);
+    await settle(page, 2);
+    await page.mouse.click(x, y);
+  }
   await settle(page);
 }

@@ -191,15 +191,16 @@ TEST(Merge, BundleOfAnotherDatasetRefused) {
   EXPECT_NE(plan.problem.message_zh.find("另一份数据"), std::string::npos);
 }
 
-TEST(Merge, RecordThatWouldBreakReferencesRefused) {
+TEST(Merge, RecordThatWouldNotLoadRefused) {
   Pair p;
   LiaisonRecords(p.liaison, kT0 + 1000);
   Bundle b = MakeBundle(p.liaison, kLiaison, kT0, kT0 + 5000);
-  b.records[1].record["attendee_ids"] = json::array({"ffffffffffffffff"});  // nobody in the office's roster
+  b.records[1].record["date"] = "2018-02-30";  // an impossible date: the merged dataset would not load
   b = Roundtrip(b);
   MergePlan plan = PlanBundleImport(p.office, b, kT0 + 6000);
   EXPECT_FALSE(plan.ok);
-  EXPECT_FALSE(plan.problem.message_zh.empty());
+  EXPECT_NE(plan.problem.message_zh.find("合并后的数据有"), std::string::npos);
+  EXPECT_FALSE(plan.HasChanges());
 }
 
 TEST(Diff, CountsAddedChangedRemoved) {

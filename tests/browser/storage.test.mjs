@@ -1,0 +1,420 @@
+// Issue 7 "Nothing lost": the dataset survives reload and browser restart, a page killed mid-save leaves
+// readable data, a corrupted stored copy is detected and the previous snapshot recovered, two tabs do not lose
+// each other's edits, a backup exported and imported into an empty profile restores everything, a liaison
+// bundle imported twice adds nothing, a conflicting edit is resolved and logged, 30 full-size photos attach with
+// storage accounted, and a quota error is reported without losing the record.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM_ARGS, fileUrl, find, items, settle, launch, openApp } from './lib.mjs';
+
+const URL_ = fileUrl('test=1&today=2026-03-25');
+const VIEW = { width: 1280, height: 1400 };
+
+function profileDir(name) {
+  const d = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-h7-' + name + '-'));
+  return d;
+}
+async function persistent(dir, viewport = VIEW) {
+  return chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport });
+}
+async function open(ctx) {
+  const page = await ctx.newPage();
+  page.zjErrors = [];
+  page.on('pageerror', (e) => page.zjErrors.push(e.message));
+  await page.goto(URL_);
+  await page.waitForFunction(() => (window.zjTest && window.zjTest.frames() > 2) || window.zjFatalMessage, null, { timeout: 30000 });
+  return page;
+}
+const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
+const info = (page) => page.evaluate(() => window.zjStorage.info());
+async function rename(page, index, name) {
+  const ds = await dataset(page);
+  const id = ds.org.members[index].id;
+  const r = await page.evaluate(([id, name]) => window.zjTest.apply({ name: 'member.update', args: { id, name } }), [id, name]);
+  return r;
+}
+/** Waits until the storage has saved at least `n` times in this page and is idle. */
+async function saved(page, n = 1) {
+  await page.waitForFunction((n) => { const i = window.zjStorage.info(); return i.saves >= n && !i.saving; }, n, { timeout: 10000 });
+}
+async function goTo(page, screen) {
+  const hits = (await items(page)).filter((it) => it.label === screen);
+  assert.ok(hits.length, 'navigation to ' + screen);
+  const it = hits.reduce((a, b) => (b.h > a.h ? b : a));
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page);
+}
+async function clickLabel(page, label) {
+  const it = await find(page, label);
+  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page);
+}
+async function hasLabel(page, re) {
+  return (await items(page)).some((i) => (typeof re === 'string' ? i.label === re : re.test(i.label)));
+}
+async function waitLabel(page, re, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await hasLabel(page, re)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no label ' + re + '; visible: ' + JSON.stringify((await items(page)).map((i) => i.label)));
+}
+async function chooseFile(page, buttonLabel, files) {
+  const [fc] = await Promise.all([page.waitForEvent('filechooser'), clickLabel(page, buttonLabel)]);
+  await fc.setFiles(files);
+  await settle(page, 5);
+}
+function writeTmp(name, text) {
+  const p = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'zj-h7-file-')), name);
+  fs.writeFileSync(p, text);
+  return p;
+}
+
+test('a new profile starts with the demo town and saves nothing until a change', async () => {
+  const browser = await launch();
+  const page = await openApp(browser, URL_, VIEW);
+  const ds = await dataset(page);
+  assert.equal(ds.demo, true);
+  await page.waitForTimeout(800);
+  const i = await info(page);
+  assert.equal(i.backend, 'indexeddb');
+  assert.equal(i.saves, 0);
+  assert.equal(i.pointer, null);
+  assert.equal(i.writer, true);
+  await browser.close();
+});
+
+test('data survives reload and browser restart (same profile)', async () => {
+  const dir = profileDir('restart');
+  let ctx = await persistent(dir);
+  let page = await open(ctx);
+  assert.equal((await rename(page, 0, '周保存')).ok, true);
+  const t0 = Date.now();
+  await saved(page);
+  assert.ok(Date.now() - t0 < 4000, 'saved soon after the change (debounce 300 ms; the write itself is slow on a loaded test machine)');
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  assert.equal((await dataset(page)).org.members[0].name, '周保存');
+  await ctx.close();
+  ctx = await persistent(dir);
+  page = await open(ctx);
+  assert.equal((await dataset(page)).org.members[0].name, '周保存');
+  const i = await info(page);
+  assert.equal(i.snapshots.length, 1);
+  assert.equal(i.snapshots[0].sha256.length, 64);
+  assert.deepEqual(page.zjErrors, []);
+  await ctx.close();
+});
+
+test('killing the page in the middle of a save leaves the last good copy readable', async () => {
+  const dir = profileDir('kill');
+  let ctx = await persistent(dir);
+  let page = await open(ctx);
+  await rename(page, 0, '第一版');
+  await saved(page, 1);
+  // The next save stops after writing its new record, before the pointer switches; then the renderer dies.
+  await page.evaluate(() => {
+    window.zjStorage.hooks.afterWrite = () => { window.zjPausedInSave = true; return new Promise(() => {}); };
+  });
+  await rename(page, 0, '第二版');
+  await page.waitForFunction(() => window.zjPausedInSave === true, null, { timeout: 5000 });
+  await page.goto('chrome://crash').catch(() => {});
+  await page.close().catch(() => {});
+  page = await open(ctx);
+  const ds = await dataset(page);
+  assert.equal(ds.org.members[0].name, '第一版');
+  assert.equal(await hasLabel(page, /本机保存的数据有问题/), false);
+  const i = await info(page);
+  assert.equal(i.snapshots.length, 2, 'the unfinished record exists but is not current');
+  assert.equal(i.pointer.seq, 1);
+  // The next change saves normally past the unfinished record.
+  await rename(page, 0, '第三版');
+  await saved(page, 1);
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  assert.equal((await dataset(page)).org.members[0].name, '第三版');
+  await ctx.close();
+});
+
+test('a corrupted stored copy is detected, kept aside, and the previous snapshot recovered', async () => {
+  const dir = profileDir('corrupt');
+  const ctx = await persistent(dir);
+  let page = await open(ctx);
+  await rename(page, 0, '好的一版');
+  await saved(page, 1);
+  await rename(page, 0, '将被损坏');
+  await saved(page, 2);
+  // Damage the current snapshot's text behind the app's back (a bad disk sector, a broken extension …).
+  await page.evaluate(() => new Promise((res, rej) => {
+    const r = indexedDB.open('zhengjian');
+    r.onsuccess = () => {
+      const db = r.result;
+      const tx = db.transaction(['meta', 'snapshots'], 'readwrite');
+      tx.objectStore('meta').get('pointer').onsuccess = (e) => {
+        const seq = e.target.result.seq;
+        tx.objectStore('snapshots').get(seq).onsuccess = (e2) => {
+          const rec = e2.target.result;
+          rec.text = rec.text.slice(0, rec.text.length / 2);
+          tx.objectStore('snapshots').put(rec);
+        };
+      };
+      tx.oncomplete = () => { db.close(); res(); };
+      tx.onerror = () => rej(tx.error);
+    };
+  }));
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  await waitLabel(page, /本机保存的数据有问题/);
+  await waitLabel(page, /校验和不符/);
+  await page.waitForFunction(() => window.zjStorage.info().aside === 1, null, { timeout: 5000 });  // kept aside
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-corrupt-banner.png') });
+  // Nothing is saved over it while the problem stands.
+  await page.waitForTimeout(700);
+  assert.equal((await info(page)).saves, 0);
+  await goTo(page, '数据');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-recovery-1280.png') });
+  await clickLabel(page, '恢复此版本 #1');
+  assert.equal((await dataset(page)).org.members[0].name, '好的一版');
+  await saved(page, 1);
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  assert.equal((await dataset(page)).org.members[0].name, '好的一版');
+  assert.equal(await hasLabel(page, /本机保存的数据有问题/), false);
+  await ctx.close();
+});
+
+test('two tabs: the second is read-only, follows the first, and takes over when it closes', async () => {
+  const dir = profileDir('tabs');
+  const ctx = await persistent(dir);
+  const a = await open(ctx);
+  await rename(a, 0, '甲页修改');
+  await saved(a, 1);
+  const b = await open(ctx);
+  assert.equal((await info(b)).writer, false);
+  assert.equal((await dataset(b)).org.members[0].name, '甲页修改');
+  await waitLabel(b, /另一个标签页正在编辑这份数据/);
+  await b.screenshot({ path: path.join(ARTIFACTS, 'storage-second-tab.png') });
+  const refused = await rename(b, 1, '乙页想改');
+  assert.equal(refused.ok, false);
+  // A keeps editing; B shows it.
+  await rename(a, 2, '甲页再改');
+  await saved(a, 2);
+  await b.waitForFunction(() => JSON.parse(window.zjTest.dataset()).org.members[2].name === '甲页再改', null, { timeout: 5000 });
+  // A closes: B becomes the writer and its edits are saved beside A's.
+  await a.close();
+  await b.waitForFunction(() => window.zjStorage.info().writer === true, null, { timeout: 5000 });
+  await settle(b, 3);
+  assert.equal((await rename(b, 1, '乙页修改')).ok, true);
+  await saved(b, 1);
+  const c = await open(ctx);
+  const ds = await dataset(c);
+  assert.equal(ds.org.members[0].name, '甲页修改');
+  assert.equal(ds.org.members[1].name, '乙页修改');
+  assert.equal(ds.org.members[2].name, '甲页再改');
+  await ctx.close();
+});
+
+test('backup: export, then import into an empty profile restores everything (preview first)', async () => {
+  const dir = profileDir('backup');
+  const ctx = await persistent(dir);
+  const page = await open(ctx);
+  await rename(page, 0, '备份之人');
+  await saved(page, 1);
+  await goTo(page, '数据');
+  await clickLabel(page, '导出备份');
+  const dl = await page.evaluate(() => ({ name: window.zjLastDownload.name, text: window.zjLastDownload.text() }));
+  assert.match(dl.name, /^渔洋镇-备份-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  const before = await page.evaluate(() => window.zjTest.dataset());
+  assert.equal(dl.text, before);
+  await ctx.close();
+
+  const browser = await launch();
+  const fresh = await openApp(browser, URL_, VIEW);
+  assert.equal((await dataset(fresh)).org.members[0].name === '备份之人', false);
+  await goTo(fresh, '数据');
+  await chooseFile(fresh, '导入备份…', writeTmp(dl.name, dl.text));
+  await waitLabel(fresh, /^“渔洋镇-备份-.*”:渔洋镇 → 渔洋镇$/);
+  await waitLabel(fresh, /^新增 \d+ · 更新 \d+ · 将删除 \d+ · 相同 \d+$/);  // the demo's times differ per profile
+  await fresh.screenshot({ path: path.join(ARTIFACTS, 'storage-backup-preview.png') });
+  await clickLabel(fresh, '确认导入');
+  assert.equal(await fresh.evaluate(() => window.zjTest.dataset()), before);
+  // A bad file changes nothing and says why.
+  await chooseFile(fresh, '导入备份…', writeTmp('坏文件.json', '{"schema_version": 99}'));
+  await waitLabel(fresh, /不是整建的备份文件.*更新版本/);
+  assert.equal(await fresh.evaluate(() => window.zjTest.dataset()), before);
+  await browser.close();
+});
+
+test('liaison bundle: preview, apply, the same bundle twice adds nothing, undo; a conflict keeps the newer and logs', async () => {
+  const browser = await launch();
+  // The office hands its data to the liaison as a backup.
+  const office = await openApp(browser, URL_, VIEW);
+  await goTo(office, '数据');
+  await clickLabel(office, '导出备份');
+  const backup = await office.evaluate(() => window.zjLastDownload.text());
+  const liaison = await openApp(browser, URL_, VIEW);
+  await goTo(liaison, '数据');
+  await chooseFile(liaison, '导入备份…', writeTmp('backup.json', backup));
+  await clickLabel(liaison, '确认导入');
+  // The liaison records two changes, then exports what it recorded.
+  await rename(liaison, 0, '联络员改名');
+  await rename(liaison, 1, '联络员改二');
+  await settle(liaison, 3);
+  await clickLabel(liaison, '导出材料包');
+  const bundle = await liaison.evaluate(() => ({ name: window.zjLastDownload.name, text: window.zjLastDownload.text() }));
+  assert.match(bundle.name, /^渔洋镇-材料包-[0-9a-f]{4}-\d{4}-\d{2}-\d{2}-\d{4}\.json$/);
+  const bj = JSON.parse(bundle.text);
+  assert.equal(bj.record_count, 2);
+  assert.equal(bj.sha256.length, 64);
+  const liaisonDevice = (await liaison.evaluate(() => window.zjStorage.info())).deviceId;
+  assert.equal(bj.device, liaisonDevice);
+  // Nothing new since the hand-off.
+  await clickLabel(liaison, '导出材料包');
+  await waitLabel(liaison, /本机没有新记录/);
+
+  // The office edits member 1 after the liaison did: a conflict the office's newer edit wins.
+  await office.waitForTimeout(20);
+  await rename(office, 1, '组织办改二');
+  const file = writeTmp(bundle.name, bundle.text);
+  await chooseFile(office, '导入材料包…', file);
+  await waitLabel(office, /^“渔洋镇-材料包-.*”:设备 [0-9a-f]{16},.*2 条记录,SHA-256 [0-9a-f]{16}$/);
+  await waitLabel(office, '新增 0 · 更新 1 · 冲突 1 · 已存在 0');
+  await office.screenshot({ path: path.join(ARTIFACTS, 'storage-bundle-preview.png') });
+  const beforeImport = await office.evaluate(() => window.zjTest.dataset());
+  await clickLabel(office, '确认导入');
+  let ds = await dataset(office);
+  assert.equal(ds.org.members[0].name, '联络员改名');
+  assert.equal(ds.org.members[1].name, '组织办改二', 'the newer edit is kept');
+  assert.equal(ds.import_log.length, 1);
+  assert.equal(ds.import_log[0].conflict_log[0].kept, 'local');
+  assert.equal(ds.import_log[0].conflict_log[0].other.name, '联络员改二', 'the other edit is logged');
+  await waitLabel(office, /· [0-9a-f]{16} · 新增 0 · 更新 1 · 冲突 1$/);  // the import log line
+  // The same bundle again: nothing changes.
+  const afterImport = await office.evaluate(() => window.zjTest.dataset());
+  await chooseFile(office, '导入材料包…', file);
+  await waitLabel(office, /没有新内容/);
+  await waitLabel(office, '此材料包已导入过。');
+  await clickLabel(office, '取消');
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), afterImport);
+  // Undo the import.
+  await clickLabel(office, '撤销上次导入');
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), beforeImport);
+  // A tampered bundle is refused with its reason.
+  const bad = JSON.parse(bundle.text);
+  bad.records[0].record.name = '篡改';
+  await chooseFile(office, '导入材料包…', writeTmp('bad.json', JSON.stringify(bad)));
+  await waitLabel(office, /校验和不符/);
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), beforeImport);
+  await browser.close();
+});
+
+test('30 full-size photos attach, downscaled, with storage accounted; a quota error keeps the record', async () => {
+  const browser = await launch();
+  const page = await openApp(browser, URL_, VIEW);
+  // 30 JPEGs of 4000x3000 made with a canvas.
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-h7-photos-'));
+  const files = [];
+  for (let i = 0; i < 30; i++) {
+    const b64 = await page.evaluate(async (i) => {
+      const c = new OffscreenCanvas(4000, 3000);
+      const g = c.getContext('2d');
+      const grad = g.createLinearGradient(0, 0, 4000, 3000);
+      grad.addColorStop(0, `hsl(${i * 12},70%,50%)`); grad.addColorStop(1, '#fff');
+      g.fillStyle = grad; g.fillRect(0, 0, 4000, 3000);
+      for (let k = 0; k < 400; k++) { g.fillStyle = `hsl(${(k * 37) % 360},60%,40%)`; g.fillRect((k * 997) % 4000, (k * 613) % 3000, 120, 90); }
+      g.fillStyle = '#000'; g.font = '300px sans-serif'; g.fillText('现场 ' + i, 400, 1600);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.92 });
+      const buf = new Uint8Array(await blob.arrayBuffer());
+      let s = ''; for (let k = 0; k < buf.length; k++) s += String.fromCharCode(buf[k]);
+      return btoa(s);
+    }, i);
+    const f = path.join(dir, `photo-${String(i).padStart(2, '0')}.jpg`);
+    fs.writeFileSync(f, Buffer.from(b64, 'base64'));
+    files.push(f);
+  }
+  const originalBytes = files.reduce((n, f) => n + fs.statSync(f).size, 0);
+  await goTo(page, '材料');
+  await chooseFile(page, '拍照/选照片…', files);
+  await page.waitForFunction(() => window.zjStorage.evidenceStatus().done >= 30, null, { timeout: 120000 });
+  await page.evaluate(() => window.zjStorage.refresh());
+  await page.evaluate(() => window.zjStorage.evidenceRefresh());
+  const list = await page.evaluate(() => window.zjStorage.evidenceList());
+  assert.equal(list.length, 30);
+  for (const e of list) {
+    assert.equal(e.width, 1600);
+    assert.equal(e.height, 1200);
+    assert.ok(e.thumbSize > 0 && e.thumbSize < e.size);
+  }
+  const i = await info(page);
+  assert.equal(i.evidenceCount, 30);
+  const stored = list.reduce((n, e) => n + e.size + e.thumbSize, 0);
+  assert.equal(i.evidenceBytes, stored);
+  assert.ok(stored < originalBytes, `downscaled: ${stored} < ${originalBytes}`);
+  await settle(page, 5);
+  await waitLabel(page, '本机共有材料: 30');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-evidence-1280.png') });
+  await goTo(page, '概览');
+  await waitLabel(page, /^痕迹材料: 30 项/);
+
+  // Quota: the evidence store refuses with QuotaExceededError; the record stays in the page, marked unsaved.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (v, k) {
+      if (this.name === 'evidence') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, v, k);
+    };
+  });
+  await goTo(page, '材料');
+  const note = await find(page, 'evidence-note');
+  await page.mouse.click(note.x + 10, note.y + note.h / 2);
+  await page.keyboard.type('quota test note');
+  await settle(page);
+  await clickLabel(page, '添加文字');
+  await page.waitForFunction(() => window.zjStorage.evidenceStatus().lastErrorName === 'QuotaExceededError', null, { timeout: 5000 });
+  await settle(page, 5);
+  await waitLabel(page, /存储空间已满/);
+  const after = await page.evaluate(() => window.zjStorage.evidenceList());
+  assert.equal(after.length, 31);
+  const kept = after.filter((e) => e.unsaved);
+  assert.equal(kept.length, 1);
+  assert.equal(kept[0].text, 'quota test note');
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-quota.png') });
+
+  // The dataset's own save hits the quota too: the banner says so and the last good copy stays.
+  await page.evaluate(() => {
+    const put = IDBObjectStore.prototype.put;
+    IDBObjectStore.prototype.put = function (v, k) {
+      if (this.name === 'snapshots') throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return put.call(this, v, k);
+    };
+  });
+  await rename(page, 0, '空间满时的修改');
+  await page.waitForFunction(() => window.zjStorage.info().lastErrorName === 'QuotaExceededError', null, { timeout: 5000 });
+  await settle(page, 5);
+  await waitLabel(page, /浏览器存储空间已满/);
+  assert.equal((await dataset(page)).org.members[0].name, '空间满时的修改', 'the change stays in the page');
+  await browser.close();
+});
+
+test('phone 390x844: the data screen fits and its buttons are touch-sized', async () => {
+  const browser = await launch();
+  const page = await openApp(browser, URL_, { width: 390, height: 844, scale: 3, touch: true });
+  const more = await find(page, '…');
+  await page.touchscreen.tap(more.x + more.w / 2, more.y + more.h / 2);
+  await settle(page);
+  const nav = (await items(page)).filter((i) => i.label === '数据').reduce((a, b) => (b.h > a.h ? b : a));
+  await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
+  await settle(page, 5);
+  for (const l of ['导出备份', '导入备份…', '导出材料包', '导入材料包…']) {
+    const it = await find(page, l);
+    assert.ok(it.h >= 44, l + ' is touch-sized');
+    assert.ok(it.x >= 0 && it.x + it.w <= 390, l + ' fits the width');
+  }
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-data-390.png') });
+  await browser.close();
+});
