@@ -884,3 +884,20 @@ Campaign CampaignFromJson(const json& j, const std::string& path, Problems& prob
 }
 
 }  // namespace zj
+
+namespace zj {
+namespace {
+template <class E>
+std::optional<E> FromCode(const Table<E>& t, std::string_view code) {
+  for (const auto& kv : t)
+    if (code == kv.second) return kv.first;
+  return std::nullopt;
+}
+}  // namespace
+const char* RoleCode(Role r) { return Token(RoleTable(), r); }
+std::optional<Role> RoleFromCode(std::string_view code) { return FromCode(RoleTable(), code); }
+const char* ReflectionStateCode(ReflectionState s) { return Token(ReflectionTable(), s); }
+std::optional<ReflectionState> ReflectionStateFromCode(std::string_view code) { return FromCode(ReflectionTable(), code); }
+const char* IntentionCode(Intention i) { return Token(IntentionTable(), i); }
+std::optional<Intention> IntentionFromCode(std::string_view code) { return FromCode(IntentionTable(), code); }
+}  // namespace zj

@@ -76,6 +76,16 @@ struct CampaignSchedule {
 CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
                                        const std::string& device, Problems& problems);
 
+/// Codes of roles, reflection states and intentions as stored in the campaign JSON (e.g. "village_secretary",
+/// "handed_in", "stay"), and back; nullopt for an unknown code. One table each, shared by the JSON reader and
+/// the commands.
+const char* RoleCode(Role r);
+std::optional<Role> RoleFromCode(std::string_view code);
+const char* ReflectionStateCode(ReflectionState s);
+std::optional<ReflectionState> ReflectionStateFromCode(std::string_view code);
+const char* IntentionCode(Intention i);
+std::optional<Intention> IntentionFromCode(std::string_view code);
+
 /// JSON form of a campaign (part of the dataset document). Dates "YYYY-MM-DD", times ISO 8601 UTC,
 /// local times as integer minutes, enums as lowercase English tokens (e.g. "village_secretary").
 nlohmann::json CampaignToJson(const Campaign& c);

@@ -95,36 +95,6 @@ bool IsCadre(const Organization& org, const Id& id) {
 }
 bool IsPerson(const Organization& org, const Id& id) { return FindMember(org, id) >= 0 || IsCadre(org, id); }
 
-// Tokens of roles as stored in the campaign JSON (campaign.cpp RoleTable).
-const std::pair<Role, const char*> kRoleTokens[] = {{Role::TownLeader, "town_leader"},
-                                                     {Role::TownCommittee, "town_committee"},
-                                                     {Role::AreaChief, "area_chief"},
-                                                     {Role::GeneralBranchSecretary, "general_branch_secretary"},
-                                                     {Role::ResidentCadre, "resident_cadre"},
-                                                     {Role::VillageSecretary, "village_secretary"},
-                                                     {Role::VillageDeputySecretary, "village_deputy_secretary"},
-                                                     {Role::UnitSecretary, "unit_secretary"},
-                                                     {Role::UnitDeputySecretary, "unit_deputy_secretary"},
-                                                     {Role::VillageTwoCommittees, "village_two_committees"},
-                                                     {Role::HeadsAndStaff, "heads_and_staff"},
-                                                     {Role::MemberRepresentative, "member_representative"},
-                                                     {Role::AllMembers, "all_members"},
-                                                     {Role::VillageMembers, "village_members"},
-                                                     {Role::Lecturer, "lecturer"},
-                                                     {Role::OfficeStaff, "office_staff"}};
-
-const std::pair<ReflectionState, const char*> kReflectionTokens[] = {
-    {ReflectionState::Owed, "owed"}, {ReflectionState::HandedIn, "handed_in"}, {ReflectionState::Chosen, "chosen"}};
-const std::pair<Intention, const char*> kIntentionTokens[] = {
-    {Intention::Advance, "advance"}, {Intention::Retire, "retire"}, {Intention::Stay, "stay"}, {Intention::Move, "move"}};
-
-template <class E, size_t N>
-std::optional<E> FromToken(const std::pair<E, const char*> (&table)[N], const std::string& s) {
-  for (const auto& kv : table)
-    if (s == kv.second) return kv.first;
-  return std::nullopt;
-}
-
 Lecture* FindLecture(Dataset& d, const json& a) {
   auto id = Str(a, "id");
   if (!id) return nullptr;
@@ -187,7 +157,7 @@ std::optional<Problem> ApplyLectureFields(const Dataset& d, Lecture& l, const js
     if (auto p = IdList(a, "audience_roles", toks)) return p;
     std::vector<Role> roles;
     for (const auto& t : toks) {
-      auto r = FromToken(kRoleTokens, t);
+      auto r = RoleFromCode(t);
       if (!r) return Bad("/audience_roles", "参学人员类别无效：" + t, "unknown audience role: " + t);
       if (std::find(roles.begin(), roles.end(), *r) == roles.end()) roles.push_back(*r);
     }
@@ -297,7 +267,7 @@ void RegisterLectureCommands(Workspace& ws) {
       if (pid && x.person_id == *pid) r = &x;
     if (!r) return Bad("/person_id", "该人员未出勤本次讲习，没有心得记录", "this person did not attend; no reflection is expected");
     auto st = Str(a, "state");
-    auto state = st ? FromToken(kReflectionTokens, *st) : std::nullopt;
+    auto state = st ? ReflectionStateFromCode(*st) : std::nullopt;
     if (!state) return Bad("/state", "心得状态应为 未交 / 已交 / 入选学习专栏", "state is owed, handed_in or chosen");
     std::optional<Date> date = r->handed_in_on;
     if (auto p = OptDateField(a, "date", date)) return p;
@@ -425,7 +395,7 @@ void RegisterTalkCommands(Workspace& ws) {
         r.intention.reset();
       } else {
         auto v = Str(a, "intention");
-        auto i = v ? FromToken(kIntentionTokens, *v) : std::nullopt;
+        auto i = v ? IntentionFromCode(*v) : std::nullopt;
         if (!i) return Bad("/intention", "进退留转意愿应为 进 / 退 / 留 / 转", "intention is advance, retire, stay or move");
         r.intention = i;
       }
@@ -462,17 +432,9 @@ void RegisterTalkCommands(Workspace& ws) {
 
 }  // namespace
 
-namespace {
-template <class E, size_t N>
-const char* ToToken(const std::pair<E, const char*> (&table)[N], E e) {
-  for (const auto& kv : table)
-    if (kv.first == e) return kv.second;
-  return "";
-}
-}  // namespace
-const char* RoleToken(Role r) { return ToToken(kRoleTokens, r); }
-const char* ReflectionStateToken(ReflectionState s) { return ToToken(kReflectionTokens, s); }
-const char* IntentionToken(Intention i) { return ToToken(kIntentionTokens, i); }
+const char* RoleToken(Role r) { return RoleCode(r); }
+const char* ReflectionStateToken(ReflectionState s) { return ReflectionStateCode(s); }
+const char* IntentionToken(Intention i) { return IntentionCode(i); }
 
 void RegisterCampaignCommands(Workspace& ws) {
   RegisterLectureCommands(ws);
