@@ -30,21 +30,9 @@ using args::Str;
 using args::Text;
 using json = nlohmann::json;
 
-int FindArea(const Organization& o, const std::string& id) {
-  for (size_t i = 0; i < o.areas.size(); ++i)
-    if (o.areas[i].meta.id == id) return static_cast<int>(i);
-  return -1;
-}
-int FindGeneralBranch(const Organization& o, const std::string& id) {
-  for (size_t i = 0; i < o.general_branches.size(); ++i)
-    if (o.general_branches[i].meta.id == id) return static_cast<int>(i);
-  return -1;
-}
-int FindCadre(const Organization& o, const std::string& id) {
-  for (size_t i = 0; i < o.cadres.size(); ++i)
-    if (o.cadres[i].meta.id == id) return static_cast<int>(i);
-  return -1;
-}
+int FindArea(const Organization& o, const std::string& id) { return IndexOfId(o.areas, id); }
+int FindGeneralBranch(const Organization& o, const std::string& id) { return IndexOfId(o.general_branches, id); }
+int FindCadre(const Organization& o, const std::string& id) { return IndexOfId(o.cadres, id); }
 
 /// An optional cadre reference: absent -> untouched; "" -> cleared; else must exist.
 std::optional<Problem> CadreRef(const Organization& o, const json& a, const char* key, Id& out) {

@@ -26,11 +26,7 @@ using args::Str;
 using args::Text;
 using json = nlohmann::json;
 
-int FindItem(const PointCatalogue& c, const std::string& id) {
-  for (size_t i = 0; i < c.items.size(); ++i)
-    if (c.items[i].meta.id == id) return static_cast<int>(i);
-  return -1;
-}
+int FindItem(const PointCatalogue& c, const std::string& id) { return IndexOfId(c.items, id); }
 
 /// Fills everything of an entry but member and meta; a problem for a bad argument.
 std::optional<Problem> EntryFields(const Dataset& d, const json& a, PointEntry& e) {

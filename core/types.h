@@ -77,6 +77,15 @@ struct RecordMeta {
   std::string device;        ///< id of the device (browser profile) that last wrote it
 };
 
+/// Position of the record with `id` in `records` (any record type with a `RecordMeta meta`), or -1.
+/// Linear: for the per-command lookups of a town's records; bulk passes build an index (id_index.h).
+template <class Record>
+int IndexOfId(const std::vector<Record>& records, const Id& id) {
+  for (size_t i = 0; i < records.size(); ++i)
+    if (records[i].meta.id == id) return static_cast<int>(i);
+  return -1;
+}
+
 /// One problem found while reading input: where (a JSON path such as `/members/3/birth_date`,
 /// or `row 12, column 出生日期`) and what, in Chinese first with an English rendering.
 struct Problem {

@@ -69,6 +69,12 @@ void ApplyScale(float zoom) {
   style.Colors[ImGuiCol_Header] = ImVec4(0.99f, 0.82f, 0.80f, 1);  // selected rows
   style.Colors[ImGuiCol_PlotHistogram] = ImVec4(0.77f, 0.12f, 0.14f, 1);
   style.Colors[ImGuiCol_CheckMark] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_Tab] = ImVec4(0.91f, 0.87f, 0.80f, 1);
+  style.Colors[ImGuiCol_TabHovered] = ImVec4(0.98f, 0.86f, 0.84f, 1);
+  style.Colors[ImGuiCol_TabSelected] = ImVec4(0.99f, 0.80f, 0.78f, 1);  // light red: dark text stays readable
+  style.Colors[ImGuiCol_TabSelectedOverline] = ImVec4(0.77f, 0.12f, 0.14f, 1);
+  style.Colors[ImGuiCol_TabDimmed] = ImVec4(0.91f, 0.87f, 0.80f, 1);
+  style.Colors[ImGuiCol_TabDimmedSelected] = ImVec4(0.85f, 0.55f, 0.55f, 1);
   style.Colors[ImGuiCol_TableHeaderBg] = ImVec4(0.91f, 0.87f, 0.80f, 1);
   style.Colors[ImGuiCol_HeaderHovered] = ImVec4(0.98f, 0.86f, 0.84f, 1);
   style.Colors[ImGuiCol_HeaderActive] = ImVec4(0.95f, 0.75f, 0.72f, 1);
