@@ -317,10 +317,9 @@ void RegisterMemberExtras(Workspace& ws) {
   });
   ws.Register("exemption.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
-    auto& ex = d.member_stars.exemptions;
-    auto f = std::find_if(ex.begin(), ex.end(), [&](const StarExemption& x) { return id && x.meta.id == *id; });
-    if (f == ex.end()) return Bad("/id", "找不到该免评记录", "no such exemption");
-    ex.erase(f);
+    const int i = id ? IndexOfId(d.member_stars.exemptions, *id) : -1;
+    if (i < 0) return Bad("/id", "找不到该免评记录", "no such exemption");
+    d.member_stars.exemptions.erase(d.member_stars.exemptions.begin() + i);
     return std::nullopt;
   });
 }

@@ -96,10 +96,9 @@ void RegisterRateCommands(Workspace& ws) {
   });
   ws.Register("points.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
-    auto& es = d.points.entries;
-    auto f = std::find_if(es.begin(), es.end(), [&](const PointEntry& e) { return id && e.meta.id == *id; });
-    if (f == es.end()) return Bad("/id", "找不到该积分记录", "no such point entry");
-    es.erase(f);
+    const int i = id ? IndexOfId(d.points.entries, *id) : -1;
+    if (i < 0) return Bad("/id", "找不到该积分记录", "no such point entry");
+    d.points.entries.erase(d.points.entries.begin() + i);
     return std::nullopt;
   });
 
