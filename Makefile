@@ -53,6 +53,7 @@ run: dist
 
 test-native: native
 	$(BUILD)/native/zj_core_tests --gtest_brief=1
+	if [ -x $(BUILD)/native/zj_ui_tests ]; then $(BUILD)/native/zj_ui_tests --gtest_brief=1; fi
 
 test-wasm: wasm
 	$(NODE_WASM) $(BUILD)/wasm/zj_core_tests.js --gtest_brief=1

@@ -1,6 +1,9 @@
 // Liaison bundles (痕迹材料包): making, writing, reading and verifying. See bundle.h.
 #include "core/bundle.h"
 
+#include <cstdint>
+#include <set>
+
 #include "core/idnumber.h"
 
 namespace zj {
@@ -32,7 +35,7 @@ void Walk(const json& j, const std::string& path, std::vector<std::string>& out)
   if (j.is_object()) {
     if (IsRecord(j)) return;  // a record is a unit
     for (auto it = j.begin(); it != j.end(); ++it) {
-      if (path.empty() && it.key() == "import_log") continue;
+      if (path.empty() && (it.key() == "import_log" || it.key() == "tombstones")) continue;
       Walk(it.value(), path + "/" + EscapePointerToken(it.key()), out);
     }
   } else if (IsCollection(j)) {
@@ -48,6 +51,32 @@ std::vector<std::string> RecordCollections(const json& doc) {
   std::vector<std::string> out;
   Walk(doc, "", out);
   return out;
+}
+
+std::string RecordLabel(const json& r) {
+  for (const char* k : {"name", "theme_zh", "title", "title_zh", "venue", "text"}) {
+    auto it = r.find(k);
+    if (it != r.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
+  }
+  return r.value("id", std::string());
+}
+
+void NoteRemovedRecords(const Dataset& before, Dataset& after, const std::string& device, TimestampMs now) {
+  const json a = json::parse(SaveDataset(before));
+  const json b = json::parse(SaveDataset(after));
+  std::set<std::string> kept;
+  for (const std::string& c : RecordCollections(b))
+    for (const json& r : b.at(json::json_pointer(c))) kept.insert(r.value("id", std::string()));
+  for (const std::string& c : RecordCollections(a))
+    for (const json& r : a.at(json::json_pointer(c))) {
+      const std::string id = r.value("id", std::string());
+      if (kept.count(id)) continue;
+      after.tombstones.push_back({{"collection", c},
+                                  {"id", id},
+                                  {"label", RecordLabel(r)},
+                                  {"deleted", FormatTimestamp(now)},
+                                  {"device", device}});
+    }
 }
 
 Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<TimestampMs> since, TimestampMs now) {
@@ -67,6 +96,12 @@ Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<Tim
       b.records.push_back({c, r});
     }
   }
+  for (const json& t : d.tombstones) {
+    if (!t.is_object() || t.value("device", std::string()) != device) continue;
+    auto del = ParseTimestamp(t.value("deleted", std::string()));
+    if (!del || (since && *del <= *since)) continue;
+    b.deletions.push_back(t);
+  }
   return b;
 }
 
@@ -74,8 +109,8 @@ namespace {
 json Content(const Bundle& b) {
   json recs = json::array();
   for (const BundleRecord& r : b.records) recs.push_back({{"collection", r.collection}, {"record", r.record}});
-  return json{{"format", "zhengjian-bundle"},
-              {"format_version", kBundleFormatVersion},
+  json j{{"format", "zhengjian-bundle"},
+              {"format_version", b.format_version},
               {"town", b.town},
               {"id_salt", b.id_salt},
               {"device", b.device},
@@ -83,6 +118,16 @@ json Content(const Bundle& b) {
               {"to", FormatTimestamp(b.to)},
               {"record_count", b.records.size()},
               {"records", std::move(recs)}};
+  // Optional parts appear only when present, so a version 1 bundle's checksum still verifies.
+  if (!b.deletions.empty()) {
+    j["deletion_count"] = b.deletions.size();
+    j["deletions"] = b.deletions;
+  }
+  if (!b.evidence.empty()) {
+    j["evidence_count"] = b.evidence.size();
+    j["evidence"] = b.evidence;
+  }
+  return j;
 }
 std::string Checksum(const json& content) {
   return Sha256Hex(content.dump(-1, ' ', false, json::error_handler_t::replace));
@@ -94,6 +139,16 @@ std::string BundleToJson(Bundle& b) {
   b.sha256 = Checksum(j);
   j["sha256"] = b.sha256;
   return j.dump(1, ' ', false, json::error_handler_t::replace);
+}
+
+std::string AttachBundleEvidence(std::string_view bundle_text, const json& evidence) {
+  BundleReadResult r = ReadBundle(bundle_text);
+  if (!r.ok || !evidence.is_array()) return "";
+  for (const json& e : evidence)
+    if (!e.is_object() || !e.contains("id") || !e["id"].is_string()) return "";
+  r.bundle.evidence = evidence;
+  r.bundle.format_version = kBundleFormatVersion;
+  return BundleToJson(r.bundle);
 }
 
 BundleReadResult ReadBundle(std::string_view text) {
@@ -129,6 +184,7 @@ BundleReadResult ReadBundle(std::string_view text) {
   if (!to || !ParseTimestamp(to->get<std::string>()))
     return fail(Refuse("/to", "缺少或无效的交接时间", "missing or invalid hand-off time (to)"));
   Bundle& b = out.bundle;
+  b.format_version = static_cast<int>(fv->get<int64_t>());
   b.town = j.value("town", std::string());
   b.id_salt = salt->get<std::string>();
   b.device = device->get<std::string>();
@@ -152,6 +208,46 @@ BundleReadResult ReadBundle(std::string_view text) {
       return fail(Refuse(path + "/record", "第" + std::to_string(i + 1) + "条记录缺少编号或修改时间",
                          "record " + std::to_string(i + 1) + " lacks id or updated time"));
     b.records.push_back({e["collection"].get<std::string>(), e["record"]});
+  }
+  if (auto dels = j.find("deletions"); dels != j.end()) {
+    if (!dels->is_array()) return fail(Refuse("/deletions", "删除记录列表无效", "invalid deletions"));
+    for (size_t i = 0; i < dels->size(); ++i) {
+      const json& t = (*dels)[i];
+      if (!t.is_object() || !t.contains("collection") || !t["collection"].is_string() ||
+          t["collection"].get<std::string>().size() < 2 || t["collection"].get<std::string>()[0] != '/' ||
+          !t.contains("id") || !t["id"].is_string() || !t.contains("deleted") || !t["deleted"].is_string() ||
+          !ParseTimestamp(t["deleted"].get<std::string>()))
+        return fail(Refuse("/deletions/" + std::to_string(i), "第" + std::to_string(i + 1) + "条删除记录缺少集合、编号或删除时间",
+                           "deletion " + std::to_string(i + 1) + " lacks collection, id or deleted time"));
+      b.deletions.push_back(t);
+    }
+  }
+  {
+    auto dc = j.find("deletion_count");
+    const size_t declared = dc == j.end() ? 0 : dc->is_number_unsigned() ? dc->get<size_t>() : SIZE_MAX;
+    if (declared != b.deletions.size())
+      return fail(Refuse("/deletion_count", "删除记录数与声明的不符(文件不完整或被改动)",
+                         "deletion count differs from the one declared (incomplete or changed file)"));
+  }
+  if (auto ev = j.find("evidence"); ev != j.end()) {
+    if (!ev->is_array()) return fail(Refuse("/evidence", "痕迹材料列表无效", "invalid evidence list"));
+    for (size_t i = 0; i < ev->size(); ++i) {
+      const json& e = (*ev)[i];
+      const std::string kind = e.is_object() ? e.value("kind", std::string()) : "";
+      const bool photo_ok = kind != "photo" || (e.contains("photo") && e["photo"].is_string() && !e["photo"].get<std::string>().empty());
+      if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || e["id"].get<std::string>().empty() ||
+          (kind != "photo" && kind != "text") || !photo_ok)
+        return fail(Refuse("/evidence/" + std::to_string(i), "第" + std::to_string(i + 1) + "项痕迹材料缺少编号、类型或照片",
+                           "evidence " + std::to_string(i + 1) + " lacks id, kind or photo"));
+    }
+    b.evidence = *ev;
+  }
+  {
+    auto ec = j.find("evidence_count");
+    const size_t declared = ec == j.end() ? 0 : ec->is_number_unsigned() ? ec->get<size_t>() : SIZE_MAX;
+    if (declared != b.evidence.size())
+      return fail(Refuse("/evidence_count", "痕迹材料数与声明的不符(文件不完整或被改动)",
+                         "evidence count differs from the one declared (incomplete or changed file)"));
   }
   auto count = j.find("record_count");
   if (count == j.end() || !count->is_number_unsigned() || count->get<uint64_t>() != b.records.size())

@@ -98,7 +98,7 @@ CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdG
     return out;
   }
   for (const auto& t : c.talks)
-    if (!t.record) out.pairs.push_back(t.pair);
+    if (!t.Held()) out.pairs.push_back(t.pair);
   out.result = ScheduleTalks(out.pairs, *from, *to, s);
   ApplySchedule(c.talks, out.pairs, out.result, s.talk_minutes, now, device);
   return out;
@@ -358,18 +358,11 @@ json TalkJ(const Talk& t) {
   j["planned_date"] = OptDateJ(t.planned_date);
   j["planned_start_minute"] = t.planned_start_minute;
   j["duration_minutes"] = t.duration_minutes;
-  if (t.record) {
-    const auto& r = *t.record;
-    j["record"] = {{"held_on", r.held_on.ToString()},
-                   {"start_minute", r.start_minute},
-                   {"place", r.place},
-                   {"topics_covered", r.topics_covered},
-                   {"notes", r.notes},
-                   {"intention", r.intention ? json(Token(IntentionTable(), *r.intention)) : json(nullptr)},
-                   {"reserve_cadre_ids", r.reserve_cadre_ids},
-                   {"reserve_cadre_note", r.reserve_cadre_note}};
-  } else {
+  if (t.sealed) {  // under the lock only the sealed form leaves memory
     j["record"] = nullptr;
+    j["sealed"] = {{"iv", t.sealed->iv}, {"ct", t.sealed->ct}};
+  } else {
+    j["record"] = t.record ? TalkRecordToJson(*t.record) : json(nullptr);
   }
   return j;
 }
@@ -393,6 +386,12 @@ json CampaignToJson(const Campaign& c) {
   j["talk_schedule"] = ScheduleSettingsJ(c.talk_schedule);
   j["talks"] = json::array();
   for (const auto& t : c.talks) j["talks"].push_back(TalkJ(t));
+  if (c.talk_lock) {
+    const TalkLock& k = *c.talk_lock;
+    j["talk_lock"] = {{"kdf", "PBKDF2"}, {"hash", "SHA-256"}, {"iterations", k.iterations}, {"salt", k.salt},
+                      {"cipher", "AES-GCM"}, {"key_bits", 256},
+                      {"check", {{"iv", k.check.iv}, {"ct", k.check.ct}}}, {"set_at", k.set_at}};
+  }
   return j;
 }
 
@@ -798,35 +797,14 @@ Talk ReadTalk(Reader& r, const json& j, const std::string& p, const TalkTopics& 
   r.Minute(j, "planned_start_minute", p, t.planned_start_minute);
   r.Int(j, "duration_minutes", p, t.duration_minutes, 1, 480);
   if (const json* x = r.Get(j, "record", p, false)) {
-    const std::string rp = p + "/record";
-    if (r.Obj(*x, rp)) {
-      TalkRecord rec;
-      if (r.DateF(*x, "held_on", rp, rec.held_on, true)) {
-        r.Minute(*x, "start_minute", rp, rec.start_minute);
-        r.Str(*x, "place", rp, rec.place);
-        if (const json* tc = r.Arr(*x, "topics_covered", rp)) {
-          for (size_t i = 0; i < tc->size(); ++i) {
-            int v;
-            if (r.IntValue((*tc)[i], rp + "/topics_covered/" + std::to_string(i), v, 0, 1000)) rec.topics_covered.push_back(v);
-          }
-        }
-        r.Str(*x, "notes", rp, rec.notes);
-        Intention in = Intention::Stay;
-        if (r.Enum(*x, "intention", rp, IntentionTable(), in)) rec.intention = in;
-        r.Ids(*x, "reserve_cadre_ids", rp, rec.reserve_cadre_ids);
-        r.Str(*x, "reserve_cadre_note", rp, rec.reserve_cadre_note);
-        Problems more;
-        ValidateTalkRecord(rec, t.pair.kind, topics, rp, more);
-        for (auto& m : more) r.Bad(m.path, m.message_zh, m.message_en);
-        // Out-of-range topic indices are dropped; the rest of the record is kept.
-        const int n = static_cast<int>(topics.For(t.pair.kind).size());
-        std::vector<int> kept;
-        for (int v : rec.topics_covered)
-          if (v < n && std::find(kept.begin(), kept.end(), v) == kept.end()) kept.push_back(v);
-        rec.topics_covered = kept;
-        t.record = std::move(rec);
-      }
-    }
+    Problems more;
+    t.record = TalkRecordFromJson(*x, t.pair.kind, topics, p + "/record", more);
+    for (auto& m : more) r.Bad(m.path, m.message_zh, m.message_en);
+  }
+  if (const json* x = r.Get(j, "sealed", p, false)) {
+    SealedBox b;
+    if (r.Obj(*x, p + "/sealed") && r.Str(*x, "iv", p + "/sealed", b.iv, true) && r.Str(*x, "ct", p + "/sealed", b.ct, true))
+      t.sealed = std::move(b);
   }
   return t;
 }
@@ -880,7 +858,71 @@ Campaign CampaignFromJson(const json& j, const std::string& path, Problems& prob
   if (const json* s = r.Get(j, "talk_schedule", path, false)) ReadScheduleSettings(r, *s, path + "/talk_schedule", c.talk_schedule);
   ReadList(r, j, "talks", path, c.talks,
            [&](const json& x, const std::string& p, bool& ok) { return ReadTalk(r, x, p, c.talk_topics, ok); });
+  if (const json* k = r.Get(j, "talk_lock", path, false)) {
+    const std::string kp = path + "/talk_lock";
+    TalkLock lock;
+    std::string kdf, hash, cipher;
+    bool ok = r.Obj(*k, kp) && r.Str(*k, "kdf", kp, kdf, true) && r.Str(*k, "hash", kp, hash, true) &&
+              r.Str(*k, "cipher", kp, cipher, true) && r.Str(*k, "salt", kp, lock.salt, true) &&
+              r.Int(*k, "iterations", kp, lock.iterations, kMinLockIterations, 100000000, true);
+    if (ok && (kdf != "PBKDF2" || hash != "SHA-256" || cipher != "AES-GCM")) {
+      r.Bad(kp, "不认识的加密方式 " + kdf + "/" + hash + "/" + cipher, "unknown lock scheme " + kdf + "/" + hash + "/" + cipher);
+      ok = false;
+    }
+    const json* ck = ok ? r.Get(*k, "check", kp, true) : nullptr;
+    ok = ck && r.Obj(*ck, kp + "/check") && r.Str(*ck, "iv", kp + "/check", lock.check.iv, true) &&
+         r.Str(*ck, "ct", kp + "/check", lock.check.ct, true);
+    if (const json* at = ok ? r.Get(*k, "set_at", kp, false) : nullptr)
+      if (at->is_number_integer()) lock.set_at = at->get<TimestampMs>();
+    if (ok) c.talk_lock = std::move(lock);
+  }
+  // Sealed records without the lock's parameters can never be opened: say so (they are kept as they are).
+  if (!c.talk_lock)
+    for (size_t i = 0; i < c.talks.size(); ++i)
+      if (c.talks[i].sealed)
+        r.Bad(path + "/talks/" + std::to_string(i) + "/sealed", "加密的谈话记录缺少口令锁参数 (talk_lock)，无法解开",
+              "a sealed talk record without the lock parameters (talk_lock) cannot be opened");
   return c;
+}
+
+json TalkRecordToJson(const TalkRecord& r) {
+  return {{"held_on", r.held_on.ToString()},
+          {"start_minute", r.start_minute},
+          {"place", r.place},
+          {"topics_covered", r.topics_covered},
+          {"notes", r.notes},
+          {"intention", r.intention ? json(IntentionCode(*r.intention)) : json(nullptr)},
+          {"reserve_cadre_ids", r.reserve_cadre_ids},
+          {"reserve_cadre_note", r.reserve_cadre_note}};
+}
+
+std::optional<TalkRecord> TalkRecordFromJson(const json& x, TalkKind kind, const TalkTopics& topics,
+                                             const std::string& rp, Problems& problems) {
+  Reader r(problems);
+  if (!r.Obj(x, rp)) return std::nullopt;
+  TalkRecord rec;
+  if (!r.DateF(x, "held_on", rp, rec.held_on, true)) return std::nullopt;
+  r.Minute(x, "start_minute", rp, rec.start_minute);
+  r.Str(x, "place", rp, rec.place);
+  if (const json* tc = r.Arr(x, "topics_covered", rp)) {
+    for (size_t i = 0; i < tc->size(); ++i) {
+      int v;
+      if (r.IntValue((*tc)[i], rp + "/topics_covered/" + std::to_string(i), v, 0, 1000)) rec.topics_covered.push_back(v);
+    }
+  }
+  r.Str(x, "notes", rp, rec.notes);
+  Intention in = Intention::Stay;
+  if (r.Enum(x, "intention", rp, IntentionTable(), in)) rec.intention = in;
+  r.Ids(x, "reserve_cadre_ids", rp, rec.reserve_cadre_ids);
+  r.Str(x, "reserve_cadre_note", rp, rec.reserve_cadre_note);
+  ValidateTalkRecord(rec, kind, topics, rp, problems);
+  // Out-of-range topic indices are dropped; the rest of the record is kept.
+  const int n = static_cast<int>(topics.For(kind).size());
+  std::vector<int> kept;
+  for (int v : rec.topics_covered)
+    if (v < n && std::find(kept.begin(), kept.end(), v) == kept.end()) kept.push_back(v);
+  rec.topics_covered = kept;
+  return rec;
 }
 
 }  // namespace zj

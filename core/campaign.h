@@ -42,6 +42,7 @@ struct Campaign {
   TalkTopics talk_topics = NoticeTalkTopics();  ///< 谈: topic lists (rules as data)
   TalkScheduleSettings talk_schedule;   ///< 谈: availability, capacity, deadlines
   std::vector<Talk> talks;              ///< 谈: pairs, planned slots, records
+  std::optional<TalkLock> talk_lock;    ///< 谈话记录口令锁 (issue 7): set when talk records are sealed
 };
 
 /// The notice's campaign for `year`: the plan of NoticePlanTemplate() (for 2018 exactly the notice's dates;

@@ -86,10 +86,10 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   for (const auto& t : c.talks) {
     auto& x = r.talks[static_cast<size_t>(t.pair.kind)];
     ++x.total;
-    x.recorded += t.record ? 1 : 0;
+    x.recorded += t.Held() ? 1 : 0;
     auto& b = talks_of_branch[t.pair.branch_id];
     ++b.first;
-    b.second += t.record ? 1 : 0;
+    b.second += t.Held() ? 1 : 0;
   }
 
   // 评

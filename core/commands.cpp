@@ -3,6 +3,7 @@
 #include <string>
 
 #include "core/commands_campaign.h"
+#include "core/commands_catalogue.h"
 #include "core/commands_org.h"
 #include "core/commands_rate.h"
 #include "core/workspace.h"
@@ -84,6 +85,7 @@ void RegisterBuiltinCommands(Workspace& ws) {
   RegisterCampaignCommands(ws);  // 学 看 谈 (commands_campaign.cpp)
   RegisterOrgCommands(ws);   // 组织 (commands_org.cpp)
   RegisterRateCommands(ws);  // 评 (commands_rate.cpp)
+  RegisterCatalogueCommands(ws);  // 评: 积分项目 and 考核细则 (commands_catalogue.cpp)
   // member.add {name, branch_id, ...fields} -> created_id
   ws.Register("member.add", [](Dataset& d, const nlohmann::json& a, CommandContext& ctx) -> std::optional<Problem> {
     Member m;

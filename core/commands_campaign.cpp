@@ -109,6 +109,11 @@ OnsiteMeeting* FindMeeting(Dataset& d, const json& a) {
     if (m.meta.id == *id) return &m;
   return nullptr;
 }
+/// The problem of changing a sealed record that is not open (the passphrase lock is closed).
+Problem LockedProblem() {
+  return Problem{"/id", "谈话记录已加密，请先输入口令解锁", "the talk record is locked; enter the passphrase first"};
+}
+
 Talk* FindTalk(Dataset& d, const json& a) {
   auto id = Str(a, "id");
   if (!id) return nullptr;
@@ -369,6 +374,7 @@ void RegisterTalkCommands(Workspace& ws) {
   ws.Register("talk.record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Talk* t = FindTalk(d, a);
     if (!t) return Bad("/id", "找不到该谈话", "no such talk");
+    if (t->sealed && !t->record) return LockedProblem();
     TalkRecord r = t->record ? *t->record : TalkRecord{};
     std::optional<Date> held = t->record ? std::optional<Date>(r.held_on) : std::nullopt;
     if (auto p = OptDateField(a, "held_on", held)) return p;
@@ -416,15 +422,49 @@ void RegisterTalkCommands(Workspace& ws) {
     ValidateTalkRecord(r, t->pair.kind, d.campaign.talk_topics, "/topics_covered", problems);
     if (!problems.empty()) return problems.front();
     t->record = std::move(r);
+    t->sealed.reset();  // the old sealed copy no longer matches; the shell seals the new record
     Touch(t->meta, ctx);
+    return std::nullopt;
+  });
+  // talk_lock.set {iterations, salt, check: {iv, ct}}: turns the passphrase lock on (口令锁; issue 7). The
+  // shell derives the key (WebCrypto PBKDF2) and seals the check text; the passphrase never reaches core.
+  ws.Register("talk_lock.set", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+    if (d.campaign.talk_lock) return Bad("", "谈话记录已经设了口令锁", "talk records are already locked");
+    TalkLock k;
+    auto salt = Str(a, "salt");
+    if (!salt || salt->size() < 16) return Bad("/salt", "口令锁缺少盐值", "the lock needs a salt");
+    k.salt = *salt;
+    if (!a.contains("iterations") || !a["iterations"].is_number_integer() ||
+        a["iterations"].get<long long>() < kMinLockIterations || a["iterations"].get<long long>() > 100000000)
+      return Bad("/iterations", "PBKDF2 迭代次数至少 " + std::to_string(kMinLockIterations),
+                 "PBKDF2 needs at least " + std::to_string(kMinLockIterations) + " iterations");
+    k.iterations = a["iterations"].get<int>();
+    const json* ck = a.contains("check") && a["check"].is_object() ? &a["check"] : nullptr;
+    auto iv = ck ? Str(*ck, "iv") : std::nullopt;
+    auto ct = ck ? Str(*ck, "ct") : std::nullopt;
+    if (!iv || !ct || iv->empty() || ct->empty()) return Bad("/check", "口令锁缺少校验数据", "the lock needs its check value");
+    k.check = SealedBox{*iv, *ct};
+    k.set_at = ctx.now;
+    d.campaign.talk_lock = std::move(k);
+    return std::nullopt;
+  });
+  // talk_lock.remove {}: turns the lock off; every sealed record must be open (readable) first, so removing
+  // the lock never loses a record.
+  ws.Register("talk_lock.remove", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+    if (!d.campaign.talk_lock) return Bad("", "谈话记录没有设口令锁", "talk records are not locked");
+    if (!TalksToOpen(d.campaign.talks).empty()) return LockedProblem();
+    for (Talk& t : d.campaign.talks) t.sealed.reset();
+    d.campaign.talk_lock.reset();
     return std::nullopt;
   });
   // talk.clear_record {id}: back to not held (a record entered on the wrong talk).
   ws.Register("talk.clear_record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Talk* t = FindTalk(d, a);
     if (!t) return Bad("/id", "找不到该谈话", "no such talk");
+    if (t->sealed && !t->record) return LockedProblem();
     if (!t->record) return Bad("/id", "该谈话还没有记录", "this talk has no record");
     t->record.reset();
+    t->sealed.reset();
     Touch(t->meta, ctx);
     return std::nullopt;
   });

@@ -213,6 +213,7 @@ std::string SaveDataset(const Dataset& d) {
   j["branch_rating"] = BranchRatingJson(d.branch_rating);
   j["campaign"] = CampaignToJson(d.campaign);
   if (!d.import_log.empty()) j["import_log"] = d.import_log;  // issue 7: bundle imports (core/merge.h)
+  if (!d.tombstones.empty()) j["tombstones"] = d.tombstones;  // issue 7: deletions for bundles (core/bundle.h)
   // Invalid UTF-8 would make nlohmann throw (or abort without exceptions): replace it instead.
   return j.dump(-1, ' ', false, json::error_handler_t::replace);
 }
@@ -941,6 +942,20 @@ LoadResult LoadDataset(std::string_view text) {
   if (auto il = j.find("import_log"); il != j.end()) {  // issue 7: bundle imports (core/merge.h)
     if (il->is_array()) d.import_log = *il;
     else r.Add("/import_log", "导入记录(import_log)应为数组", "import_log must be an array");
+  }
+  if (auto ts = j.find("tombstones"); ts != j.end()) {  // issue 7: deletions for bundles (core/bundle.h)
+    if (!ts->is_array()) {
+      r.Add("/tombstones", "删除记录(tombstones)应为数组", "tombstones must be an array");
+    } else {
+      for (size_t i = 0; i < ts->size(); ++i) {
+        const json& t = (*ts)[i];
+        const bool good = t.is_object() && t.contains("collection") && t["collection"].is_string() && t.contains("id") &&
+                          t["id"].is_string() && t.contains("deleted") && t["deleted"].is_string() &&
+                          ParseTimestamp(t["deleted"].get<std::string>()).has_value();
+        if (good) d.tombstones.push_back(t);
+        else r.Add("/tombstones/" + std::to_string(i), "删除记录缺少集合、编号或删除时间", "tombstone lacks collection, id or deleted time");
+      }
+    }
   }
   CheckDataset(r, d);
   out.ok = out.problems.empty();

@@ -44,6 +44,11 @@ struct Dataset {
   /// 导入记录: one entry per liaison bundle imported (core/merge.h PlanBundleImport: bundle sha256, device,
   /// time range, counts, and the losing side of each conflict). Saved as "import_log" when not empty.
   nlohmann::json import_log = nlohmann::json::array();
+  /// 删除记录 (tombstones): one entry per record removed by a command or by a bundle import, so a liaison's
+  /// bundle can carry deletions (core/bundle.h NoteRemovedRecords): {"collection": JSON pointer ("/org/members"),
+  /// "id", "label" (a readable name), "deleted": ISO time, "device"}. Saved as "tombstones" when not empty;
+  /// documents without it load with none.
+  nlohmann::json tombstones = nlohmann::json::array();
 };
 
 /// A new, empty dataset for a town: salt, example catalogue and rubric (marked 示例), the notice's thresholds,

@@ -7,13 +7,7 @@ namespace zj {
 using nlohmann::json;
 
 namespace {
-std::string LabelOf(const json& r) {
-  for (const char* k : {"name", "theme_zh", "title", "title_zh", "venue", "text"}) {
-    auto it = r.find(k);
-    if (it != r.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-  }
-  return r.value("id", std::string());
-}
+std::string LabelOf(const json& r) { return RecordLabel(r); }
 TimestampMs UpdatedOf(const json& r) {
   auto t = ParseTimestamp(r.value("updated", std::string()));
   return t ? *t : 0;
@@ -64,8 +58,31 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     if (plan.already_imported) {
       item.outcome = MergeOutcome::Present;
     } else if (!local) {
-      item.outcome = MergeOutcome::New;
-      coll->push_back(br.record);
+      // Deleted by the office since? Then the newer of the deletion and the incoming record wins.
+      json* tomb = nullptr;
+      if (doc.contains("tombstones") && doc["tombstones"].is_array())
+        for (json& t : doc["tombstones"])
+          if (t.value("collection", std::string()) == item.collection && t.value("id", std::string()) == item.id) tomb = &t;
+      if (!tomb) {
+        item.outcome = MergeOutcome::New;
+        coll->push_back(br.record);
+      } else {
+        item.outcome = MergeOutcome::Conflict;
+        const auto td = ParseTimestamp(tomb->value("deleted", std::string()));
+        const TimestampMs ru = UpdatedOf(br.record);
+        item.incoming_kept = !td || ru > *td ||
+                             (ru == *td && br.record.value("device", std::string()) > tomb->value("device", std::string()));
+        json other = item.incoming_kept ? *tomb : br.record;
+        if (item.incoming_kept) {
+          coll->push_back(br.record);
+          auto& ts = doc["tombstones"];
+          ts.erase(ts.begin() + (tomb - &ts[0]));
+        }
+        conflict_log.push_back({{"collection", item.collection},
+                                {"id", item.id},
+                                {"kept", item.incoming_kept ? "incoming" : "local"},
+                                {"other", std::move(other)}});
+      }
     } else if (*local == br.record) {
       item.outcome = MergeOutcome::Present;
     } else {
@@ -95,6 +112,65 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     }
     plan.items.push_back(std::move(item));
   }
+  // The liaison's deletions.
+  for (const json& t : b.deletions) {
+    MergeItem item;
+    item.deletion = true;
+    item.collection = t.value("collection", std::string());
+    item.id = t.value("id", std::string());
+    item.label = t.value("label", item.id);
+    json* coll = nullptr;
+    try {
+      json::json_pointer ptr(item.collection);
+      if (doc.contains(ptr) && doc.at(ptr).is_array()) coll = &doc.at(ptr);
+    } catch (const std::exception&) {
+      coll = nullptr;
+    }
+    json::array_t::iterator local;
+    bool found = false;
+    if (coll)
+      for (auto it = coll->get_ref<json::array_t&>().begin(); it != coll->get_ref<json::array_t&>().end(); ++it)
+        if (it->is_object() && it->value("id", std::string()) == item.id) {
+          local = it;
+          found = true;
+        }
+    auto bury = [&](const json& record) {
+      if (item.label == item.id) item.label = LabelOf(record);
+      coll->get_ref<json::array_t&>().erase(local);
+      if (!doc.contains("tombstones") || !doc["tombstones"].is_array()) doc["tombstones"] = json::array();
+      doc["tombstones"].push_back(t);
+    };
+    if (plan.already_imported || !found) {
+      item.outcome = MergeOutcome::Present;
+    } else {
+      const TimestampMs lu = UpdatedOf(*local);
+      const auto tdp = ParseTimestamp(t.value("deleted", std::string()));
+      const TimestampMs td = tdp ? *tdp : 0;
+      const std::string ld = local->value("device", std::string());
+      const bool liaison_copy = ld == b.device || (b.from && lu <= *b.from);
+      if (liaison_copy && lu <= td) {
+        item.outcome = MergeOutcome::Deleted;
+        bury(*local);
+      } else {
+        item.outcome = MergeOutcome::Conflict;
+        item.incoming_kept = td > lu || (td == lu && t.value("device", std::string()) > ld);
+        json other = item.incoming_kept ? *local : t;
+        if (item.incoming_kept) bury(*local);
+        else if (item.label == item.id) item.label = LabelOf(*local);
+        conflict_log.push_back({{"collection", item.collection},
+                                {"id", item.id},
+                                {"kept", item.incoming_kept ? "incoming" : "local"},
+                                {"deletion", true},
+                                {"other", std::move(other)}});
+      }
+    }
+    switch (item.outcome) {
+      case MergeOutcome::Deleted: ++plan.deleted; break;
+      case MergeOutcome::Conflict: ++plan.conflicts; break;
+      default: ++plan.present; break;
+    }
+    plan.items.push_back(std::move(item));
+  }
   if (!plan.HasChanges()) {
     plan.ok = true;
     plan.merged = office;
@@ -109,7 +185,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
                               p.path + ": " + p.message_en,
                           p.path);
     plan.items.clear();
-    plan.added = plan.changed = plan.conflicts = plan.present = 0;
+    plan.added = plan.changed = plan.conflicts = plan.present = plan.deleted = 0;
     return plan;
   }
   plan.merged = std::move(lr.dataset);
@@ -121,6 +197,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
                                     {"imported_at", FormatTimestamp(now)},
                                     {"added", plan.added},
                                     {"changed", plan.changed},
+                                    {"deleted", plan.deleted},
                                     {"conflicts", plan.conflicts},
                                     {"present", plan.present},
                                     {"conflict_log", std::move(conflict_log)}});

@@ -38,7 +38,7 @@ TalkCounts CountTalks(const Campaign& c) {
   for (const auto& talk : c.talks) {
     auto& x = t[{static_cast<int>(talk.pair.kind), talk.pair.branch_id}];
     ++x.total;
-    if (talk.record) ++x.done;
+    if (talk.Held()) ++x.done;
   }
   return t;
 }

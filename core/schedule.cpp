@@ -235,7 +235,7 @@ void ApplySchedule(std::vector<Talk>& talks, const std::vector<TalkPair>& pairs,
   auto find = [&](size_t p) -> Talk* {
     if (p >= pairs.size()) return nullptr;
     auto it = index.find({static_cast<int>(pairs[p].kind), pairs[p].interviewer_id, pairs[p].interviewee_id});
-    return it == index.end() || talks[it->second].record ? nullptr : &talks[it->second];
+    return it == index.end() || talks[it->second].Held() ? nullptr : &talks[it->second];
   };
   auto touch = [&](Talk& t) {
     t.meta.updated = now;

@@ -253,4 +253,28 @@ void ValidateTalkRecord(const TalkRecord& r, TalkKind kind, const TalkTopics& to
     problems.push_back({path + "/start_minute", "时间应在 0 到 1439 分钟之间", "time must be 0..1439 minutes"});
 }
 
+std::vector<size_t> TalksToSeal(const std::vector<Talk>& talks) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < talks.size(); ++i)
+    if (talks[i].record && !talks[i].sealed) out.push_back(i);
+  return out;
+}
+
+std::vector<size_t> TalksToOpen(const std::vector<Talk>& talks) {
+  std::vector<size_t> out;
+  for (size_t i = 0; i < talks.size(); ++i)
+    if (talks[i].sealed && !talks[i].record) out.push_back(i);
+  return out;
+}
+
+int HideSealedRecords(std::vector<Talk>& talks) {
+  int n = 0;
+  for (Talk& t : talks)
+    if (t.sealed && t.record) {
+      t.record.reset();
+      ++n;
+    }
+  return n;
+}
+
 }  // namespace zj

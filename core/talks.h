@@ -6,6 +6,8 @@
 #include <string>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "core/org.h"
 #include "core/types.h"
 
@@ -90,6 +92,32 @@ struct TalkRecord {
   std::string reserve_cadre_note;        ///< names not in the roster, free text
 };
 
+/// A talk record sealed under the passphrase lock (口令锁, issue 7): AES-GCM (256-bit key from TalkLock) of the
+/// record's JSON text (TalkRecordToJson, UTF-8), with the talk's id as additional authenticated data, so a
+/// sealed record cannot be moved to another talk. Both fields are standard base64: `iv` 12 bytes, `ct` the
+/// ciphertext with its 16-byte tag. The shell seals and opens them with WebCrypto (web/lock.js); core only
+/// keeps, stores and compares them.
+struct SealedBox {
+  std::string iv, ct;
+  bool operator==(const SealedBox& o) const { return iv == o.iv && ct == o.ct; }
+};
+
+/// The optional passphrase lock on talk records (谈话记录口令锁, issue 7 "Optional lock for sensitive records"):
+/// how the key is derived from the passphrase and a sealed known text to tell a wrong passphrase. The
+/// passphrase and the key are never stored. PBKDF2-HMAC-SHA-256 with `iterations` >= kMinLockIterations over
+/// the UTF-8 passphrase and `salt` (base64, 16 bytes) gives an AES-GCM-256 key.
+struct TalkLock {
+  int iterations = 600000;  ///< PBKDF2 iterations (OWASP 2023 for PBKDF2-HMAC-SHA-256)
+  std::string salt;         ///< base64 of 16 random bytes
+  SealedBox check;          ///< kLockCheckText sealed with the key and kLockCheckId as additional data
+  TimestampMs set_at = 0;   ///< when the lock was set (ms since 1970 UTC)
+};
+/// Fewest PBKDF2 iterations a lock may use (OWASP's 2021 figure for PBKDF2-HMAC-SHA-256).
+constexpr int kMinLockIterations = 310000;
+/// The known text sealed in TalkLock::check, and the id used as its additional data.
+constexpr const char* kLockCheckText = "zhengjian-talk-lock-v1";
+constexpr const char* kLockCheckId = "talk-lock-check";
+
 /// A talk of the campaign: the pair, its planned slot (from the scheduler or by hand) and, once held, the record.
 struct Talk {
   RecordMeta meta;
@@ -97,7 +125,12 @@ struct Talk {
   std::optional<Date> planned_date;  ///< 计划日期
   int planned_start_minute = 0;      ///< local minutes (meaningful when planned_date is set)
   int duration_minutes = 30;         ///< > 0
-  std::optional<TalkRecord> record;  ///< set when the talk took place (已谈)
+  std::optional<TalkRecord> record;  ///< set when the talk took place (已谈) and is readable (not locked)
+  /// The record sealed under the lock (TalkLock); with `record` unset while the lock is closed. A change of
+  /// the record (talk.record) drops it, and the shell seals the new record again before anything is saved.
+  std::optional<SealedBox> sealed;
+  /// The talk took place (已谈): it has a record, readable or sealed.
+  bool Held() const { return record.has_value() || sealed.has_value(); }
 };
 
 /// Adds a Talk (new id, meta from now/device) for every pair not yet among `talks` (matched on kind,
@@ -112,5 +145,21 @@ std::vector<size_t> StaleTalks(const std::vector<Talk>& talks, const std::vector
 /// Checks a record against its kind's topic list: topic indices in range and unique. Problems at `path`.
 void ValidateTalkRecord(const TalkRecord& r, TalkKind kind, const TalkTopics& topics, const std::string& path,
                         Problems& problems);
+
+/// (campaign.cpp, beside the other JSON readers) The record's JSON object: {held_on: "YYYY-MM-DD", start_minute, place, topics_covered: [int], notes,
+/// intention: "advance"|"retire"|"stay"|"move"|null, reserve_cadre_ids: [id], reserve_cadre_note}; the
+/// plaintext that a SealedBox seals, and the "record" of a talk in the dataset document.
+nlohmann::json TalkRecordToJson(const TalkRecord& r);
+/// Reads a record written by TalkRecordToJson for a talk of `kind`. Problems (with paths under `path`) are
+/// appended; nullopt when it is no object or lacks held_on. Out-of-range topic indices are dropped.
+std::optional<TalkRecord> TalkRecordFromJson(const nlohmann::json& j, TalkKind kind, const TalkTopics& topics,
+                                             const std::string& path, Problems& problems);
+
+/// Indices of talks whose readable record has no sealed copy yet (the shell seals them while a lock is set).
+std::vector<size_t> TalksToSeal(const std::vector<Talk>& talks);
+/// Indices of talks whose record is sealed and not readable (the shell opens them once unlocked).
+std::vector<size_t> TalksToOpen(const std::vector<Talk>& talks);
+/// Closes the lock in memory: forgets the readable record of every sealed talk. Returns how many.
+int HideSealedRecords(std::vector<Talk>& talks);
 
 }  // namespace zj

@@ -2,6 +2,8 @@
 
 #include <utility>
 
+#include "core/bundle.h"
+
 namespace zj {
 
 Workspace::Workspace(Dataset d, uint64_t id_seed, std::string device, size_t undo_depth)
@@ -26,6 +28,11 @@ ApplyResult Workspace::Apply(const Command& cmd, TimestampMs now) {
     return r;
   }
   data_.device_id = device_;
+  // Issue 7: tombstones, so liaison bundles carry deletions (bundle.h). Only commands named "*.remove" remove
+  // records (the naming rule of every commands_*.cpp); comparing whole datasets after every command would cost
+  // ~150 ms on the demo town.
+  if (cmd.name.size() > 7 && cmd.name.compare(cmd.name.size() - 7, 7, ".remove") == 0)
+    NoteRemovedRecords(before, data_, device_, now);
   undo_.push_back({cmd.name, std::move(before)});
   if (undo_.size() > undo_depth_) undo_.pop_front();
   redo_.clear();

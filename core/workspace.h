@@ -68,7 +68,8 @@ class Workspace {
   const std::vector<AuditEntry>& audit() const { return audit_; }
   const std::string& device() const { return device_; }
 
-  /// Registers (or replaces) the handler of a command name.
+  /// Registers (or replaces) the handler of a command name. A command that removes records must be named
+  /// "<what>.remove": Apply then leaves a tombstone for each removed record (Dataset::tombstones, issue 7).
   void Register(const std::string& name, CommandHandler handler);
   bool Has(const std::string& name) const { return handlers_.count(name) != 0; }
 
@@ -82,6 +83,12 @@ class Workspace {
   std::string RedoName() const { return redo_.empty() ? "" : redo_.back().name; }
   bool Undo(TimestampMs now);
   bool Redo(TimestampMs now);
+
+  /// The talk lock's in-memory bookkeeping (issue 7, TalkLock): `fn` may only add a SealedBox to a talk
+  /// whose record it seals, put back a record opened from its SealedBox, or forget opened records
+  /// (HideSealedRecords). None of that changes what the dataset means, so there is no command, undo step,
+  /// audit line or revision; what is saved is the sealed form either way.
+  void UpdateSealing(const std::function<void(std::vector<Talk>&)>& fn) { fn(data_.campaign.talks); }
 
   /// Replaces the whole dataset (load, import), as one undoable step named `why`.
   void Replace(Dataset d, const std::string& why, TimestampMs now);

@@ -12,6 +12,7 @@
 #include "shell/fonts.h"
 #include "shell/platform.h"
 #include "shell/storage.h"
+#include "shell/talk_lock.h"
 #include "shell/widgets.h"
 
 namespace zj::ui {
@@ -171,6 +172,7 @@ void DrawApp(App& app) {
   }
   Header(app);
   StorageFrame(app);       // issue 7: reader tabs, storage problems (shell/storage.cpp)
+  TalkLockFrame(app);      // issue 7: seal / open talk records (shell/talk_lock.cpp)
   DrawStorageBanner(app);
   if (!app.last_problem.message_zh.empty()) {
     LabelColored(col::Red, CurrentLang() == Lang::Zh ? app.last_problem.message_zh : app.last_problem.message_en);

@@ -61,6 +61,7 @@ void DrawLook(App& app);    // 看 shell/screens/look.cpp
 void DrawTalk(App& app);    // 谈 shell/screens/talk.cpp
 void DrawReport(App& app);  // 通报 shell/screens/report.cpp
 void DrawRate(App& app);    // 评 shell/screens/rate.cpp
+void DrawCatalogue(App& app);  // 评 tab 项目与细则 (积分项目, 考核细则): shell/screens/catalogue.cpp
 void DrawBoards(App& app);  // 公示 shell/screens/boards.cpp
 void DrawPhoneQr(App& app);  // 手机 shell/screens/phone_qr.cpp (issue 8): open on a phone, data by QR
 /// Navigation label of the 手机 screen (its strings live in phone_qr.cpp, not in the central table).

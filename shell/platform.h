@@ -88,6 +88,24 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
 void EvidenceImport(const std::string& evidence_json);
 /// Status of the last evidence action as JSON {busy, done, failed, lastError, lastErrorName, kept} ("" = none).
 std::string EvidenceStatusJson();
+/// The thumbnail of photo evidence `id` as a GL texture of the app's context (ImTextureID = the GL texture name),
+/// decoded in the browser from the stored JPEG and uploaded on first request: > 0 the texture, with its size in
+/// px in *width/*height; 0 while it loads (ask again next frame); -1 when it cannot be read. A texture not asked
+/// for during 2.5 s (its row scrolled away, deleted, or another screen shown) is freed by the JS side.
+int EvidenceThumbTexture(const std::string& id, int* width, int* height);
+/// Shares a liaison bundle carrying evidence: the JS side reads the photos of `evidence_ids` (JSON array of ids)
+/// as base64 JPEG, adds them with the text notes to `bundle_text` (BundleToJson output) as "evidence", lets
+/// zj_bundle_with_evidence (core AttachBundleEvidence) re-seal the checksum, and shares the file like ShareFile.
+void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids);
+
+// ---- Passphrase lock on talk records (issue 7; web/lock.js, shell/platform_lock_web.cpp) -----------------
+/// Starts a WebCrypto operation of the talk lock: `op` is "create", "unlock", "seal", "open" or "close" and
+/// `args_json` its arguments as web/lock.js documents them (passphrase, lock parameters, items of
+/// {id, plain} or {id, iv, ct}). Returns the operation's number for LockTakeResult.
+int LockRequest(const std::string& op, const std::string& args_json);
+/// The JSON result of operation `n` once it finished ({"ok": true, ...} or {"ok": false, "error": "wrong" |
+/// "locked" | "unsupported" | "failed"}); "" while it runs. A result is handed out once.
+std::string LockTakeResult(int n);
 
 /// [issue 8: phones by QR code] Implemented in shell/platform_qr_web.cpp (JS side: web/qr.js, web/pwa.js).
 /// The value of `name` in the page address's query (`?screen=learn` -> "learn"); "" when absent.
@@ -111,5 +129,13 @@ bool QrScanOpen();
 void SetQrScanStatus(const std::string& status);
 /// Publishes a value for browser tests (window.zjTestValues[key]); harmless outside tests.
 void PublishTestValue(const std::string& key, const std::string& value);
+
+/// [issue 5: sorting by name] Collation ranks (拼音顺序) of `texts` under the browser's Intl.Collator
+/// ("zh-CN-u-co-pinyin", numeric: "张三2" before "张三10"), all in one call: ranks[i] is the place of
+/// texts[i] in the sorted list (0 = first); texts that collate equal share a rank. Sort any subset or order
+/// (descending, ties, other keys first) by comparing ranks as integers. Cost: one JS sort of the list
+/// (about 0.2 s for 100,000 names), so callers cache it (shell/collation.h: until the strings change).
+/// Texts are UTF-8 without NUL. Elsewhere (native builds): code-point order.
+std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts);
 
 }  // namespace zj::platform

@@ -71,6 +71,23 @@ EM_JS(int, zj_js_open_html, (const char* name, const char* html, int size), {
   return Module.zjOpenHtml(UTF8ToString(name), UTF8ToString(html, size)) ? 1 : 0;
 });
 EM_JS(void, zj_js_ready, (), { Module.zjReady(); });
+// Collation ranks (CollationRanks): `count` UTF-8 texts joined by NUL in joined[0..size); writes ranks[0..count).
+EM_JS(void, zj_js_collation_ranks, (const char* joined, int size, int count, int* ranks), {
+  var parts = count ? new TextDecoder('utf-8').decode(HEAPU8.subarray(joined, joined + size)).split(String.fromCharCode(0)) : [];
+  var cmp;
+  try {
+    if (!Module.zjCollator) Module.zjCollator = new Intl.Collator(['zh-CN-u-co-pinyin', 'zh'], {numeric: true});
+    cmp = Module.zjCollator.compare;
+  } catch (e) {
+    cmp = function(x, y) { return x < y ? -1 : x > y ? 1 : 0; };
+  }
+  var order = new Array(count);
+  for (var i = 0; i < count; i++) order[i] = i;
+  order.sort(function(x, y) { return cmp(parts[x], parts[y]) || x - y; });
+  var base = ranks >> 2;
+  for (var k = 0; k < count; k++)
+    HEAP32[base + order[k]] = (k > 0 && cmp(parts[order[k]], parts[order[k - 1]]) === 0) ? HEAP32[base + order[k - 1]] : k;
+});
 
 namespace zj::platform {
 namespace {
@@ -130,6 +147,19 @@ void FilePicked(int request, const char* name, const char* data, int size) {
   auto done = std::move(f->second);
   g_pick_requests.erase(f);
   if (size >= 0) done(PickedFile{name ? name : "", std::string(data, data + size)});
+}
+
+std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts) {
+  std::vector<int32_t> ranks(texts.size(), 0);
+  if (texts.empty()) return ranks;
+  std::string joined;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i) joined.push_back('\0');
+    for (char c : texts[i])
+      if (c != '\0') joined.push_back(c);  // a NUL inside a text would split it
+  }
+  zj_js_collation_ranks(joined.data(), static_cast<int>(joined.size()), static_cast<int>(texts.size()), ranks.data());
+  return ranks;
 }
 
 }  // namespace zj::platform

@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "core/bundle.h"
 #include "core/idnumber.h"
 #include "shell/platform.h"
 
@@ -30,6 +31,82 @@ EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b
     else if (w === 'evidenceImport') S.evidenceImport(A);
   } catch (e) { out = ''; }
   var n = lengthBytesUTF8(out) + 1; var p = _malloc(n); stringToUTF8(out, p, n); return p;
+});
+// Evidence thumbnails as textures of the app's WebGL context (WebGL2 or WebGL1: RGBA8, no mipmaps, clamped, so
+// any size works on WebGL1). Cache Module.zjThumbs.map: id -> {state: 'loading'|'ready'|'failed', tex, w, h, used};
+// entries not asked for during 2.5 s are freed (checked every second). window.zjThumbs is the same object (tests).
+EM_JS(int, zj_js_thumb_texture, (const char* id_ptr, int* wh), {
+  var S = Module.zjStorage;
+  if (!S || !S.evidenceThumbBitmap) return -1;
+  var T = Module.zjThumbs;
+  if (!T) {
+    T = Module.zjThumbs = window.zjThumbs = { map: new Map(), created: 0, freed: 0 };
+    T.free = function (e) {
+      if (e.tex && GL.textures[e.tex]) { GLctx.deleteTexture(GL.textures[e.tex]); GL.textures[e.tex] = null; T.freed++; }
+      e.tex = 0; e.state = 'freed';
+    };
+    T.stats = function () {
+      var s = { ready: 0, loading: 0, failed: 0, created: T.created, freed: T.freed, ids: [] };
+      T.map.forEach(function (e, k) { s[e.state] = (s[e.state] || 0) + 1; if (e.state === 'ready') s.ids.push(k); });
+      return s;
+    };
+    setInterval(function () {
+      var now = Date.now();
+      T.map.forEach(function (e, k) { if (now - e.used > 2500) { T.free(e); T.map.delete(k); } });
+    }, 1000);
+  }
+  var id = UTF8ToString(id_ptr);
+  var e = T.map.get(id);
+  if (!e) {
+    e = { state: 'loading', tex: 0, w: 0, h: 0, used: Date.now() };
+    T.map.set(id, e);
+    S.evidenceThumbBitmap(id).then(function (bmp) {
+      if (T.map.get(id) !== e) { if (bmp && bmp.close) bmp.close(); return; }  // freed while loading
+      if (!bmp) { e.state = 'failed'; return; }
+      var gl = GLctx;
+      var t = gl.createTexture();
+      var name = GL.getNewId(GL.textures);
+      t.name = name;
+      GL.textures[name] = t;
+      var prev = gl.getParameter(gl.TEXTURE_BINDING_2D);
+      var rowLength = gl.UNPACK_ROW_LENGTH ? gl.getParameter(gl.UNPACK_ROW_LENGTH) : 0;
+      if (rowLength) gl.pixelStorei(gl.UNPACK_ROW_LENGTH, 0);
+      gl.bindTexture(gl.TEXTURE_2D, t);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MIN_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_MAG_FILTER, gl.LINEAR);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_S, gl.CLAMP_TO_EDGE);
+      gl.texParameteri(gl.TEXTURE_2D, gl.TEXTURE_WRAP_T, gl.CLAMP_TO_EDGE);
+      gl.texImage2D(gl.TEXTURE_2D, 0, gl.RGBA, gl.RGBA, gl.UNSIGNED_BYTE, bmp);
+      gl.bindTexture(gl.TEXTURE_2D, prev);
+      if (rowLength) gl.pixelStorei(gl.UNPACK_ROW_LENGTH, rowLength);
+      e.tex = name; e.w = bmp.width; e.h = bmp.height; e.state = 'ready'; T.created++;
+      if (bmp.close) bmp.close();
+    }).catch(function () { if (T.map.get(id) === e) e.state = 'failed'; });
+  }
+  e.used = Date.now();
+  if (e.state === 'failed') return -1;
+  if (e.state !== 'ready') return 0;
+  HEAP32[wh >> 2] = e.w;
+  HEAP32[(wh >> 2) + 1] = e.h;
+  return e.tex;
+});
+// A liaison bundle with evidence: reads the photos (base64 JPEG) and notes of `ids`, adds them to the bundle
+// text through zj_bundle_with_evidence (re-sealed checksum), then shares it like zj_js_share_file.
+EM_JS(void, zj_js_share_bundle_with_evidence, (const char* name, const char* text, const char* ids), {
+  var nm = UTF8ToString(name), tx = UTF8ToString(text), want = JSON.parse(UTF8ToString(ids) || '[]');
+  Module.zjStorage.evidenceRecordsForExport(want).then(function (ev) {
+    var out = Module.ccall('zj_bundle_with_evidence', 'string', ['string', 'string'], [tx, JSON.stringify(ev)]);
+    if (!out) { window.zjLastShareError = 'bundle'; return; }
+    var bytes = new TextEncoder().encode(out);
+    var file = null;
+    try { file = new File([bytes], nm, { type: 'application/json' }); } catch (e) { file = null; }
+    if (file && navigator.canShare && navigator.share && navigator.canShare({ files: [file] })) {
+      window.zjLastShare = { name: nm, size: bytes.length };
+      navigator.share({ files: [file], title: nm }).catch(function () { Module.zjDownload(nm, 'application/json', bytes); });
+    } else {
+      Module.zjDownload(nm, 'application/json', bytes);
+    }
+  });
 });
 EM_JS(void, zj_js_share_file, (const char* name, const char* mime, const char* data, int size), {
   var bytes = HEAPU8.slice(data, data + size);
@@ -90,6 +167,18 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
   Call("backupWithEvidence", filename, dataset_text);
 }
 void EvidenceImport(const std::string& evidence_json) { Call("evidenceImport", evidence_json); }
+int EvidenceThumbTexture(const std::string& id, int* width, int* height) {
+  int wh[2] = {0, 0};
+  const int tex = zj_js_thumb_texture(id.c_str(), wh);
+  if (tex > 0) {
+    *width = wh[0];
+    *height = wh[1];
+  }
+  return tex;
+}
+void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids) {
+  zj_js_share_bundle_with_evidence(filename.c_str(), bundle_text.c_str(), evidence_ids.c_str());
+}
 
 }  // namespace zj::platform
 
@@ -101,6 +190,14 @@ extern "C" {
 EMSCRIPTEN_KEEPALIVE const char* zj_sha256_hex(const char* text) {
   static std::string s;
   s = zj::Sha256Hex(text ? text : "");
+  return s.c_str();
+}
+/// A liaison bundle (BundleToJson text) with `evidence_json` (JSON array) attached and its checksum sealed again
+/// (core AttachBundleEvidence); "" when either is invalid.
+EMSCRIPTEN_KEEPALIVE const char* zj_bundle_with_evidence(const char* bundle_text, const char* evidence_json) {
+  static std::string s;
+  const nlohmann::json ev = nlohmann::json::parse(evidence_json ? evidence_json : "", nullptr, false);
+  s = zj::AttachBundleEvidence(bundle_text ? bundle_text : "", ev);
   return s.c_str();
 }
 }

@@ -2,9 +2,14 @@
 // [SECTION] Opening the saved dataset (start, recovery)
 // [SECTION] Each frame: reader tabs, banner
 // [SECTION] Autosave entry points (polled by web/storage.js)
+#include "shell/talk_lock.h"
 #include "shell/storage.h"
 
+#ifdef __EMSCRIPTEN__
 #include <emscripten.h>
+#else
+#define EMSCRIPTEN_KEEPALIVE  // native build (headless UI tests): plain functions
+#endif
 
 #include <algorithm>
 
@@ -227,6 +232,7 @@ EMSCRIPTEN_KEEPALIVE const char* zj_storage_poll(int force) {
   static std::string text;
   text.clear();
   if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only) return "";
+  if (TalkLockHoldsSaving(*g_app)) return "";  // a talk record waits for encryption (shell/talk_lock.h)
   if (g_app->ws.get() == g_saved_ws && g_app->ws->revision() == g_saved_revision) return "";
   const double now = static_cast<double>(zj::platform::NowMs());
   if (g_dirty_since == 0) g_dirty_since = now;

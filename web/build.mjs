@@ -24,6 +24,7 @@ const font = read(fontPath);
 const template = read(path.join(here, 'index.html')).toString();
 const glue = read(path.join(here, 'glue.js')).toString();
 const storageJs = read(path.join(here, 'storage.js')).toString();  // issue 7: loaded before glue.js
+const lockJs = read(path.join(here, 'lock.js')).toString();        // issue 7: passphrase lock (WebCrypto)
 // issue 8: camera QR reader (both outputs), jsQR from web/node_modules (npm ci, web/package-lock.json),
 // service worker + update prompt (dist/web only).
 const qrJs = read(path.join(here, 'qr.js')).toString();
@@ -45,10 +46,11 @@ const noCloseTag = (s) => s.replace(/<\/script/gi, '<\\/script');
 const web = path.join(out, 'web');
 fs.mkdirSync(web, { recursive: true });
 fs.writeFileSync(path.join(web, 'index.html'),
-  template.replace('<!--ZJ_SCRIPTS-->', '<script src="app.js"></script>\n<script src="storage.js"></script>\n<script src="glue.js"></script>' +
+  template.replace('<!--ZJ_SCRIPTS-->', '<script src="app.js"></script>\n<script src="storage.js"></script>\n<script src="lock.js"></script>\n<script src="glue.js"></script>' +
                    '\n<script src="qr.js"></script>\n<script src="pwa.js"></script>'));
 fs.writeFileSync(path.join(web, 'glue.js'), glue);
 fs.writeFileSync(path.join(web, 'storage.js'), storageJs);
+fs.writeFileSync(path.join(web, 'lock.js'), lockJs);
 fs.writeFileSync(path.join(web, 'app.js'), appJs);
 fs.writeFileSync(path.join(web, 'app.wasm'), wasm);
 fs.writeFileSync(path.join(web, 'ui.ttf'), font);
@@ -73,7 +75,7 @@ const manifest = {
 };
 fs.writeFileSync(path.join(web, 'manifest.webmanifest'), JSON.stringify(manifest, null, 1) + '\n');
 // The version is a hash of every shipped file but index.html (which carries it) and sw.js (made from it).
-const shipped = ['app.js', 'storage.js', 'glue.js', 'qr.js', 'pwa.js', 'jsqr.js', 'app.wasm', 'ui.ttf',
+const shipped = ['app.js', 'storage.js', 'lock.js', 'glue.js', 'qr.js', 'pwa.js', 'jsqr.js', 'app.wasm', 'ui.ttf',
                  'manifest.webmanifest', ...icons];
 const hash = crypto.createHash('sha256').update(template);
 for (const f of shipped) hash.update(f).update(fs.readFileSync(path.join(web, f)));
@@ -89,7 +91,7 @@ fs.writeFileSync(path.join(web, 'sw.js'), swTemplate.replace('__ZJ_VERSION__', v
 // dist/zhengjian.html
 const b64gz = (buf) => zlib.gzipSync(buf, { level: 9 }).toString('base64');
 const inline = `<script>window.ZJ_INLINE={wasm:"${b64gz(wasm)}",font:"${b64gz(font)}",jsqr:"${b64gz(jsqr)}"};</script>\n` +
-  `<script>${noCloseTag(appJs)}</script>\n<script>${noCloseTag(storageJs)}</script>\n<script>${noCloseTag(glue)}</script>\n<script>${noCloseTag(qrJs)}</script>`;
+  `<script>${noCloseTag(appJs)}</script>\n<script>${noCloseTag(storageJs)}</script>\n<script>${noCloseTag(lockJs)}</script>\n<script>${noCloseTag(glue)}</script>\n<script>${noCloseTag(qrJs)}</script>`;
 const single = template.replace('<!--ZJ_SCRIPTS-->', () => inline);
 const singlePath = path.join(out, 'zhengjian.html');
 fs.writeFileSync(singlePath, single);

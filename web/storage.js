@@ -178,17 +178,61 @@
     }
     if (channel) {
       st.lockKind = 'broadcast';
-      let other = false;
-      const probe = (e) => { if (e.data && e.data.type === 'writer-here') other = true; };
-      channel.addEventListener('message', probe);
-      channel.postMessage({ type: 'who-writes' });
-      await new Promise((r) => setTimeout(r, 200));
-      channel.removeEventListener('message', probe);
-      st.writer = !other;
+      st.writer = !(await probeWriter());
+      startBroadcastLock();
       return;
     }
     st.lockKind = 'none';
     st.writer = true;
+  }
+  // Without Web Locks (BroadcastChannel 'zhengjian'): the writer says 'writer-here' every HEARTBEAT ms and
+  // 'writer-bye' on page hide; a reader that hears neither for TAKEOVER ms, or hears 'writer-bye', asks
+  // 'who-writes?' once more (200 ms) and becomes the writer when nobody answers. Two tabs that both took over
+  // (a race) settle it by tab id: the smaller id writes, the other goes back to reading.
+  const HEARTBEAT = 1000, TAKEOVER = 3500;
+  const tabId = Math.random().toString(16).slice(2) + Date.now().toString(16);
+  let lastWriterSeen = 0, takingOver = false;
+  async function probeWriter() {
+    let other = false;
+    const probe = (e) => { if (e.data && e.data.type === 'writer-here') other = true; };
+    channel.addEventListener('message', probe);
+    channel.postMessage({ type: 'who-writes', tab: tabId });
+    await new Promise((r) => setTimeout(r, 200));
+    channel.removeEventListener('message', probe);
+    return other;
+  }
+  async function tryTakeOver() {
+    if (st.writer || takingOver) return;
+    takingOver = true;
+    try {
+      await new Promise((r) => setTimeout(r, Math.random() * 150));  // spread racing readers
+      if (!st.writer && !(await probeWriter())) {
+        onBecomeWriter();
+        channel.postMessage({ type: 'writer-here', tab: tabId });
+      }
+    } finally { takingOver = false; lastWriterSeen = Date.now(); }
+  }
+  function startBroadcastLock() {
+    lastWriterSeen = Date.now();
+    channel.addEventListener('message', (e) => {
+      const m = e.data || {};
+      if (m.type === 'writer-here') {
+        lastWriterSeen = Date.now();
+        if (st.writer && m.tab && m.tab < tabId) { st.writer = false; loadLatestForReader().catch(() => {}); }
+      }
+      if (m.type === 'writer-bye' && !st.writer) tryTakeOver();
+    });
+    setInterval(() => {
+      if (st.writer) channel.postMessage({ type: 'writer-here', tab: tabId });
+      else if (Date.now() - lastWriterSeen > TAKEOVER) tryTakeOver();
+    }, HEARTBEAT);
+    window.addEventListener('pagehide', () => {
+      if (!st.writer) return;
+      poll(true);
+      st.writer = false;   // this tab is going away: no more saves from it after the last one
+      chain.then(() => channel.postMessage({ type: 'writer-bye', tab: tabId }));
+      channel.postMessage({ type: 'writer-bye', tab: tabId });
+    });
   }
   async function loadLatestForReader() {
     const p = await metaGet('pointer');
@@ -215,7 +259,7 @@
     if (channel) {
       channel.addEventListener('message', (e) => {
         const m = e.data || {};
-        if (m.type === 'who-writes' && st.writer) channel.postMessage({ type: 'writer-here' });
+        if (m.type === 'who-writes' && st.writer) channel.postMessage({ type: 'writer-here', tab: tabId });
         if (m.type === 'saved' && !st.writer) loadLatestForReader().catch(() => {});
       });
     }
@@ -276,16 +320,16 @@
     if (!text || !text.trim()) { st.lastError = 'empty document refused'; return false; }  // never store an empty copy
     st.saving = true;
     try {
-      st.step = 'sha'; const sha = await sha256Hex(text);
-      st.step = 'keys'; const keys = await snapKeys();
+      const sha = await sha256Hex(text);
+      const keys = await snapKeys();
       const seq = (keys.length ? Math.max(...keys) : 0) + 1;
       const rec = { seq, time: Date.now(), text, sha256: sha, revision: revision || 0, device: st.deviceId };
-      st.step = 'put'; await snapPut(rec);                                   // 1. write new
+      await snapPut(rec);                                   // 1. write new
       if (hooks.afterWrite) await hooks.afterWrite(seq);
-      st.step = 'get'; const back = await snapGet(seq);                      // 2. read back and verify
+      const back = await snapGet(seq);                      // 2. read back and verify
       if (!back || back.text !== text || (await sha256Hex(back.text)) !== sha) throw new Error('verify failed');
       st.pointer = { seq, sha256: sha, time: rec.time };
-      st.step = 'pointer'; await metaPut('pointer', st.pointer);                 // 3. switch the pointer
+      await metaPut('pointer', st.pointer);                                 // 3. switch the pointer
       const old = (await snapKeys()).sort((a, b) => b - a).slice(KEEP);
       await snapDelete(old);
       st.snapshots = [{ seq, time: rec.time, sha256: sha, size: text.length, revision: rec.revision }]
@@ -430,6 +474,25 @@
     if (!w) { const a = document.createElement('a'); a.href = url; a.download = (r.caption || id) + '.jpg'; a.click(); }
     setTimeout(() => URL.revokeObjectURL(url), 120000);
   }
+  // The thumbnail of photo evidence `id`, decoded (ImageBitmap, or a canvas where createImageBitmap is
+  // missing) for the module to upload as a texture; null when there is no such photo.
+  async function evidenceThumbBitmap(id) {
+    let r = pendingEvidence.get(id);
+    if (!r) {
+      if (st.backend === 'indexeddb') r = await req(db.transaction('evidence').objectStore('evidence').get(id));
+      else r = memory.evidence.get(id);
+    }
+    const blob = r && (r.thumb || r.photo);
+    if (!blob) return null;
+    if (typeof createImageBitmap === 'function') return createImageBitmap(blob);
+    const url = URL.createObjectURL(blob);
+    try {
+      const img = await new Promise((res, rej) => { const i = new Image(); i.onload = () => res(i); i.onerror = () => rej(new Error('decode')); i.src = url; });
+      const c = Object.assign(document.createElement('canvas'), { width: img.naturalWidth, height: img.naturalHeight });
+      c.getContext('2d').drawImage(img, 0, 0);
+      return c;
+    } finally { URL.revokeObjectURL(url); }
+  }
   const b64 = (blob) => blob ? new Promise((res) => { const f = new FileReader(); f.onload = () => res(String(f.result).split(',')[1] || ''); f.readAsDataURL(blob); }) : Promise.resolve(null);
   const fromB64 = (s) => { const bin = atob(s); const u = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i); return new Blob([u], { type: 'image/jpeg' }); };
   async function exportBackupWithEvidence(name, datasetText) {
@@ -442,6 +505,22 @@
     }
     const doc = '{"format":"zhengjian-backup","format_version":1,"evidence":' + JSON.stringify(ev) + ',"dataset":' + datasetText + '}';
     M.zjDownload(name, 'application/json', new TextEncoder().encode(doc));
+  }
+  /// The evidence records of `ids` (stored or kept in the page) with photos and thumbnails as base64 JPEG, for
+  /// a liaison bundle (shell ShareBundleWithEvidence).
+  async function evidenceRecordsForExport(ids) {
+    const want = new Set(ids);
+    const all = (await evidenceAll()).concat(Array.from(pendingEvidence.values()));
+    const out = [], seen = new Set();
+    for (const r of all) {
+      if (!want.has(r.id) || seen.has(r.id)) continue;
+      seen.add(r.id);
+      const o = strip(r, false); delete o.unsaved;
+      if (r.photo) o.photo = await b64(r.photo);
+      if (r.thumb) o.thumb = await b64(r.thumb);
+      out.push(o);
+    }
+    return out;
   }
   async function evidenceImport(json) {
     let list = [];
@@ -478,7 +557,7 @@
       lastSavedMs: st.lastSavedMs, lastSavedSeq: st.lastSavedSeq, saving: st.saving, saves: st.saves,
       lastError: st.lastError, lastErrorName: st.lastErrorName, deviceId: st.deviceId,
       evidenceCount: st.evidenceCount, evidenceBytes: st.evidenceBytes, warnings: warnings(),
-      hasExternal: st.externalText != null, step: st.step, becameWriter: st.becameWriter,
+      hasExternal: st.externalText != null, becameWriter: st.becameWriter,
     };
   }
 
@@ -514,6 +593,7 @@
     evidenceDelete: (id) => { pendingEvidence.delete(id); return evidenceDelete(id).then(evidenceRefresh); },
     evidenceList: () => evidenceCache, evidenceRefresh, evidencePickPhotos, evidenceAddText, evidenceOpen,
     evidenceStatus: () => evStatus, exportBackupWithEvidence, evidenceImport, addPhotoFile,
+    evidenceThumbBitmap, evidenceRecordsForExport,
     get state() { return st; },
   };
 })();

@@ -7,10 +7,13 @@
 #include <cstdio>
 #include <memory>
 #include <optional>
+#include <set>
+#include <vector>
 
 #include "core/bundle.h"
 #include "core/merge.h"
 #include "imgui.h"
+#include "shell/talk_lock.h"
 #include "shell/app.h"
 #include "shell/platform.h"
 #include "shell/storage.h"
@@ -65,12 +68,18 @@ const Tr kImported{"已导入", "Imported"};
 const Tr kUndone{"已撤销上次导入", "The last import was undone"};
 const Tr kNotBackup{"不是整建的备份文件", "not a Zhengjian backup file"};
 const Tr kReadOnlyNote{"本页只读,不能导入。", "This tab is read-only; importing is off."};
+const Tr kDeleted{"删除", "deleted"};
+const Tr kDeleteWins{"删除较新,已删除,原记录已记入导入记录", "the deletion is newer: removed, the record logged"};
+const Tr kEditWins{"本机修改较新,保留,删除已记入导入记录", "the edit is newer: kept, the deletion logged"};
+const Tr kEvidenceIn{"痕迹材料", "Evidence"};
+const Tr kEvidenceNew{"新", "new"};
 const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStartOver, &kGood, &kBad, &kUnreadable,
                          &kHasProblems, &kBackup, &kBackupExplain, &kExportBackup, &kWithEvidence, &kImportBackup,
                          &kPreview, &kApplyImport, &kCancel, &kUndoImport, &kBundles, &kBundlesExplain, &kExportBundle,
                          &kImportBundle, &kNothingNew, &kNoChange, &kAlready, &kImportLog, &kThisDevice, &kLastHandoff,
                          &kNever, &kNew, &kChanged, &kConflict, &kPresent, &kRemoved, &kSame, &kKeptNewer, &kImported,
-                         &kUndone, &kNotBackup, &kReadOnlyNote};
+                         &kUndone, &kNotBackup, &kReadOnlyNote, &kDeleted, &kDeleteWins, &kEditWins, &kEvidenceIn,
+                         &kEvidenceNew};
 
 constexpr const char* kBackupStep = "backup.import";
 constexpr const char* kBundleStep = "bundle.import";
@@ -87,7 +96,9 @@ struct PendingBundle {
   std::string file;
   Bundle bundle;
   MergePlan plan;
+  std::vector<std::string> new_evidence;  // ids of carried evidence not on this device yet
 };
+std::vector<std::string> g_imported_evidence;  // evidence stored by the last bundle import (removed by its undo)
 std::unique_ptr<PendingBackup> g_backup;
 std::unique_ptr<PendingBundle> g_bundle;
 bool g_with_evidence = false;
@@ -119,6 +130,7 @@ const char* OutcomeText(MergeOutcome o) {
     case MergeOutcome::Conflict: return T(kConflict);
     case MergeOutcome::Present: return T(kPresent);
     case MergeOutcome::Removed: return T(kRemoved);
+    case MergeOutcome::Deleted: return T(kDeleted);
   }
   return "";
 }
@@ -130,9 +142,11 @@ void ItemList(const std::vector<MergeItem>& items) {
       Label("…");
       break;
     }
-    ImU32 c = it.outcome == MergeOutcome::Conflict || it.outcome == MergeOutcome::Removed ? col::Red : col::Ink;
+    ImU32 c = it.outcome == MergeOutcome::Conflict || it.outcome == MergeOutcome::Removed ||
+                      it.outcome == MergeOutcome::Deleted ? col::Red : col::Ink;
     std::string line = std::string(OutcomeText(it.outcome)) + " · " + it.label + "  (" + it.collection + ")";
-    if (it.outcome == MergeOutcome::Conflict) line += " — " + std::string(T(kKeptNewer));
+    if (it.outcome == MergeOutcome::Conflict && !it.deletion) line += " — " + std::string(T(kKeptNewer));
+    if (it.outcome == MergeOutcome::Conflict && it.deletion) line += " — " + std::string(T(it.incoming_kept ? kDeleteWins : kEditWins));
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(c, line);
     ImGui::PopTextWrapPos();
@@ -201,12 +215,20 @@ void OnBackupPicked(App& app, platform::PickedFile f) {
   g_msg_zh.clear();
 }
 
+/// Talk records wait to be encrypted (shell/talk_lock.h): an export now would carry them in clear.
+bool LockHolds(const App& app) {
+  if (!TalkLockHoldsSaving(app)) return false;
+  Say(col::Red, "有谈话记录还没加密（请先在下面“谈话记录口令锁”解锁），暂不能导出。",
+      "Some talk records are not encrypted yet (unlock in \"Passphrase lock\" below); nothing was exported.");
+  return true;
+}
+
 void DrawBackup(App& app) {
   ImGui::SeparatorText(T(kBackup));
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBackupExplain));
   ImGui::PopTextWrapPos();
-  if (Btn(T(kExportBackup))) {
+  if (Btn(T(kExportBackup)) && !LockHolds(app)) {
     const std::string name = TownOf(app) + "-备份-" + FileStamp() + ".json";
     const std::string text = SaveDataset(app.data());
     if (g_with_evidence) platform::ExportBackupWithEvidence(name, text);
@@ -275,6 +297,16 @@ void OnBundlePicked(App& app, platform::PickedFile f) {
   pb->file = f.name;
   pb->bundle = std::move(r.bundle);
   pb->plan = std::move(plan);
+  if (!pb->bundle.evidence.empty()) {
+    std::set<std::string> have;
+    nlohmann::json list = nlohmann::json::parse(platform::EvidenceListJson(), nullptr, false);
+    if (list.is_array())
+      for (const auto& e : list) have.insert(e.value("id", std::string()));
+    for (const auto& e : pb->bundle.evidence) {
+      const std::string id = e.value("id", std::string());
+      if (!have.count(id)) pb->new_evidence.push_back(id);
+    }
+  }
   g_bundle = std::move(pb);
   g_msg_zh.clear();
 }
@@ -290,22 +322,31 @@ void DrawBundles(App& app) {
   if (!handoff.empty()) since = std::strtoll(handoff.c_str(), nullptr, 10);
   Label(std::string(T(kThisDevice)) + " " + device + " · " + T(kLastHandoff) + " " +
         (since ? LocalTimeText(*since) : std::string(T(kNever))));
-  if (Btn(T(kExportBundle))) {
+  if (Btn(T(kExportBundle)) && !LockHolds(app)) {
     const TimestampMs now = platform::NowMs();
     Bundle b = MakeBundle(app.data(), device, since, now);
-    if (b.records.empty()) {
+    // Evidence this device added since the hand-off travels with the bundle.
+    nlohmann::json ev_ids = nlohmann::json::array();
+    nlohmann::json list = nlohmann::json::parse(platform::EvidenceListJson(), nullptr, false);
+    if (list.is_array())
+      for (const auto& e : list)
+        if (e.value("device", std::string()) == device && (!since || e.value("created", int64_t{0}) > *since) &&
+            !e.value("unsaved", false))
+          ev_ids.push_back(e.value("id", std::string()));
+    if (b.records.empty() && b.deletions.empty() && ev_ids.empty()) {
       Say(col::Grey, kNothingNew.zh, kNothingNew.en);
     } else {
       const std::string text = BundleToJson(b);
       const std::string name = TownOf(app) + "-材料包-" + device.substr(0, 4) + "-" + FileStamp() + ".json";
-      platform::ShareFile(name, "application/json", text);
+      if (ev_ids.empty()) platform::ShareFile(name, "application/json", text);
+      else platform::ShareBundleWithEvidence(name, text, ev_ids.dump());  // checksum sealed again with the photos
       platform::SetSetting("handoff_ms", std::to_string(now));
       char zh[400], en[400];
-      std::snprintf(zh, sizeof zh, "已导出 %s:%zu 条记录,%s 至 %s,SHA-256 %s", name.c_str(), b.records.size(),
-                    since ? LocalTimeText(*since).c_str() : "最早", LocalTimeText(now).c_str(), b.sha256.substr(0, 16).c_str());
-      std::snprintf(en, sizeof en, "Exported %s: %zu records, %s to %s, SHA-256 %s", name.c_str(), b.records.size(),
-                    since ? LocalTimeText(*since).c_str() : "the beginning", LocalTimeText(now).c_str(),
-                    b.sha256.substr(0, 16).c_str());
+      std::snprintf(zh, sizeof zh, "已导出 %s:%zu 条记录,%zu 条删除,%zu 项痕迹材料,%s 至 %s", name.c_str(), b.records.size(),
+                    b.deletions.size(), ev_ids.size(), since ? LocalTimeText(*since).c_str() : "最早", LocalTimeText(now).c_str());
+      std::snprintf(en, sizeof en, "Exported %s: %zu records, %zu deletions, %zu evidence items, %s to %s", name.c_str(),
+                    b.records.size(), b.deletions.size(), ev_ids.size(),
+                    since ? LocalTimeText(*since).c_str() : "the beginning", LocalTimeText(now).c_str());
       Say(col::Green, zh, en);
     }
   }
@@ -317,6 +358,9 @@ void DrawBundles(App& app) {
   if (app.ws->UndoName() == kBundleStep || app.ws->UndoName() == kBackupStep) {
     ImGui::SameLine();
     if (Btn(T(kUndoImport), !app.read_only)) {
+      if (app.ws->UndoName() == kBundleStep)
+        for (const std::string& id : g_imported_evidence) platform::EvidenceDelete(id);
+      g_imported_evidence.clear();
       app.ws->Undo(platform::NowMs());
       Say(col::Green, kUndone.zh, kUndone.en);
     }
@@ -332,22 +376,32 @@ void DrawBundles(App& app) {
     ImGui::PushTextWrapPos(0.0f);
     Label(line);
     ImGui::PopTextWrapPos();
-    std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), b.plan.added, T(kChanged), b.plan.changed,
-                  T(kConflict), b.plan.conflicts, T(kPresent), b.plan.present);
+    std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d · %s %d", T(kNew), b.plan.added, T(kChanged),
+                  b.plan.changed, T(kDeleted), b.plan.deleted, T(kConflict), b.plan.conflicts, T(kPresent), b.plan.present);
     Label(line);
+    if (!b.bundle.evidence.empty()) {
+      std::snprintf(line, sizeof line, "%s %zu · %s %zu · %s %zu", T(kEvidenceIn), b.bundle.evidence.size(), T(kEvidenceNew),
+                    b.new_evidence.size(), T(kPresent), b.bundle.evidence.size() - b.new_evidence.size());
+      Label(line);
+    }
     if (b.plan.already_imported) LabelColored(col::Grey, T(kAlready));
     ItemList(b.plan.items);
-    if (!b.plan.HasChanges()) {
+    if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));
       if (Btn(T(kCancel))) g_bundle.reset();
     } else {
       if (Btn(T(kApplyImport), !app.read_only)) {
         char zh[200], en[200];
-        std::snprintf(zh, sizeof zh, "已导入“%s”:新增 %d,更新 %d,冲突 %d(已记入导入记录)", b.file.c_str(), b.plan.added,
-                      b.plan.changed, b.plan.conflicts);
-        std::snprintf(en, sizeof en, "Imported \"%s\": %d new, %d changed, %d conflicts (logged)", b.file.c_str(),
-                      b.plan.added, b.plan.changed, b.plan.conflicts);
-        app.ws->Replace(std::move(g_bundle->plan.merged), kBundleStep, platform::NowMs());
+        std::snprintf(zh, sizeof zh, "已导入“%s”:新增 %d,更新 %d,删除 %d,冲突 %d(已记入导入记录),痕迹材料 %zu 项",
+                      b.file.c_str(), b.plan.added, b.plan.changed, b.plan.deleted, b.plan.conflicts, b.new_evidence.size());
+        std::snprintf(en, sizeof en, "Imported \"%s\": %d new, %d changed, %d deleted, %d conflicts (logged), %zu evidence items",
+                      b.file.c_str(), b.plan.added, b.plan.changed, b.plan.deleted, b.plan.conflicts, b.new_evidence.size());
+        if (!b.new_evidence.empty()) platform::EvidenceImport(b.bundle.evidence.dump());  // keyed by id
+        g_imported_evidence.clear();
+        if (b.plan.HasChanges()) {
+          g_imported_evidence = b.new_evidence;
+          app.ws->Replace(std::move(g_bundle->plan.merged), kBundleStep, platform::NowMs());
+        }
         g_bundle.reset();
         Say(col::Green, zh, en);
       }
@@ -363,9 +417,9 @@ void DrawBundles(App& app) {
       if (!it->is_object()) continue;
       char line[300];
       auto t = ParseTimestamp(it->value("imported_at", std::string()));
-      std::snprintf(line, sizeof line, "%s · %s · %s %d · %s %d · %s %d", t ? LocalTimeText(*t).c_str() : "",
+      std::snprintf(line, sizeof line, "%s · %s · %s %d · %s %d · %s %d · %s %d", t ? LocalTimeText(*t).c_str() : "",
                     it->value("device", std::string()).c_str(), T(kNew), it->value("added", 0), T(kChanged),
-                    it->value("changed", 0), T(kConflict), it->value("conflicts", 0));
+                    it->value("changed", 0), T(kDeleted), it->value("deleted", 0), T(kConflict), it->value("conflicts", 0));
       Label(line);
       if (it->contains("conflict_log") && (*it)["conflict_log"].is_array())
         for (const auto& c : (*it)["conflict_log"]) {
@@ -397,6 +451,7 @@ void DrawData(App& app) {
   DrawRecovery(app);
   DrawBackup(app);
   DrawBundles(app);
+  DrawTalkLockPanel(app, false);
   ImGui::Spacing();
   DrawStorageHealth(app);
 }

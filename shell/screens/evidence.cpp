@@ -8,6 +8,7 @@
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/locator.h"
 #include "shell/platform.h"
 #include "shell/storage.h"
 #include "shell/widgets.h"
@@ -37,8 +38,16 @@ const Tr kUnsaved{"未保存", "unsaved"};
 const Tr kTotal{"本机共有材料", "Evidence on this device"};
 const Tr kPhoto{"照片", "Photo"};
 const Tr kText{"文字", "Note"};
+const Tr kConfirmTitle{"删除材料", "Delete evidence"};
+const Tr kConfirmPhoto{"删除这张照片?删除后不能恢复(已导出的备份中仍有)。", "Delete this photo? It cannot be restored (backups already exported keep it)."};
+const Tr kConfirmNote{"删除这条文字记录?删除后不能恢复(已导出的备份中仍有)。", "Delete this note? It cannot be restored (backups already exported keep it)."};
+const Tr kConfirmDelete{"确认删除", "Delete"};
+const Tr kCancel{"取消", "Cancel"};
+const Tr kLoading{"载入中…", "Loading…"};
+const Tr kNoThumb{"无缩略图", "No preview"};
 const StringTable kTable{&kTitle, &kExplain, &kFor, &kLecture, &kMeeting, &kTalk, &kAddPhotos, &kNote, &kAddNote,
-                         &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal, &kPhoto, &kText};
+                         &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal, &kPhoto, &kText,
+                         &kConfirmTitle, &kConfirmPhoto, &kConfirmNote, &kConfirmDelete, &kCancel, &kLoading, &kNoThumb};
 
 struct Parent {
   std::string kind, id, label;
@@ -46,6 +55,43 @@ struct Parent {
 int g_sel = 0;
 std::string g_note;
 double g_last_refresh = 0;
+std::string g_confirm_id;    // evidence waiting for the delete confirmation
+bool g_confirm_photo = false;
+
+/// Touch-sized button (>= 44 CSS px high), recorded for the test locator under its label.
+bool TouchButton(const char* label) {
+  const float h = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
+  const bool hit = ImGui::Button(label, ImVec2(0, h));
+  LocatorRecordLastItem(label);
+  return hit;
+}
+
+/// The thumbnail of photo `id` fitted into a `box` x `box` square, loaded only when the square is on screen
+/// (a grey placeholder while it loads, or when it cannot be read). Recorded as "thumb:<id>" (state in the test
+/// locator: "thumb:<id>" drawn, "thumb-wait:<id>" placeholder).
+void Thumbnail(const std::string& id, float box) {
+  const ImVec2 size(box, box);
+  const ImVec2 p = ImGui::GetCursorScreenPos();
+  ImDrawList* dl = ImGui::GetWindowDrawList();
+  int w = 0, h = 0, tex = 0;
+  if (ImGui::IsRectVisible(size)) tex = platform::EvidenceThumbTexture(id, &w, &h);
+  if (tex > 0 && w > 0 && h > 0) {
+    const float k = box / static_cast<float>(w > h ? w : h);
+    const ImVec2 s(w * k, h * k);
+    const ImVec2 a(p.x + (box - s.x) / 2, p.y + (box - s.y) / 2);
+    dl->AddRectFilled(p, ImVec2(p.x + box, p.y + box), IM_COL32(235, 232, 225, 255), 4.0f);
+    dl->AddImage(static_cast<ImTextureID>(static_cast<intptr_t>(tex)), a, ImVec2(a.x + s.x, a.y + s.y));
+    ImGui::Dummy(size);
+    LocatorRecordLastItem(("thumb:" + id).c_str());
+  } else {
+    dl->AddRectFilled(p, ImVec2(p.x + box, p.y + box), IM_COL32(225, 222, 214, 255), 4.0f);
+    const char* t = tex < 0 ? T(kNoThumb) : T(kLoading);
+    const ImVec2 ts = ImGui::CalcTextSize(t);
+    dl->AddText(ImVec2(p.x + (box - ts.x) / 2, p.y + (box - ts.y) / 2), col::Grey, t);
+    ImGui::Dummy(size);
+    LocatorRecordLastItem(("thumb-wait:" + id).c_str());
+  }
+}
 
 std::vector<Parent> Parents(const App& app) {
   std::vector<Parent> out;
@@ -60,7 +106,7 @@ std::vector<Parent> Parents(const App& app) {
     out.push_back({"meeting", m.meta.id, std::string(T(kMeeting)) + " · " + (area.empty() ? std::to_string(++n) : area)});
   }
   for (const Talk& t : c.talks) {
-    if (!t.record) continue;  // evidence for talks that took place
+    if (!t.Held()) continue;  // evidence for talks that took place
     out.push_back({"talk", t.meta.id, std::string(T(kTalk)) + " · " + t.meta.id.substr(0, 6)});
   }
   return out;
@@ -122,32 +168,73 @@ void DrawEvidence(App& app) {
   LabelColored(col::Grey, line);
   ImGui::Separator();
   int shown = 0;
+  bool open_confirm = false;
+  const float box = app.Narrow() ? Em(5.0f) : Em(6.5f);
   for (const auto& e : list) {
     if (e.value("parent_id", std::string()) != p.id) continue;
     ++shown;
     const std::string id = e.value("id", std::string());
+    const bool photo = e.value("kind", std::string()) == "photo";
     ImGui::PushID(id.c_str());
     std::string text;
-    if (e.value("kind", std::string()) == "photo") {
-      std::snprintf(line, sizeof line, "[%s] %s  %dx%d  %.0f KB", T(kPhoto), e.value("caption", std::string()).c_str(), e.value("width", 0),
+    if (photo) {
+      std::snprintf(line, sizeof line, "%s  %dx%d  %.0f KB", e.value("caption", std::string()).c_str(), e.value("width", 0),
                     e.value("height", 0), e.value("size", 0.0) / 1024.0);
       text = line;
+      Thumbnail(id, box);
+      ImGui::SameLine();
     } else {
       text = "[" + std::string(T(kText)) + "] " + e.value("text", std::string());
     }
+    ImGui::BeginGroup();
     text = LocalTimeText(e.value("created", int64_t{0})) + "  " + text;
     if (e.value("unsaved", false)) text += "  [" + std::string(T(kUnsaved)) + "]";
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(e.value("unsaved", false) ? col::Red : col::Ink, text);
     ImGui::PopTextWrapPos();
-    if (e.value("kind", std::string()) == "photo") {
-      if (ImGui::SmallButton(T(kOpen))) platform::EvidenceOpen(id);
+    if (photo) {
+      if (TouchButton(T(kOpen))) platform::EvidenceOpen(id);
       ImGui::SameLine();
     }
-    if (ImGui::SmallButton(T(kDelete))) platform::EvidenceDelete(id);
+    if (TouchButton(T(kDelete))) {
+      g_confirm_id = id;
+      g_confirm_photo = photo;
+      open_confirm = true;
+    }
+    ImGui::EndGroup();
     ImGui::PopID();
+    ImGui::Separator();
   }
   if (shown == 0) LabelColored(col::Grey, T(kNone));
+  if (open_confirm) ImGui::OpenPopup("##confirm-delete");
+  // Delete confirmation (删除材料): centered, touch-sized, Escape or 取消 keeps the evidence.
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x < Em(26) ? vp->Size.x - Em(1) : Em(24), 0));
+  if (ImGui::BeginPopupModal("##confirm-delete", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize)) {
+    ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
+    Label(T(kConfirmTitle));
+    ImGui::PopFont();
+    ImGui::PushTextWrapPos(0.0f);
+    Label(T(g_confirm_photo ? kConfirmPhoto : kConfirmNote));
+    ImGui::PopTextWrapPos();
+    ImGui::Spacing();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(190, 40, 40, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(210, 60, 60, 255));
+    ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+    if (TouchButton(T(kConfirmDelete))) {
+      platform::EvidenceDelete(g_confirm_id);
+      g_confirm_id.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::PopStyleColor(3);
+    ImGui::SameLine();
+    if (TouchButton(T(kCancel)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
+      g_confirm_id.clear();
+      ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
+  }
 }
 
 }  // namespace zj::ui

@@ -16,6 +16,7 @@
 #include "core/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
+#include "shell/collation.h"
 
 namespace zj::ui {
 namespace {
@@ -117,29 +118,34 @@ void LectureList(App& app) {
     ImGui::PushID(l.meta.id.c_str());
     const Attendance at = LectureAttendance(l, org);
     const ReflectionCounts rc = CountReflections(l);
-    std::snprintf(buf, sizeof buf, "%d. %s", i, ZhEn(l.theme_zh, l.theme_en).c_str());
-    const float row_h = narrow ? ImMax(44.0f, Em(4.4f)) : Em(3.0f);  // phones: three lines
+    const std::string theme = std::to_string(i) + ". " + ZhEn(l.theme_zh, l.theme_en);  // any length
+    // The theme wraps to the row's width (long themes stay readable on a phone, no horizontal scrolling);
+    // then one line (wide) or two (phones) of when / where / figures.
     const ImVec2 pos = ImGui::GetCursorScreenPos();
+    const float pad = ImGui::GetStyle().FramePadding.x * 0.5f;
+    const float wrap_w = std::max(Em(4), ImGui::GetContentRegionAvail().x - pad * 2);
+    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    const float theme_h = ImGui::CalcTextSize(theme.c_str(), nullptr, false, wrap_w).y;
+    const float row_h = std::max(narrow ? 44.0f : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
     if (ImGui::Selectable("##lecture", g_ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
       g_ui.selected = l.meta.id;
-    LocatorRecordLastItem(buf);
+    LocatorRecordLastItem(theme.c_str());
     // Text drawn over the selectable: theme, then when / where / status.
     ImDrawList* dl = ImGui::GetWindowDrawList();
-    const float pad = ImGui::GetStyle().FramePadding.x * 0.5f;
     const float clip_r = pos.x + ImGui::GetContentRegionAvail().x;
     dl->PushClipRect(pos, ImVec2(clip_r, pos.y + row_h), true);
-    dl->AddText(ImVec2(pos.x + pad, pos.y + pad), col::Ink, buf);
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad), col::Ink, theme.c_str(), nullptr, wrap_w);
     std::string line2 = WhenText(l) + " · " + (l.held ? T(kHeld) : T(kNotHeld));
     char fig[128];
     std::snprintf(fig, sizeof fig, T(kListFig), at.attended_expected, at.expected, rc.handed_in, at.attended);
     const ImU32 c2 = l.held ? col::Green : col::Grey;
-    const float lh = ImGui::GetTextLineHeightWithSpacing();
+    const float y2 = pos.y + pad + theme_h + ImGui::GetStyle().ItemSpacing.y;
     if (narrow) {  // figures on their own line: a phone is too narrow for both
-      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh), c2, line2.c_str());
-      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh * 2), c2, fig + 4);  // without the leading " · " (4 bytes)
+      dl->AddText(ImVec2(pos.x + pad, y2), c2, line2.c_str());
+      dl->AddText(ImVec2(pos.x + pad, y2 + lh), c2, fig + 4);  // without the leading " · " (4 bytes)
     } else {
       line2 += fig;
-      dl->AddText(ImVec2(pos.x + pad, pos.y + pad + lh), c2, line2.c_str());
+      dl->AddText(ImVec2(pos.x + pad, y2), c2, line2.c_str());
     }
     dl->PopClipRect();
     ImGui::PopID();
@@ -165,7 +171,12 @@ void LectureEditor(App& app, const Lecture& l) {
     ui.duration = std::to_string(l.duration_minutes);
   }
   const Id id = l.meta.id;
-  ImGui::SeparatorText(ZhEn(l.theme_zh, l.theme_en).c_str());
+  // The theme as a wrapped heading (SeparatorText would cut a long theme on a phone).
+  ImGui::Spacing();
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
+  LabelWrapped(ZhEn(l.theme_zh, l.theme_en));
+  ImGui::PopFont();
+  ImGui::Separator();
   if (EditField(T(kTheme), "lecture_theme", ui.theme, narrow)) g_q.Emit({"lecture.update", {{"id", id}, {"theme_zh", ui.theme}}});
 
   // Team.
@@ -190,12 +201,24 @@ void LectureEditor(App& app, const Lecture& l) {
   std::vector<const Cadre*> lecturers;
   for (const Cadre& cd : org.cadres)
     if (std::find(cd.roles.begin(), cd.roles.end(), CadreRole::Lecturer) != cd.roles.end()) lecturers.push_back(&cd);
-  std::stable_sort(lecturers.begin(), lecturers.end(), [&](const Cadre* a, const Cadre* b) {
+  {  // the chosen team's first, each group in pinyin order (拼音顺序)
+    std::vector<std::string> names;
+    for (const Cadre* cd : lecturers) names.push_back(cd->name);
+    const std::vector<int32_t> ranks = RanksNow(names);
+    std::vector<int> order(lecturers.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
     auto in_team = [&](const Cadre* c) {
       return l.team && std::find(c->lecture_teams.begin(), c->lecture_teams.end(), *l.team) != c->lecture_teams.end();
     };
-    return in_team(a) && !in_team(b);
-  });
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const bool ta = in_team(lecturers[static_cast<size_t>(a)]), tb = in_team(lecturers[static_cast<size_t>(b)]);
+      if (ta != tb) return ta;
+      return ranks[static_cast<size_t>(a)] < ranks[static_cast<size_t>(b)];
+    });
+    std::vector<const Cadre*> sorted;
+    for (int k : order) sorted.push_back(lecturers[static_cast<size_t>(k)]);
+    lecturers.swap(sorted);
+  }
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   bool first = true;
   for (const Cadre* cd : lecturers) {
@@ -317,6 +340,28 @@ void Attendance(App& app, const Lecture& l) {
   ImGui::SetNextItemWidth(narrow ? -1 : Em(12));
   ImGui::InputTextWithHint("##attend_filter", T(kFilterHint), &g_ui.filter);
   LocatorRecordLastItem("attend_filter");
+  // The expected audience in pinyin order (拼音顺序), then those present though not expected; cached per
+  // lecture until the names change (shell/collation.h).
+  {
+    static PinyinRanks rank_cache;
+    std::vector<std::string> names;
+    names.reserve(rows.size());
+    for (const Id& p : rows) names.push_back(PersonName(org, p));
+    const std::vector<int32_t>& ranks =
+        rank_cache.Get(DataStamp(app.ws.get(), app.ws->revision()) ^ std::hash<std::string>()(l.meta.id), names.size(),
+                       [&](size_t i) -> const std::string& { return names[i]; });
+    std::vector<int> order(rows.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const bool ea = expected.count(rows[static_cast<size_t>(a)]) != 0, eb = expected.count(rows[static_cast<size_t>(b)]) != 0;
+      if (ea != eb) return ea;
+      return ranks[static_cast<size_t>(a)] < ranks[static_cast<size_t>(b)];
+    });
+    std::vector<Id> sorted;
+    sorted.reserve(rows.size());
+    for (int k : order) sorted.push_back(rows[static_cast<size_t>(k)]);
+    rows.swap(sorted);
+  }
   std::vector<Id> shown;
   for (const Id& p : rows)
     if (g_ui.filter.empty() || PersonName(org, p).find(g_ui.filter) != std::string::npos) shown.push_back(p);

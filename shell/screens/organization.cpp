@@ -21,6 +21,7 @@
 #include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/collation.h"
 #include "shell/fields.h"
 #include "shell/platform.h"
 #include "shell/widgets.h"
@@ -388,7 +389,7 @@ void DrawMembers(App& app) {
                                 ImGuiTableFlags_SizingStretchProp | ImGuiTableFlags_Sortable | ImGuiTableFlags_SortTristate;
   if (ImGui::BeginTable("members", narrow ? 2 : 4, flags, ImVec2(0, table_h > Em(8) ? table_h : Em(8)))) {
     ImGui::TableSetupScrollFreeze(0, 1);
-    ImGui::TableSetupColumn(T(S::Name));
+    ImGui::TableSetupColumn(T(S::Name), ImGuiTableColumnFlags_DefaultSort);  // pinyin order first
     ImGui::TableSetupColumn(T(S::Branch));
     if (!narrow) {
       ImGui::TableSetupColumn(T(S::Sex), ImGuiTableColumnFlags_WidthFixed, Em(3));
@@ -402,21 +403,25 @@ void DrawMembers(App& app) {
         ss->SpecsDirty = false;
       }
     }
-    if (g.sort_col >= 0) {
-      auto key = [&](int i) -> std::string {
-        const Member& m = org.members[static_cast<size_t>(i)];
-        if (g.sort_col == 0) return m.name;
-        if (g.sort_col == 1) { const int b = FindBranch(org, m.branch_id); return b >= 0 ? org.branches[static_cast<size_t>(b)].name : ""; }
-        if (g.sort_col == 2) return m.sex;
-        return PostsText(m);
-      };
-      std::vector<std::pair<std::string, int>> keyed;
-      keyed.reserve(rows.size());
-      for (int i : rows) keyed.emplace_back(key(i), i);
-      std::stable_sort(keyed.begin(), keyed.end(), [&](const auto& a, const auto& b) {
-        return g.sort_desc ? b.first < a.first : a.first < b.first;
-      });
-      for (size_t k = 0; k < rows.size(); ++k) rows[k] = keyed[k].second;
+    if (g.sort_col >= 0 && g.sort_col < 4) {
+      // Pinyin order (拼音顺序) of the column's text for every member, cached until the texts change
+      // (shell/collation.h); the rows then sort by integer ranks.
+      static PinyinRanks column_ranks[4];
+      std::string text;
+      const std::vector<int32_t>& ranks = column_ranks[g.sort_col].Get(
+          DataStamp(app.ws.get(), app.ws->revision()), org.members.size(), [&](size_t i) -> const std::string& {
+            const Member& m = org.members[i];
+            if (g.sort_col == 0) return m.name;
+            if (g.sort_col == 2) return m.sex;
+            if (g.sort_col == 1) {
+              const int b = FindBranch(org, m.branch_id);
+              text = b >= 0 ? org.branches[static_cast<size_t>(b)].name : "";
+            } else {
+              text = PostsText(m);
+            }
+            return text;
+          });
+      SortByRank(rows, ranks, g.sort_desc);
     }
     ImGuiListClipper clipper;
     const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones

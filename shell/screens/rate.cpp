@@ -21,6 +21,7 @@
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/collation.h"
 #include "shell/fields.h"
 #include "shell/platform.h"
 #include "shell/widgets.h"
@@ -35,6 +36,7 @@ const Tr kTitle{"评：积分与评星", "Rate: points and stars"};
 const Tr kTabEntry{"积分录入", "Points entry"};
 const Tr kTabMembers{"党员评星", "Member stars"};
 const Tr kTabBranches{"支部评星", "Branch stars"};
+const Tr kTabCatalogue{"项目与细则", "Items & rubric"};
 const Tr kBranch{"党支部", "Branch"};
 const Tr kItem{"积分项目", "Item"};
 const Tr kDate{"日期", "Date"};
@@ -80,7 +82,7 @@ const Tr kTarget{"年终目标考核分数（0-100）", "Year-end target score (
 const Tr kResult{"综合得分 %s 分 · %s", "Score %s · %s"};
 const Tr kNoAssessment{"本年度尚无考核记录", "No assessment this year"};
 const Tr kRubricSum{"考核细则 %s / %s 分", "Rubric %s / %s"};
-const StringTable kTable{&kTitle, &kTabEntry, &kTabMembers, &kTabBranches, &kBranch, &kItem, &kDate, &kYear, &kName,
+const StringTable kTable{&kTitle, &kTabEntry, &kTabMembers, &kTabBranches, &kTabCatalogue, &kBranch, &kItem, &kDate, &kYear, &kName,
                          &kTotal, &kStars, &kThisTime, &kRecord, &kRecordAll, &kBadDate, &kChooseBranch, &kEntryHelp,
                          &kItemInfo, &kItemInfoNoCap, &kEvidence, &kExampleCatalogue, &kRecorded, &kCounts,
                          &kUnqualified, &kExempted, &kNotYet, &kNone, &kRemove, &kAddExemption, &kReason, &kApprovedOn,
@@ -127,6 +129,14 @@ std::string Fmt(const char* fmt, ...) {
 
 const char* StarName(int s) { return T(kStarNames[std::clamp(s, 0, 3)]); }
 ImU32 StarColour(int s) { return s >= 3 ? col::Red : s == 2 ? col::Gold : s == 1 ? col::Ink : col::Grey; }
+
+/// Pinyin ranks (拼音顺序) of every member's name, cached until the names change (shell/collation.h).
+const std::vector<int32_t>& NameRanks(App& app) {
+  static PinyinRanks ranks;
+  const Organization& org = app.data().org;
+  return ranks.Get(DataStamp(app.ws.get(), app.ws->revision()), org.members.size(),
+                   [&](size_t i) -> const std::string& { return org.members[i].name; });
+}
 
 void Load(App& app) {
   if (g.loaded) return;
@@ -250,6 +260,7 @@ void DrawEntry(App& app) {
     const Member& m = org.members[static_cast<size_t>(i)];
     if (m.branch_id == g.branch && (g.filter.empty() || m.name.find(g.filter) != std::string::npos)) rows.push_back(i);
   }
+  SortByRank(rows, NameRanks(app));  // the branch's members in pinyin order, as on a roster
   const int year = date ? date->Year() : g.year;
   const YearTotals totals = ComputeYearTotals(org, d.points, year);
   const MemberRatingResult rating = RateMembers(org, totals, d.member_stars);
@@ -403,12 +414,14 @@ void DrawMemberStars(App& app) {
         ss->SpecsDirty = false;
       }
     }
-    if (sort_col == 0)
+    if (sort_col == 0) {
+      const std::vector<int32_t>& names = NameRanks(app);  // pinyin order
       std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
-        const std::string& x = org.members[static_cast<size_t>(res.rated[static_cast<size_t>(a)].member_index)].name;
-        const std::string& y = org.members[static_cast<size_t>(res.rated[static_cast<size_t>(b)].member_index)].name;
+        const int32_t x = names[static_cast<size_t>(res.rated[static_cast<size_t>(a)].member_index)];
+        const int32_t y = names[static_cast<size_t>(res.rated[static_cast<size_t>(b)].member_index)];
         return sort_desc ? y < x : x < y;
       });
+    }
     else if (sort_col >= 1)
       std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
         const Tenths x = res.rated[static_cast<size_t>(a)].total, y = res.rated[static_cast<size_t>(b)].total;
@@ -462,8 +475,14 @@ void DrawMemberStars(App& app) {
   const int em = FindMember(org, g.exempt_member);
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(10));
   if (ImGui::BeginCombo("##exempt_member", em >= 0 ? org.members[static_cast<size_t>(em)].name.c_str() : T(kMember))) {
-    for (const Member& m : org.members)
-      if (m.branch_id == g.branch && ImGui::Selectable(m.name.c_str(), m.meta.id == g.exempt_member)) g.exempt_member = m.meta.id;
+    std::vector<int> branch_members;
+    for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
+      if (org.members[static_cast<size_t>(i)].branch_id == g.branch) branch_members.push_back(i);
+    SortByRank(branch_members, NameRanks(app));
+    for (int i : branch_members) {
+      const Member& m = org.members[static_cast<size_t>(i)];
+      if (ImGui::Selectable(m.name.c_str(), m.meta.id == g.exempt_member)) g.exempt_member = m.meta.id;
+    }
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("exempt_member");
@@ -650,6 +669,10 @@ void DrawRate(App& app) {
     }
     if (TabItem(T(kTabBranches))) {
       DrawBranchStars(app);
+      ImGui::EndTabItem();
+    }
+    if (TabItem(T(kTabCatalogue))) {  // 项目与细则: shell/screens/catalogue.cpp
+      DrawCatalogue(app);
       ImGui::EndTabItem();
     }
     ImGui::EndTabBar();

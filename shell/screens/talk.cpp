@@ -18,6 +18,8 @@
 #include "core/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
+#include "shell/collation.h"
+#include "shell/talk_lock.h"
 
 namespace zj::ui {
 namespace {
@@ -63,6 +65,12 @@ const Tr kReserveNoteHint{"名册外的人选，写姓名和情况", "names not 
 const Tr kSave{"保存谈话记录", "Save talk record"};
 const Tr kClear{"清除记录", "Clear record"};
 const Tr kSaved{"已保存", "Saved"};
+const Tr kLockedRecord{"这条谈话记录已加密。请在本页上方输入口令解锁后查看或修改。",
+                       "This talk record is locked. Enter the passphrase above to read or change it."};
+const Tr kLockedNew{"谈话记录已设口令锁：请先在本页上方解锁，再填写新的记录（新记录要加密后才能保存）。",
+                    "Talk records are locked: unlock above before entering a record (it is encrypted before it is "
+                    "saved)."};
+const StringTable kLockTable{&kLockedRecord, &kLockedNew};
 const Tr kSensitive{"谈话记录涉及个人意愿和评价，只保存在本机数据中，注意保密。",
                     "Talk records hold people's wishes and assessments: they stay in this device's data; keep them confidential."};
 const Tr kNoTalks{"还没有谈话计划。点“生成并排期”。", "No talks planned yet. Press “Generate and schedule”."};
@@ -150,7 +158,7 @@ void PlanPanel(App& app) {
   TalkUi& ui = g_ui;
   int held = 0, planned = 0, open = 0;
   for (const Talk& t : c.talks) {
-    if (t.record) ++held;
+    if (t.Held()) ++held;
     else if (t.planned_date) ++planned;
     else ++open;
   }
@@ -189,7 +197,7 @@ void PlanPanel(App& app) {
   const Preview& p = GetPreview(app);
   std::vector<const Talk*> unplaced;
   for (const Talk& t : c.talks)
-    if (!t.record && !t.planned_date) unplaced.push_back(&t);
+    if (!t.Held() && !t.planned_date) unplaced.push_back(&t);
   if (unplaced.empty()) {
     LabelColored(col::Green, T(kAllPlaced));
   } else {
@@ -263,8 +271,8 @@ void TalkList(App& app) {
   std::vector<std::string> descs;
   for (const Talk& t : c.talks) {
     if (ui.kind_filter >= 0 && static_cast<int>(t.pair.kind) != ui.kind_filter) continue;
-    if (ui.status_filter == 1 && t.record) continue;
-    if (ui.status_filter == 2 && !t.record) continue;
+    if (ui.status_filter == 1 && t.Held()) continue;
+    if (ui.status_filter == 2 && !t.Held()) continue;
     std::string d = DescribeTalkPair(org, t.pair);
     if (!ui.filter.empty() && d.find(ui.filter) == std::string::npos) continue;
     rows.push_back(&t);
@@ -299,9 +307,9 @@ void TalkList(App& app) {
         ImGui::TableNextColumn();
         ImGui::PushID(t.meta.id.c_str());
         const std::string when = WhenOf(t);
-        const std::string label = narrow ? desc + "\n" + when + " · " + (t.record ? T(kStatusDone) : T(kStatusOpen))
+        const std::string label = narrow ? desc + "\n" + when + " · " + (t.Held() ? T(kStatusDone) : T(kStatusOpen))
                                          : when;
-        ImGui::PushStyleColor(ImGuiCol_Text, t.record ? col::Green : col::Ink);
+        ImGui::PushStyleColor(ImGuiCol_Text, t.Held() ? col::Green : col::Ink);
         if (ImGui::Selectable(label.c_str(), ui.selected == t.meta.id, ImGuiSelectableFlags_SpanAllColumns,
                               ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
           ui.selected = t.meta.id;
@@ -313,7 +321,7 @@ void TalkList(App& app) {
           ImGui::TableNextColumn();
           ImGui::TextUnformatted(T(*kKindShort[static_cast<int>(t.pair.kind)]));
           ImGui::TableNextColumn();
-          ImGui::TextColored(ImColor(t.record ? col::Green : col::Grey), "%s", t.record ? T(kStatusDone) : T(kStatusOpen));
+          ImGui::TextColored(ImColor(t.Held() ? col::Green : col::Grey), "%s", t.Held() ? T(kStatusDone) : T(kStatusOpen));
         }
         ImGui::PopID();
       }
@@ -366,6 +374,12 @@ void RecordForm(App& app, const Talk& t) {
                 t.planned_date ? (t.planned_date->ToString() + " " + Hm(t.planned_start_minute)).c_str() : T(kUnplanned));
   LabelColored(col::Grey, buf);
   LabelColored(IM_COL32(150, 100, 0, 255), T(kSensitive));
+  if (TalkLockState(app) == LockState::Closed) {  // 口令锁: nothing to read or change without the passphrase
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(col::Red, T(t.sealed ? kLockedRecord : kLockedNew));
+    ImGui::PopTextWrapPos();
+    return;
+  }
 
   Label(T(kDate));
   ImGui::SameLine();
@@ -410,8 +424,22 @@ void RecordForm(App& app, const Talk& t) {
   std::vector<const Member*> members;
   for (const Member& m : org.members)
     if (m.branch_id == t.pair.branch_id) members.push_back(&m);
-  std::stable_sort(members.begin(), members.end(),
-                   [](const Member* a, const Member* b) { return a->reserve_cadre && !b->reserve_cadre; });
+  {  // those flagged first, each group in pinyin order (拼音顺序)
+    std::vector<std::string> names;
+    for (const Member* m : members) names.push_back(m->name);
+    const std::vector<int32_t> ranks = RanksNow(names);
+    std::vector<int> order(members.size());
+    for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
+    std::stable_sort(order.begin(), order.end(), [&](int a, int b) {
+      const Member* x = members[static_cast<size_t>(a)];
+      const Member* y = members[static_cast<size_t>(b)];
+      if (x->reserve_cadre != y->reserve_cadre) return x->reserve_cadre;
+      return ranks[static_cast<size_t>(a)] < ranks[static_cast<size_t>(b)];
+    });
+    std::vector<const Member*> sorted;
+    for (int k : order) sorted.push_back(members[static_cast<size_t>(k)]);
+    members.swap(sorted);
+  }
   const float list_h = std::min(Em(narrow ? 9 : 7), (ImGui::GetFrameHeightWithSpacing()) * (members.size() + 0.5f));
   ImGui::BeginChild("reserve_list", ImVec2(-1, list_h), ImGuiChildFlags_Borders);
   for (const Member* m : members) {
@@ -481,6 +509,7 @@ void DrawTalk(App& app) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
+  DrawTalkLockPanel(app, true);  // 口令锁: unlock / lock line when a lock is set (shell/screens/talk_lock.cpp)
   PlanPanel(app);
   const Campaign& c = app.data().campaign;
   if (!c.talks.empty()) {

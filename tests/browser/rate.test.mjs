@@ -20,7 +20,9 @@ test('desktop: keyboard points entry, a member crosses 二星 → 三星 at exac
     const dh = d.org.branches.find((b) => b.name === '东湖村党支部');
     const x = d.org.members.find((m) => m.name === '向明' && m.id_masked === '4205**********3032');
     const item = (code) => d.points.catalogue.items.find((i) => i.code === code);
-    const inBranch = d.org.members.filter((m) => m.branch_id === dh.id);
+    // The entry table lists a branch's members in pinyin order (拼音顺序, the browser's collation).
+    const pinyin = new Intl.Collator(['zh-CN-u-co-pinyin', 'zh'], { numeric: true });
+    const inBranch = d.org.members.filter((m) => m.branch_id === dh.id).sort((a, b) => pinyin.compare(a.name, b.name));
 
     await go(page, '评');
     await click(page, 'rate_branch');

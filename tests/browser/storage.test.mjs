@@ -219,6 +219,52 @@ test('two tabs: the second is read-only, follows the first, and takes over when 
   await ctx.close();
 });
 
+for (const how of ['closes (writer-bye)', 'goes silent (heartbeat timeout)']) {
+  test(`two tabs without Web Locks (BroadcastChannel): the reader takes over when the writer ${how}`, async () => {
+    const dir = profileDir('tabs-bc');
+    const ctx = await persistent(dir);
+    await ctx.addInitScript(() => { Object.defineProperty(navigator, 'locks', { value: undefined, configurable: true }); });
+    const a = await open(ctx);
+    assert.equal((await info(a)).lockKind, 'broadcast');
+    assert.equal((await info(a)).writer, true);
+    await rename(a, 0, '甲页修改');
+    await saved(a, 1);
+    const b = await open(ctx);
+    assert.equal((await info(b)).lockKind, 'broadcast');
+    assert.equal((await info(b)).writer, false, 'the second tab reads only');
+    await waitLabel(b, /另一个标签页正在编辑这份数据/);
+    assert.equal((await rename(b, 1, '乙页想改')).ok, false);
+    // The reader stays a reader while the writer lives (its heartbeat), well past the take-over time.
+    await b.waitForTimeout(5000);
+    assert.equal((await info(b)).writer, false);
+    await rename(a, 2, '甲页再改');
+    await saved(a, 2);
+    await b.waitForFunction(() => JSON.parse(window.zjTest.dataset()).org.members[2].name === '甲页再改', null, { timeout: 5000 });
+    if (how.startsWith('goes silent')) {
+      // The writer vanishes without a word (a crash, a killed phone browser): its messages stop.
+      await a.evaluate(() => { BroadcastChannel.prototype.postMessage = function () {}; });
+    }
+    const t0 = Date.now();
+    await a.close();
+    await b.waitForFunction(() => window.zjStorage.info().writer === true, null, { timeout: 10000 });
+    const took = Date.now() - t0;
+    if (how.startsWith('closes')) assert.ok(took < 2500, `took over on writer-bye in ${took} ms`);
+    else assert.ok(took >= 2000, `took over after the heartbeat timeout (${took} ms)`);
+    await settle(b, 3);
+    await b.waitForTimeout(1500);  // the banner follows the storage info (twice a second)
+    assert.ok(!(await hasLabel(b, /^另一个标签页正在编辑这份数据/)), 'the read-only banner is gone');
+    assert.equal((await rename(b, 1, '乙页修改')).ok, true);
+    await saved(b, 1);
+    const c = await open(ctx);
+    assert.equal((await info(c)).writer, false, 'a third tab reads only while B writes');
+    const ds = await dataset(c);
+    assert.equal(ds.org.members[0].name, '甲页修改');
+    assert.equal(ds.org.members[1].name, '乙页修改');
+    assert.equal(ds.org.members[2].name, '甲页再改');
+    await ctx.close();
+  });
+}
+
 test('backup: export, then import into an empty profile restores everything (preview first)', async () => {
   const dir = profileDir('backup');
   const ctx = await persistent(dir);
@@ -283,7 +329,7 @@ test('liaison bundle: preview, apply, the same bundle twice adds nothing, undo; 
   const file = writeTmp(bundle.name, bundle.text);
   await chooseFile(office, '导入材料包…', file);
   await waitLabel(office, /^“渔洋镇-材料包-.*”:设备 [0-9a-f]{16},.*2 条记录,SHA-256 [0-9a-f]{16}$/);
-  await waitLabel(office, '新增 0 · 更新 1 · 冲突 1 · 已存在 0');
+  await waitLabel(office, '新增 0 · 更新 1 · 删除 0 · 冲突 1 · 已存在 0');
   await office.screenshot({ path: path.join(ARTIFACTS, 'storage-bundle-preview.png') });
   const beforeImport = await office.evaluate(() => window.zjTest.dataset());
   await clickLabel(office, '确认导入');
@@ -293,7 +339,7 @@ test('liaison bundle: preview, apply, the same bundle twice adds nothing, undo; 
   assert.equal(ds.import_log.length, 1);
   assert.equal(ds.import_log[0].conflict_log[0].kept, 'local');
   assert.equal(ds.import_log[0].conflict_log[0].other.name, '联络员改二', 'the other edit is logged');
-  await waitLabel(office, /· [0-9a-f]{16} · 新增 0 · 更新 1 · 冲突 1$/);  // the import log line
+  await waitLabel(office, /· [0-9a-f]{16} · 新增 0 · 更新 1 · 删除 0 · 冲突 1$/);  // the import log line
   // The same bundle again: nothing changes.
   const afterImport = await office.evaluate(() => window.zjTest.dataset());
   await chooseFile(office, '导入材料包…', file);
@@ -310,6 +356,99 @@ test('liaison bundle: preview, apply, the same bundle twice adds nothing, undo; 
   await chooseFile(office, '导入材料包…', writeTmp('bad.json', JSON.stringify(bad)));
   await waitLabel(office, /校验和不符/);
   assert.equal(await office.evaluate(() => window.zjTest.dataset()), beforeImport);
+  await browser.close();
+});
+
+test('liaison bundle carries deletions and evidence: 删除 in the preview, photos stored once, undo takes both back', async () => {
+  const browser = await launch();
+  const office = await openApp(browser, URL_, VIEW);
+  await goTo(office, '数据');
+  await clickLabel(office, '导出备份');
+  const backup = await office.evaluate(() => window.zjLastDownload.text());
+  const liaison = await openApp(browser, URL_, VIEW);
+  await goTo(liaison, '数据');
+  await chooseFile(liaison, '导入备份…', writeTmp('backup.json', backup));
+  await clickLabel(liaison, '确认导入');
+  // The liaison removes a lecture that was not held, renames a member, and attaches a photo and a note.
+  const lds = await dataset(liaison);
+  const gone = lds.campaign.lectures.find((l) => !l.held && !(l.attendee_ids || []).length);
+  assert.ok(gone, 'a removable lecture');
+  const r = await liaison.evaluate((id) => window.zjTest.apply({ name: 'lecture.remove', args: { id } }), gone.id);
+  assert.equal(r.ok, true);
+  const tomb = (await dataset(liaison)).tombstones;
+  assert.equal(tomb.length, 1);
+  assert.equal(tomb[0].id, gone.id);
+  assert.equal(tomb[0].collection, '/campaign/lectures');
+  await rename(liaison, 0, '联络员改名');
+  const parent = lds.campaign.lectures.find((l) => l.id !== gone.id).id;
+  await liaison.evaluate(async (parent) => {
+    const c = new OffscreenCanvas(640, 480);
+    const g = c.getContext('2d'); g.fillStyle = '#c02020'; g.fillRect(0, 0, 640, 480);
+    const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+    await window.zjStorage.addPhotoFile(new File([blob], '现场.jpg', { type: 'image/jpeg' }), 'lecture', parent);
+    window.zjStorage.evidenceAddText('lecture', parent, '到会 12 人');
+  }, parent);
+  await liaison.waitForFunction(() => window.zjStorage.evidenceStatus().done >= 2, null, { timeout: 10000 });
+  await liaison.evaluate(() => window.zjStorage.evidenceRefresh());
+  await settle(liaison, 4);
+  await liaison.evaluate(() => { window.zjLastDownload = null; });
+  await clickLabel(liaison, '导出材料包');
+  await liaison.waitForFunction(() => window.zjLastDownload && /材料包/.test(window.zjLastDownload.name), null, { timeout: 10000 });
+  const bundle = await liaison.evaluate(() => ({ name: window.zjLastDownload.name, text: window.zjLastDownload.text() }));
+  const bj = JSON.parse(bundle.text);
+  assert.equal(bj.format_version, 2);
+  assert.equal(bj.record_count, 1);
+  assert.equal(bj.deletion_count, 1);
+  assert.equal(bj.evidence_count, 2);
+  const photo = bj.evidence.find((e) => e.kind === 'photo');
+  assert.equal(photo.caption, '现场.jpg');
+  assert.ok(photo.photo.length > 1000 && photo.thumb.length > 100, 'base64 JPEGs');
+  assert.equal(Buffer.from(photo.photo, 'base64').subarray(0, 2).toString('hex'), 'ffd8', 'a JPEG');
+  assert.equal(bj.evidence.find((e) => e.kind === 'text').text, '到会 12 人');
+  await waitLabel(liaison, /1 条记录,1 条删除,2 项痕迹材料/);
+
+  // The office: preview (删除, evidence counted), apply, twice = nothing, undo takes both back.
+  const file = writeTmp(bundle.name, bundle.text);
+  const beforeImport = await office.evaluate(() => window.zjTest.dataset());
+  await chooseFile(office, '导入材料包…', file);
+  await waitLabel(office, '新增 0 · 更新 1 · 删除 1 · 冲突 0 · 已存在 0');
+  await waitLabel(office, '痕迹材料 2 · 新 2 · 已存在 0');
+  await waitLabel(office, `删除 · ${gone.theme_zh}  (/campaign/lectures)`);
+  await office.screenshot({ path: path.join(ARTIFACTS, 'storage-bundle-deletions-preview.png') });
+  await clickLabel(office, '确认导入');
+  let ds = await dataset(office);
+  assert.ok(!ds.campaign.lectures.some((l) => l.id === gone.id), 'the deleted lecture is gone');
+  assert.equal(ds.org.members[0].name, '联络员改名');
+  assert.equal(ds.import_log[0].deleted, 1);
+  assert.equal(ds.tombstones.length, 1);
+  await office.waitForFunction(() => window.zjStorage.evidenceList().length === 2, null, { timeout: 10000 });
+  const stored = await office.evaluate(() => window.zjStorage.evidenceList());
+  assert.deepEqual(stored.map((e) => e.id).sort(), bj.evidence.map((e) => e.id).sort());
+  assert.ok(stored.find((e) => e.kind === 'photo').size > 1000, 'the photo is stored');
+  const afterImport = await office.evaluate(() => window.zjTest.dataset());
+  // Twice: nothing new.
+  await chooseFile(office, '导入材料包…', file);
+  await waitLabel(office, '此材料包已导入过。');
+  await waitLabel(office, '痕迹材料 2 · 新 0 · 已存在 2');
+  await waitLabel(office, /没有新内容/);
+  await clickLabel(office, '取消');
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), afterImport);
+  assert.equal((await office.evaluate(() => window.zjStorage.evidenceList())).length, 2);
+  // Undo: the lecture and the member's name come back, the evidence the import brought goes.
+  await clickLabel(office, '撤销上次导入');
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), beforeImport);
+  await office.waitForFunction(() => window.zjStorage.evidenceList().length === 0, null, { timeout: 10000 });
+  // Tampered evidence: refused with its reason, nothing changes.
+  const bad = JSON.parse(bundle.text);
+  bad.evidence.find((e) => e.kind === 'text').text = '到会 30 人';
+  await chooseFile(office, '导入材料包…', writeTmp('bad.json', JSON.stringify(bad)));
+  await waitLabel(office, /校验和不符/);
+  const dropped = JSON.parse(bundle.text);
+  dropped.evidence.pop();
+  await chooseFile(office, '导入材料包…', writeTmp('dropped.json', JSON.stringify(dropped)));
+  await waitLabel(office, /痕迹材料数与声明的不符/);
+  assert.equal(await office.evaluate(() => window.zjTest.dataset()), beforeImport);
+  assert.equal((await office.evaluate(() => window.zjStorage.evidenceList())).length, 0);
   await browser.close();
 });
 

@@ -1,0 +1,67 @@
+// Zhengjian shell: sorting names as Chinese readers expect (拼音顺序: 阿 < 白 < 陈 < 张), through the
+// browser's collation (platform::CollationRanks), cached so a table of thousands of rows sorts per frame
+// by integer compares only.
+#pragma once
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "shell/platform.h"
+
+namespace zj::ui {
+
+/// Collation ranks of one list of texts (e.g. every member's name), kept until the texts change.
+/// Usage: `static PinyinRanks names;  const auto& r = names.Get(ws->revision(), org.members.size(),
+/// [&](size_t i) -> const std::string& { return org.members[i].name; });` then sort rows by r[i].
+/// When `stamp` (the workspace revision) is unchanged, Get returns the cached ranks without reading a
+/// text; when it changed, the texts are hashed (linear, cheap) and the browser asked again only if they
+/// differ — recording points does not re-sort the names.
+class PinyinRanks {
+ public:
+  /// Ranks of texts 0..count-1 (`text(i)` gives text i); ranks[i] as in platform::CollationRanks.
+  template <typename TextOf>
+  const std::vector<int32_t>& Get(uint64_t stamp, size_t count, TextOf&& text) {
+    if (valid_ && stamp == stamp_ && count == ranks_.size()) return ranks_;
+    uint64_t h = 1469598103934665603ull;  // FNV-1a over the texts and their ends
+    for (size_t i = 0; i < count; ++i) {
+      for (unsigned char c : static_cast<const std::string&>(text(i))) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+    }
+    if (!valid_ || h != hash_ || count != ranks_.size()) {
+      std::vector<std::string> texts;
+      texts.reserve(count);
+      for (size_t i = 0; i < count; ++i) texts.push_back(text(i));
+      ranks_ = platform::CollationRanks(texts);
+      hash_ = h;
+    }
+    stamp_ = stamp;
+    valid_ = true;
+    return ranks_;
+  }
+
+ private:
+  bool valid_ = false;
+  uint64_t stamp_ = 0, hash_ = 0;
+  std::vector<int32_t> ranks_;
+};
+
+/// A stamp for PinyinRanks::Get from the workspace and its revision (a replaced workspace starts again at
+/// revision 0, so its address is part of the stamp).
+inline uint64_t DataStamp(const void* workspace, uint64_t revision) {
+  return revision * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(reinterpret_cast<uintptr_t>(workspace));
+}
+
+/// Ranks of a small list computed now (no cache): for lists of a few dozen names (lecturers, a branch's
+/// reserve candidates) drawn once per frame. Prefer PinyinRanks for anything that can reach thousands.
+inline std::vector<int32_t> RanksNow(const std::vector<std::string>& texts) { return platform::CollationRanks(texts); }
+
+/// Sorts `rows` (indices into the ranked list) by rank, ascending or descending, stable for equal ranks.
+inline void SortByRank(std::vector<int>& rows, const std::vector<int32_t>& ranks, bool descending = false) {
+  std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
+    const int32_t x = ranks[static_cast<size_t>(a)], y = ranks[static_cast<size_t>(b)];
+    return descending ? y < x : x < y;
+  });
+}
+
+}  // namespace zj::ui

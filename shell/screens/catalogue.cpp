@@ -1,0 +1,526 @@
+// 评 Rate, tab 项目与细则: the points catalogue (积分项目表) and the branch assessment rubric (积分制管理考核
+// 细则), both examples (示例) until the town enters its handbook's. Drawn inside the 评 screen (rate.cpp).
+// Every change is a command of core/commands_catalogue.cpp (catalogue.item.*, rubric.item.*), so it can be
+// undone; a refused one (e.g. removing an item that point entries use) shows its reason here.
+//
+// [SECTION] Strings and state
+// [SECTION] Points catalogue (积分项目表)
+// [SECTION] Assessment rubric (考核细则)
+// [SECTION] Entry
+#include <algorithm>
+#include <cstdio>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "core/branch_rating.h"
+#include "core/encoding.h"
+#include "core/points.h"
+#include "imgui.h"
+#include "imgui_internal.h"
+#include "misc/cpp/imgui_stdlib.h"
+#include "shell/app.h"
+#include "shell/collation.h"
+#include "shell/widgets.h"
+
+namespace zj::ui {
+namespace {
+
+//-----------------------------------------------------------------------------
+// [SECTION] Strings and state
+//-----------------------------------------------------------------------------
+const Tr kItemsTab{"积分项目表", "Point items"};
+const Tr kRubricTab{"考核细则", "Assessment rubric"};
+const Tr kExampleItems{"当前为示例积分项目（非本镇手册）。按《党员积分制管理手册》新增、修改或删除后，即作为本镇的积分项目。",
+                       "These are example items, not the town's handbook. Add, edit or remove items to make them the town's own."};
+const Tr kExampleRubric{"当前为示例考核细则。修改后即作为本镇的考核细则；满分合计不必为 100，评星时折算为百分制。",
+                        "This is an example rubric. Edit it to make it the town's own; the full marks need not total 100 (scores are converted to a percentage)."};
+const Tr kCode{"编号", "Code"};
+const Tr kCategory{"类别", "Category"};
+const Tr kName{"名称", "Name"};
+const Tr kPoints{"每次分值", "Points"};
+const Tr kCap{"年度上限", "Yearly cap"};
+const Tr kEvidence{"需佐证材料", "Evidence required"};
+const Tr kUsed{"已使用", "Used"};
+const Tr kMax{"满分", "Full marks"};
+const Tr kEdit{"编辑", "Edit"};
+const Tr kRemove{"删除", "Remove"};
+const Tr kNoCap{"不设上限", "no cap"};
+const Tr kYes{"是", "yes"};
+const Tr kAddItem{"新增积分项目", "Add point item"};
+const Tr kEditItemFmt{"修改积分项目 %s", "Edit point item %s"};
+const Tr kAddRubric{"新增考核项目", "Add rubric item"};
+const Tr kEditRubricFmt{"修改考核项目 %s", "Edit rubric item %s"};
+const Tr kSave{"保存修改", "Save changes"};
+const Tr kCancel{"取消", "Cancel"};
+const Tr kCodeHint{"留空自动编号", "empty: numbered automatically"};
+const Tr kCapHint{"留空为不设上限", "empty: no cap"};
+const Tr kItemHelp{"扣分项目的分值写负数（如 -5），年度上限写正数；分值最多一位小数（如 0.5）。",
+                   "Deductions are negative (e.g. -5), the yearly cap positive; at most one decimal (e.g. 0.5)."};
+const Tr kUsedEntriesFmt{"%d 条记录", "%d entries"};
+const Tr kUsedScoresFmt{"%d 个得分", "%d scores"};
+const Tr kRubricTotalFmt{"满分合计 %s 分（评星时折算为百分制）", "Full marks total %s (converted to a percentage)"};
+const Tr kConfirmItemFmt{"删除积分项目 %s %s？", "Remove point item %s %s?"};
+const Tr kConfirmRubricFmt{"删除考核项目 %s %s？", "Remove rubric item %s %s?"};
+const Tr kConfirmUsedEntriesFmt{"已有 %d 条积分记录使用该项目：删除会被拒绝。", "%d point entries use this item: removing it will be refused."};
+const Tr kConfirmUsedScoresFmt{"已有 %d 个考核得分使用该项目：删除会被拒绝。", "%d assessment scores use this item: removing it will be refused."};
+const Tr kConfirmUndo{"删除后可用“撤销”恢复。", "Undo brings it back."};
+const Tr kConfirmRemove{"确认删除", "Remove"};
+const Tr kSaved{"已保存：%s %s", "Saved: %s %s"};
+const Tr kRemoved{"已删除：%s %s", "Removed: %s %s"};
+const StringTable kTable{&kItemsTab, &kRubricTab, &kExampleItems, &kExampleRubric, &kCode, &kCategory, &kName, &kPoints,
+                         &kCap, &kEvidence, &kUsed, &kMax, &kEdit, &kRemove, &kNoCap, &kYes, &kAddItem, &kEditItemFmt,
+                         &kAddRubric, &kEditRubricFmt, &kSave, &kCancel, &kCodeHint, &kCapHint, &kItemHelp,
+                         &kUsedEntriesFmt, &kUsedScoresFmt, &kRubricTotalFmt, &kConfirmItemFmt, &kConfirmRubricFmt,
+                         &kConfirmUsedEntriesFmt, &kConfirmUsedScoresFmt, &kConfirmUndo, &kConfirmRemove, &kSaved,
+                         &kRemoved};
+const Tr kCategories[] = {{"基础积分", "Basic"}, {"奖励积分", "Merit"}, {"扣分", "Deduction"}};
+const StringTable kTable2{&kCategories[0], &kCategories[1], &kCategories[2]};
+constexpr PointCategory kCategoryOrder[] = {PointCategory::Basic, PointCategory::Merit, PointCategory::Deduction};
+
+/// The add / edit form of one table (the item being edited, or none = a new one) and its feedback.
+struct Form {
+  Id editing;              ///< "" = adding a new item
+  std::string code, name, points, cap;
+  int category = 0;        ///< index into kCategoryOrder
+  bool evidence = false;
+  std::string message;     ///< last result (green) or problem (red)
+  bool message_ok = false;
+  bool scroll_to = false;  ///< bring the form into view on the next frame (phones: it is below the table)
+};
+struct CatalogueState {
+  Form item, rubric;
+  Id confirm_id;           ///< item waiting for the remove confirmation
+  bool open_confirm = false;  ///< open the confirmation on this frame (opened at the popup's own ID level)
+  bool confirm_rubric = false;
+  std::string confirm_problem;
+};
+CatalogueState g;
+
+std::string Fmt(const char* fmt, const std::string& a, const std::string& b = "") {
+  char buf[512];
+  std::snprintf(buf, sizeof buf, fmt, a.c_str(), b.c_str());
+  return buf;
+}
+std::string FmtInt(const char* fmt, int n) {
+  char buf[256];
+  std::snprintf(buf, sizeof buf, fmt, n);
+  return buf;
+}
+std::string ProblemText(const Problem& p) { return CurrentLang() == Lang::Zh ? p.message_zh : p.message_en; }
+std::string Signed(Tenths t) { return (t > 0 ? "+" : "") + FormatPoints(t); }
+int CategoryIndex(PointCategory c) { return c == PointCategory::Basic ? 0 : c == PointCategory::Merit ? 1 : 2; }
+
+/// A button at least 44 CSS px high on phones, recorded for the test locator as `test_label`.
+bool Btn(const char* label, const std::string& test_label, bool narrow) {
+  const bool hit = ImGui::Button(label, ImVec2(0, narrow ? ImMax(44.0f, ImGui::GetFrameHeight()) : 0.0f));
+  LocatorRecordLastItem(test_label.c_str());
+  return hit;
+}
+
+/// A labelled single-line field (label left on wide screens, above on phones), recorded as `test_label`.
+void Field(const char* label, const char* test_label, std::string& text, bool narrow, const char* hint = "",
+           ImGuiInputTextFlags flags = 0) {
+  ImGui::AlignTextToFramePadding();
+  Label(label);
+  if (!narrow) ImGui::SameLine(Em(6));
+  ImGui::SetNextItemWidth(narrow ? -1.0f : Em(20));
+  if (narrow)
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
+                        ImVec2(ImGui::GetStyle().FramePadding.x, ImMax(ImGui::GetStyle().FramePadding.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+  ImGui::InputTextWithHint((std::string("##") + test_label).c_str(), hint, &text, flags);
+  if (narrow) ImGui::PopStyleVar();
+  LocatorRecordLastItem(test_label);
+}
+
+/// How many point entries use each item / assessment scores each rubric item, recounted when the data changes.
+struct UseCounts {
+  uint64_t stamp = ~0ull;
+  std::map<Id, int> entries, scores;
+};
+const UseCounts& Counts(App& app) {
+  static UseCounts c;
+  const uint64_t stamp = DataStamp(app.ws.get(), app.ws->revision());
+  if (c.stamp == stamp) return c;
+  c = UseCounts{};
+  c.stamp = stamp;
+  for (const PointEntry& e : app.data().points.entries) ++c.entries[e.item_id];
+  for (const BranchAssessment& a : app.data().branch_rating.assessments)
+    for (const RubricScore& s : a.scores) ++c.scores[s.item_id];
+  return c;
+}
+int CountOf(const std::map<Id, int>& m, const Id& id) {
+  auto f = m.find(id);
+  return f == m.end() ? 0 : f->second;
+}
+
+/// Applies `cmd` and reports its result in `form`: the problem, or "已保存：<code> <name>" of the saved
+/// record (`code_of(id)` finds the code, also the one made for a new record) with the form cleared.
+template <typename CodeOf>
+void ApplyFrom(App& app, Form& form, const Command& cmd, const std::string& name, CodeOf code_of) {
+  const Id id = form.editing;
+  ApplyResult r = app.Apply(cmd);
+  if (!r.ok) {
+    form.message = ProblemText(r.problem);
+    form.message_ok = false;
+    return;
+  }
+  form = Form{};
+  form.message = Fmt(T(kSaved), code_of(r.created_id.empty() ? id : r.created_id), name);
+  form.message_ok = true;
+}
+
+void Message(const Form& f) {
+  if (!f.message.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(f.message_ok ? col::Green : col::Red, f.message);
+    ImGui::PopTextWrapPos();
+  }
+}
+
+/// Row height and vertical text offset for table rows (touch-sized on phones).
+float RowH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+
+//-----------------------------------------------------------------------------
+// [SECTION] Points catalogue
+//-----------------------------------------------------------------------------
+void DrawItems(App& app) {
+  const PointCatalogue& cat = app.data().points.catalogue;
+  const UseCounts& uses = Counts(app);
+  const bool narrow = app.Narrow();
+  if (cat.example) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(col::Gold, T(kExampleItems));
+    ImGui::PopTextWrapPos();
+  } else if (!cat.name.empty()) {
+    LabelColored(col::Grey, cat.name);
+  }
+  Form& f = g.item;
+  const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                                ImGuiTableFlags_SizingStretchProp;
+  const float row_h = RowH(narrow);
+  if (ImGui::BeginTable("catalogue_items", narrow ? 3 : 8, flags)) {
+    if (!narrow) ImGui::TableSetupColumn(T(kCode), ImGuiTableColumnFlags_WidthFixed, Em(3));
+    if (!narrow) ImGui::TableSetupColumn(T(kCategory), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
+    ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_WidthStretch, 6);
+    ImGui::TableSetupColumn(T(kPoints), ImGuiTableColumnFlags_WidthFixed, Em(narrow ? 3.5f : 4.5f));
+    if (!narrow) {
+      ImGui::TableSetupColumn(T(kCap), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
+      ImGui::TableSetupColumn(T(kEvidence), ImGuiTableColumnFlags_WidthFixed, Em(5));
+      ImGui::TableSetupColumn(T(kUsed), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
+    }
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? Em(5.6f) : Em(6));
+    ImGui::TableHeadersRow();
+    for (const PointItem& it : cat.items) {
+      const int used = CountOf(uses.entries, it.meta.id);
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+      ImGui::PushID(it.meta.id.c_str());
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Label(it.code);
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Label(T(kCategories[CategoryIndex(it.category)]));
+      }
+      ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(0.0f);
+      if (narrow) {  // code and name, then category, cap, evidence and use on a grey line
+        Label(it.code + " " + it.name_zh);
+        std::string info = std::string(T(kCategories[CategoryIndex(it.category)])) + " · " +
+                           (it.yearly_cap ? std::string(T(kCap)) + " " + FormatPoints(*it.yearly_cap) : T(kNoCap));
+        if (it.evidence_required) info += std::string(" · ") + T(kEvidence);
+        if (used) info += " · " + FmtInt(T(kUsedEntriesFmt), used);
+        LabelColored(col::Grey, info);
+      } else {
+        ImGui::AlignTextToFramePadding();
+        Label(it.name_zh);
+      }
+      ImGui::PopTextWrapPos();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      LabelColored(it.points < 0 ? col::Red : col::Ink, Signed(it.points));
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Label(it.yearly_cap ? FormatPoints(*it.yearly_cap) : T(kNoCap));
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Label(it.evidence_required ? T(kYes) : "");
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        LabelColored(col::Grey, used ? FmtInt(T(kUsedEntriesFmt), used) : "");
+      }
+      ImGui::TableNextColumn();
+      if (Btn(T(kEdit), "cat_edit:" + it.code, narrow)) {
+        f = Form{};
+        f.editing = it.meta.id;
+        f.code = it.code;
+        f.name = it.name_zh;
+        f.points = FormatPoints(it.points);
+        f.cap = it.yearly_cap ? FormatPoints(*it.yearly_cap) : "";
+        f.category = CategoryIndex(it.category);
+        f.evidence = it.evidence_required;
+        f.scroll_to = true;
+      }
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+      if (Btn(T(kRemove), "cat_remove:" + it.code, narrow)) {
+        g.confirm_id = it.meta.id;
+        g.confirm_rubric = false;
+        g.confirm_problem.clear();
+        g.open_confirm = true;
+      }
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  // Add / edit form.
+  ImGui::Spacing();
+  const PointItem* editing = nullptr;
+  for (const PointItem& it : cat.items)
+    if (it.meta.id == f.editing) editing = &it;
+  if (!editing) f.editing.clear();
+  ImGui::SeparatorText(editing ? Fmt(T(kEditItemFmt), editing->code).c_str() : T(kAddItem));
+  if (f.scroll_to) {
+    ImGui::SetScrollHereY(0.1f);
+    f.scroll_to = false;
+  }
+  Field(T(kCode), "cat_code", f.code, narrow, T(kCodeHint));
+  ImGui::AlignTextToFramePadding();
+  Label(T(kCategory));
+  if (!narrow) ImGui::SameLine(Em(6));
+  for (int k = 0; k < 3; ++k) {
+    if (k) ImGui::SameLine();
+    if (ImGui::RadioButton(T(kCategories[k]), f.category == k)) f.category = k;
+    LocatorRecordLastItem((std::string("cat_category:") + kCategories[k].zh).c_str());
+  }
+  Field(T(kName), "cat_name", f.name, narrow);
+  Field(T(kPoints), "cat_points", f.points, narrow, f.category == 2 ? "-5" : "2");
+  Field(T(kCap), "cat_cap", f.cap, narrow, T(kCapHint));
+  ImGui::Checkbox(T(kEvidence), &f.evidence);
+  LocatorRecordLastItem("cat_evidence");
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+  LabelWrapped(T(kItemHelp));
+  ImGui::PopStyleColor();
+  const bool save = Btn(editing ? T(kSave) : T(kAddItem), editing ? "cat_save" : "cat_add", narrow);
+  if (editing) {
+    ImGui::SameLine();
+    if (Btn(T(kCancel), "cat_cancel", narrow)) f = Form{};
+  }
+  Message(f);
+  if (save) {
+    nlohmann::json a = {{"category", PointCategoryCode(kCategoryOrder[f.category])},
+                        {"name_zh", f.name},
+                        {"points", f.points},
+                        {"evidence_required", f.evidence}};
+    if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
+    a["yearly_cap"] = TrimSpaces(f.cap).empty() ? nlohmann::json(nullptr) : nlohmann::json(f.cap);
+    if (editing) a["id"] = editing->meta.id;
+    ApplyFrom(app, f, {editing ? "catalogue.item.update" : "catalogue.item.add", a}, TrimSpaces(f.name), [&](const Id& id) {
+      for (const PointItem& it : app.data().points.catalogue.items)
+        if (it.meta.id == id) return it.code;
+      return std::string();
+    });
+  }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Assessment rubric
+//-----------------------------------------------------------------------------
+void DrawRubric(App& app) {
+  const BranchRubric& rubric = app.data().branch_rating.rubric;
+  const UseCounts& uses = Counts(app);
+  const bool narrow = app.Narrow();
+  if (rubric.example) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(col::Gold, T(kExampleRubric));
+    ImGui::PopTextWrapPos();
+  }
+  Form& f = g.rubric;
+  Tenths total = 0;
+  for (const RubricItem& it : rubric.items) total += it.max_points;
+  Label(Fmt(T(kRubricTotalFmt), FormatPoints(total)));
+  const float row_h = RowH(narrow);
+  if (ImGui::BeginTable("rubric_items", narrow ? 3 : 5,
+                        ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
+                            ImGuiTableFlags_SizingStretchProp)) {
+    if (!narrow) ImGui::TableSetupColumn(T(kCode), ImGuiTableColumnFlags_WidthFixed, Em(3));
+    ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_WidthStretch, 6);
+    ImGui::TableSetupColumn(T(kMax), ImGuiTableColumnFlags_WidthFixed, Em(3.5f));
+    if (!narrow) ImGui::TableSetupColumn(T(kUsed), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? Em(5.6f) : Em(6));
+    ImGui::TableHeadersRow();
+    for (const RubricItem& it : rubric.items) {
+      const int used = CountOf(uses.scores, it.meta.id);
+      ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
+      ImGui::PushID(it.meta.id.c_str());
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        Label(it.code);
+      }
+      ImGui::TableNextColumn();
+      ImGui::PushTextWrapPos(0.0f);
+      if (narrow) {
+        Label(it.code + " " + it.name_zh);
+        if (used) LabelColored(col::Grey, FmtInt(T(kUsedScoresFmt), used));
+      } else {
+        ImGui::AlignTextToFramePadding();
+        Label(it.name_zh);
+      }
+      ImGui::PopTextWrapPos();
+      ImGui::TableNextColumn();
+      ImGui::AlignTextToFramePadding();
+      Label(FormatPoints(it.max_points));
+      if (!narrow) {
+        ImGui::TableNextColumn();
+        ImGui::AlignTextToFramePadding();
+        LabelColored(col::Grey, used ? FmtInt(T(kUsedScoresFmt), used) : "");
+      }
+      ImGui::TableNextColumn();
+      if (Btn(T(kEdit), "rubric_edit:" + it.code, narrow)) {
+        f = Form{};
+        f.editing = it.meta.id;
+        f.code = it.code;
+        f.name = it.name_zh;
+        f.points = FormatPoints(it.max_points);
+        f.scroll_to = true;
+      }
+      ImGui::SameLine();
+      ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+      if (Btn(T(kRemove), "rubric_remove:" + it.code, narrow)) {
+        g.confirm_id = it.meta.id;
+        g.confirm_rubric = true;
+        g.confirm_problem.clear();
+        g.open_confirm = true;
+      }
+      ImGui::PopStyleColor();
+      ImGui::PopID();
+    }
+    ImGui::EndTable();
+  }
+
+  ImGui::Spacing();
+  const RubricItem* editing = nullptr;
+  for (const RubricItem& it : rubric.items)
+    if (it.meta.id == f.editing) editing = &it;
+  if (!editing) f.editing.clear();
+  ImGui::SeparatorText(editing ? Fmt(T(kEditRubricFmt), editing->code).c_str() : T(kAddRubric));
+  if (f.scroll_to) {
+    ImGui::SetScrollHereY(0.1f);
+    f.scroll_to = false;
+  }
+  Field(T(kCode), "rubric_code", f.code, narrow, T(kCodeHint));
+  Field(T(kName), "rubric_name", f.name, narrow);
+  Field(T(kMax), "rubric_max", f.points, narrow, "15");
+  const bool save = Btn(editing ? T(kSave) : T(kAddRubric), editing ? "rubric_save" : "rubric_add", narrow);
+  if (editing) {
+    ImGui::SameLine();
+    if (Btn(T(kCancel), "rubric_cancel", narrow)) f = Form{};
+  }
+  Message(f);
+  if (save) {
+    nlohmann::json a = {{"name_zh", f.name}, {"max_points", f.points}};
+    if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
+    if (editing) a["id"] = editing->meta.id;
+    ApplyFrom(app, f, {editing ? "rubric.item.update" : "rubric.item.add", a}, TrimSpaces(f.name), [&](const Id& id) {
+      for (const RubricItem& it : app.data().branch_rating.rubric.items)
+        if (it.meta.id == id) return it.code;
+      return std::string();
+    });
+  }
+}
+
+/// The remove confirmation of either table: names the item and how many records use it; a refused
+/// removal keeps the dialog open with the reason.
+void DrawConfirm(App& app) {
+  if (g.open_confirm) ImGui::OpenPopup("##catalogue_confirm");
+  g.open_confirm = false;
+  const ImGuiViewport* vp = ImGui::GetMainViewport();
+  ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
+  ImGui::SetNextWindowSize(ImVec2(vp->Size.x < Em(26) ? vp->Size.x - Em(1) : Em(24), 0));
+  if (!ImGui::BeginPopupModal("##catalogue_confirm", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
+    return;
+  const Dataset& d = app.data();
+  const UseCounts& uses = Counts(app);
+  std::string code, name;
+  int used = 0;
+  bool found = false;
+  if (g.confirm_rubric) {
+    for (const RubricItem& it : d.branch_rating.rubric.items)
+      if (it.meta.id == g.confirm_id) { code = it.code; name = it.name_zh; found = true; }
+    used = CountOf(uses.scores, g.confirm_id);
+  } else {
+    for (const PointItem& it : d.points.catalogue.items)
+      if (it.meta.id == g.confirm_id) { code = it.code; name = it.name_zh; found = true; }
+    used = CountOf(uses.entries, g.confirm_id);
+  }
+  bool close = !found;
+  ImGui::PushTextWrapPos(0.0f);
+  ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
+  Label(Fmt(T(g.confirm_rubric ? kConfirmRubricFmt : kConfirmItemFmt), code, name));
+  ImGui::PopFont();
+  if (used) LabelColored(col::Grey, FmtInt(T(g.confirm_rubric ? kConfirmUsedScoresFmt : kConfirmUsedEntriesFmt), used));
+  else LabelColored(col::Grey, T(kConfirmUndo));
+  if (!g.confirm_problem.empty()) LabelColored(col::Red, g.confirm_problem);
+  ImGui::PopTextWrapPos();
+  ImGui::Spacing();
+  const float h = ImMax(44.0f, ImGui::GetFrameHeight());
+  ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(190, 40, 40, 255));
+  ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(210, 60, 60, 255));
+  ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
+  const bool remove = ImGui::Button(T(kConfirmRemove), ImVec2(0, h));
+  LocatorRecordLastItem("confirm_remove");
+  ImGui::PopStyleColor(3);
+  ImGui::SameLine();
+  if (ImGui::Button(T(kCancel), ImVec2(0, h)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
+  LocatorRecordLastItem("confirm_cancel");
+  if (remove && found) {
+    ApplyResult r = app.Apply({g.confirm_rubric ? "rubric.item.remove" : "catalogue.item.remove", {{"id", g.confirm_id}}});
+    if (r.ok) {
+      Form& f = g.confirm_rubric ? g.rubric : g.item;
+      if (f.editing == g.confirm_id) f = Form{};
+      f.message = Fmt(T(kRemoved), code, name);
+      f.message_ok = true;
+      close = true;
+    } else {
+      g.confirm_problem = ProblemText(r.problem);
+    }
+  }
+  if (close) {
+    g.confirm_id.clear();
+    g.confirm_problem.clear();
+    ImGui::CloseCurrentPopup();
+  }
+  ImGui::EndPopup();
+}
+
+}  // namespace
+
+//-----------------------------------------------------------------------------
+// [SECTION] Entry
+//-----------------------------------------------------------------------------
+void DrawCatalogue(App& app) {
+  auto tab = [](const Tr& label) {
+    const bool open = ImGui::BeginTabItem(T(label));
+    LocatorRecordLastItem(T(label));
+    return open;
+  };
+  if (ImGui::BeginTabBar("catalogue_tabs")) {
+    if (tab(kItemsTab)) {
+      DrawItems(app);
+      ImGui::EndTabItem();
+    }
+    if (tab(kRubricTab)) {
+      DrawRubric(app);
+      ImGui::EndTabItem();
+    }
+    ImGui::EndTabBar();
+  }
+  DrawConfirm(app);
+}
+
+}  // namespace zj::ui

@@ -1,0 +1,48 @@
+// Zhengjian shell: the passphrase lock on talk records (谈话记录口令锁; issue 7 "Optional lock for sensitive
+// records"). Core keeps the lock's parameters and the sealed records (core/talks.h TalkLock, SealedBox); the
+// key lives in web/lock.js (WebCrypto) for as long as the page is open and unlocked. This part runs the
+// asynchronous work each frame: seals every readable record that has no sealed copy, opens sealed records
+// once unlocked, and tells storage and exports to wait until nothing readable is left unsealed.
+#pragma once
+#include <string>
+
+#include "shell/app.h"
+
+namespace zj::ui {
+
+/// Where the lock stands for the current dataset.
+enum class LockState {
+  Off,       ///< no lock: talk records are stored as they are
+  Closed,    ///< locked and no key in memory: sealed records are hidden, talk records cannot be changed
+  Open,      ///< locked, key in memory: records readable, every change sealed before it is saved
+};
+LockState TalkLockState(const App& app);
+/// True while a lock is set and some readable record has no sealed copy yet: nothing may be saved or exported
+/// (it would leave the record's text in clear). With the lock open this lasts a few milliseconds; with it
+/// closed (a record entered or imported without the key) until the user unlocks.
+bool TalkLockHoldsSaving(const App& app);
+/// True while a create / unlock operation runs (PBKDF2 takes about a second on a phone).
+bool TalkLockBusy();
+/// Each frame (DrawApp): runs the seal / open work and finishes create / unlock operations.
+void TalkLockFrame(App& app);
+/// Sets a new lock with `passphrase` (at least kMinPassphraseChars characters; the caller checks that it
+/// was typed twice alike). Asynchronous; the outcome appears in TalkLockMessage.
+void TalkLockCreate(App& app, const std::string& passphrase);
+/// Tries `passphrase` on the dataset's lock. A wrong passphrase opens nothing and changes nothing.
+void TalkLockUnlock(App& app, const std::string& passphrase);
+/// Closes the lock now: forgets the key and hides every sealed record (kept sealed in the dataset).
+/// False (message set) while a record still waits for sealing.
+bool TalkLockClose(App& app);
+/// Removes the lock (talk_lock.remove): only while open, every record readable; records are then stored as
+/// they are.
+void TalkLockRemove(App& app);
+/// The outcome of the last lock action (Chinese / English), and whether it is an error; "" when none.
+const std::string& TalkLockMessage(bool* error = nullptr);
+/// Fewest characters a passphrase may have.
+constexpr int kMinPassphraseChars = 8;
+
+/// The lock panel (set / unlock / close / remove), shown on the 谈 screen and the 数据 screen
+/// (shell/screens/talk_lock.cpp). `compact`: one line when all is well (谈 screen).
+void DrawTalkLockPanel(App& app, bool compact);
+
+}  // namespace zj::ui

@@ -1,0 +1,164 @@
+// 组织 (issue 5): members, the tree, cadres and the roster import, each action checked by the command it
+// emits (name and exact arguments, from the audit trail) and the dataset change.
+#include <algorithm>
+
+#include "tests/ui/harness.h"
+
+namespace zj::uitest {
+namespace {
+const Member* MemberById(const Dataset& d, const Id& id) {
+  for (const Member& m : d.org.members)
+    if (m.meta.id == id) return &m;
+  return nullptr;
+}
+}  // namespace
+
+TEST(UiOrganization, AddRenameMoveAndRemoveAMember) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_EQ(ui.data().org.members.size(), 120u);
+  const Id first_branch = ui.data().org.branches.front().meta.id;
+
+  // 新增党员: a member named 新党员 in the first branch (no branch filter), selected for editing.
+  size_t mark = ui.Audit().size();
+  ASSERT_TRUE(ui.Click("新增党员"));
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "member.add");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"name", "新党员"}, {"branch_id", first_branch}}));
+  ASSERT_EQ(ui.data().org.members.size(), 121u);
+  const Id id = ui.app.org_ui.selected_member;
+  ASSERT_FALSE(id.empty());
+  ASSERT_NE(MemberById(ui.data(), id), nullptr);
+  EXPECT_EQ(MemberById(ui.data(), id)->name, "新党员");
+
+  // Rename in the editor: typed, then Enter commits one member.update with the new name.
+  mark = ui.Audit().size();
+  ASSERT_TRUE(ui.Click("member_name"));
+  ui.Retype("欧阳𠮷祥");
+  EXPECT_TRUE(ui.CommandsSince(mark).empty()) << "nothing is applied while typing";
+  ui.Key(ImGuiKey_Enter);
+  cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "member.update");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}, {"name", "欧阳𠮷祥"}}));
+  EXPECT_EQ(MemberById(ui.data(), id)->name, "欧阳𠮷祥");
+
+  // Move to another branch through the editor's branch combo.
+  const Branch& target = ui.data().org.branches[3];
+  const Id target_id = target.meta.id;
+  const std::string target_name = target.name;
+  mark = ui.Audit().size();
+  ASSERT_TRUE(ui.Click("member_branch"));
+  ASSERT_TRUE(ui.ClickLast(target_name));
+  cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "member.update");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}, {"branch_id", target_id}}));
+  EXPECT_EQ(MemberById(ui.data(), id)->branch_id, target_id);
+
+  // Remove.
+  mark = ui.Audit().size();
+  const Item remove = ui.ScrollTo("删除该党员");
+  ui.ClickItem(remove);
+  cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "member.remove");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}}));
+  EXPECT_EQ(MemberById(ui.data(), id), nullptr);
+  EXPECT_EQ(ui.data().org.members.size(), 120u);
+}
+
+TEST(UiOrganization, AddACadreAndNameIt) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_TRUE(ui.Click("干部"));
+  const size_t before = ui.data().org.cadres.size();
+  size_t mark = ui.Audit().size();
+  ASSERT_TRUE(ui.Click("添加干部"));
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "cadre.add");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"name", "新干部"}}));
+  ASSERT_EQ(ui.data().org.cadres.size(), before + 1);
+  const Id id = ui.data().org.cadres.back().meta.id;
+
+  mark = ui.Audit().size();
+  ui.ClickItem(ui.ScrollTo("cadre_name"));
+  ui.Retype("周建国");
+  ui.Key(ImGuiKey_Enter);
+  cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "cadre.update");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}, {"name", "周建国"}}));
+  EXPECT_EQ(ui.data().org.cadres.back().name, "周建国");
+}
+
+TEST(UiOrganization, MoveABranchToAGeneralBranchInTheTree) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_TRUE(ui.Click("组织架构"));
+  Id branch, gb1;
+  for (const Branch& b : ui.data().org.branches)
+    if (b.name == "桃园村党支部") branch = b.meta.id;
+  for (const GeneralBranch& g : ui.data().org.general_branches)
+    if (g.name == "第一党总支") gb1 = g.meta.id;
+  ASSERT_FALSE(branch.empty());
+  ASSERT_FALSE(gb1.empty());
+  ASSERT_TRUE(ui.Click("桃园村党支部"));
+  const size_t mark = ui.Audit().size();
+  ui.ClickItem(ui.ScrollTo("branch_gb"));
+  ASSERT_TRUE(ui.ClickLast("第一党总支"));
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "branch.update");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", branch}, {"general_branch_id", gb1}}));
+  for (const Branch& b : ui.data().org.branches)
+    if (b.meta.id == branch) EXPECT_EQ(b.general_branch_id, gb1);
+}
+
+TEST(UiOrganization, RosterImportPreviewThenApply) {
+  Ui ui(kDesktop);
+  ImportGbkRoster(ui);
+  EXPECT_TRUE(ui.Has("已导入：新增 120 名，更新 0 名。可撤销。")) << ui.Dump();
+  const Member* xm = nullptr;
+  for (const Member& m : ui.data().org.members)
+    if (m.name == "向明" && m.id_masked == "4205**********3032") xm = &m;
+  ASSERT_NE(xm, nullptr) << "row 2 of the file is stored";
+  EXPECT_EQ(xm->birth_date ? xm->birth_date->ToString() : "", "1986-12-13");
+}
+
+TEST(UiOrganization, RefusedRosterChangesNothing) {
+  Ui ui(kDesktop);
+  const size_t mark = ui.Audit().size();
+  PickRoster(ui, "broken.csv", "\xEF\xBB\xBF姓名,公民身份号码,所在党支部\n\"张三,420581198612133032,东湖村党支部\n");
+  EXPECT_TRUE(ui.Has("文件被拒绝，未做任何改动：")) << ui.Dump();
+  EXPECT_FALSE(ui.HasContaining("确认导入"));
+  EXPECT_TRUE(ui.CommandsSince(mark).empty());
+  EXPECT_EQ(ui.data().org.members.size(), 120u);
+  ui.ClickItem(ui.ScrollTo("取消"));
+}
+
+TEST(UiOrganization, RosterImportOnAPhone) {
+  Ui ui(kPhone);
+  ImportGbkRoster(ui);
+  // Nothing reaches past the right edge of the phone.
+  for (const Item& it : ui.Items())
+    if (it.w < 2000) EXPECT_LE(it.x + it.w, 391.0f) << it.label;
+}
+
+TEST(UiOrganization, ExportDownloadsTheMaskedRoster) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_TRUE(ui.Click("名册导入导出"));
+  const size_t mark = ui.Audit().size();
+  ui.ClickItem(ui.ScrollTo("导出名册（CSV）"));
+  const auto* dl = platform::native::LastOutput("download");
+  ASSERT_NE(dl, nullptr);
+  EXPECT_EQ(dl->filename, "渔洋镇-名册-2026-03-25.csv");
+  EXPECT_EQ(dl->mime, "text/csv;charset=utf-8");
+  EXPECT_EQ(dl->bytes.substr(0, 3), "\xEF\xBB\xBF");
+  EXPECT_TRUE(ui.CommandsSince(mark).empty()) << "an export changes nothing";
+}
+
+}  // namespace zj::uitest
