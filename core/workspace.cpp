@@ -65,6 +65,13 @@ bool Workspace::Redo(TimestampMs now) {
   return true;
 }
 
+void Workspace::ForgetReadableHistory() {
+  undo_.clear();
+  redo_.clear();
+  for (AuditEntry& e : audit_)
+    if (e.command == "talk.record" && e.args.is_object()) e.args = {{"id", e.args.value("id", std::string())}};
+}
+
 void Workspace::Replace(Dataset d, const std::string& why, TimestampMs now) {
   undo_.push_back({why, std::move(data_)});
   if (undo_.size() > undo_depth_) undo_.pop_front();

@@ -90,6 +90,11 @@ class Workspace {
   /// audit line or revision; what is saved is the sealed form either way.
   void UpdateSealing(const std::function<void(std::vector<Talk>&)>& fn) { fn(data_.campaign.talks); }
 
+  /// Closing the talk lock: forgets the undo and redo copies (they may hold readable talk records) and the
+  /// arguments of "talk.record" audit lines (the record's text; the line keeps the talk id). Undo and redo are
+  /// empty afterwards.
+  void ForgetReadableHistory();
+
   /// Replaces the whole dataset (load, import), as one undoable step named `why`.
   void Replace(Dataset d, const std::string& why, TimestampMs now);
 

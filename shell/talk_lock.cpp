@@ -116,6 +116,7 @@ bool TalkLockClose(App& app) {
   }
   Forget();
   app.ws->UpdateSealing([](std::vector<Talk>& talks) { HideSealedRecords(talks); });
+  app.ws->ForgetReadableHistory();  // undo copies and audit lines would still show the records
   Say(kClosed, false);
   return true;
 }

@@ -178,6 +178,13 @@ void Message(const Form& f) {
   }
 }
 
+/// Width of the 编辑 / 删除 column: side by side on wide screens, stacked on phones.
+float ActionsWidth(bool narrow) {
+  const float pad = ImGui::GetStyle().FramePadding.x * 2;
+  const float edit = ImGui::CalcTextSize(T(kEdit)).x + pad, remove = ImGui::CalcTextSize(T(kRemove)).x + pad;
+  return narrow ? ImMax(edit, remove) : edit + remove + ImGui::GetStyle().ItemSpacing.x;
+}
+
 /// Row height and vertical text offset for table rows (touch-sized on phones).
 float RowH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
 
@@ -209,7 +216,7 @@ void DrawItems(App& app) {
       ImGui::TableSetupColumn(T(kEvidence), ImGuiTableColumnFlags_WidthFixed, Em(5));
       ImGui::TableSetupColumn(T(kUsed), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
     }
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? Em(5.6f) : Em(6));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ActionsWidth(narrow));
     ImGui::TableHeadersRow();
     for (const PointItem& it : cat.items) {
       const int used = CountOf(uses.entries, it.meta.id);
@@ -263,7 +270,7 @@ void DrawItems(App& app) {
         f.evidence = it.evidence_required;
         f.scroll_to = true;
       }
-      ImGui::SameLine();
+      if (!narrow) ImGui::SameLine();  // phones: the two buttons stacked (the name keeps the width)
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
       if (Btn(T(kRemove), "cat_remove:" + it.code, narrow)) {
         g.confirm_id = it.meta.id;
@@ -351,7 +358,7 @@ void DrawRubric(App& app) {
     ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_WidthStretch, 6);
     ImGui::TableSetupColumn(T(kMax), ImGuiTableColumnFlags_WidthFixed, Em(3.5f));
     if (!narrow) ImGui::TableSetupColumn(T(kUsed), ImGuiTableColumnFlags_WidthFixed, Em(4.5f));
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? Em(5.6f) : Em(6));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, ActionsWidth(narrow));
     ImGui::TableHeadersRow();
     for (const RubricItem& it : rubric.items) {
       const int used = CountOf(uses.scores, it.meta.id);
@@ -389,7 +396,7 @@ void DrawRubric(App& app) {
         f.points = FormatPoints(it.max_points);
         f.scroll_to = true;
       }
-      ImGui::SameLine();
+      if (!narrow) ImGui::SameLine();  // phones: the two buttons stacked (the name keeps the width)
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
       if (Btn(T(kRemove), "rubric_remove:" + it.code, narrow)) {
         g.confirm_id = it.meta.id;

@@ -95,6 +95,11 @@ TEST(TalkLock, ClosedRecordCannotBeChangedClearedOrUnlocked) {
   ASSERT_TRUE(f.Do("talk_lock.set", kLockArgs).ok);
   f.Seal();
   f.ws->UpdateSealing([](std::vector<Talk>& talks) { EXPECT_EQ(HideSealedRecords(talks), 1); });
+  ASSERT_TRUE(f.ws->CanUndo());
+  f.ws->ForgetReadableHistory();  // what closing the lock does: undo copies held the readable record
+  EXPECT_FALSE(f.ws->CanUndo());
+  for (const AuditEntry& e : f.ws->audit())
+    if (e.command == "talk.record") EXPECT_EQ(e.args.dump().find("两委团结"), std::string::npos);
   ASSERT_FALSE(f.talk().record.has_value());
   ASSERT_TRUE(f.talk().Held());
   const std::string before = SaveDataset(f.data());
