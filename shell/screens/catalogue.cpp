@@ -312,12 +312,13 @@ void DrawItems(App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
   LabelWrapped(T(kItemHelp));
   ImGui::PopStyleColor();
+  Message(f);  // above the buttons: in view when they are pressed (a phone's tab bar covers the bottom)
   const bool save = Btn(editing ? T(kSave) : T(kAddItem), editing ? "cat_save" : "cat_add", narrow);
   if (editing) {
     ImGui::SameLine();
     if (Btn(T(kCancel), "cat_cancel", narrow)) f = Form{};
   }
-  Message(f);
+  ImGui::Dummy(ImVec2(1, Em(2)));
   if (save) {
     nlohmann::json a = {{"category", PointCategoryCode(kCategoryOrder[f.category])},
                         {"name_zh", f.name},
@@ -423,12 +424,13 @@ void DrawRubric(App& app) {
   Field(T(kCode), "rubric_code", f.code, narrow, T(kCodeHint));
   Field(T(kName), "rubric_name", f.name, narrow);
   Field(T(kMax), "rubric_max", f.points, narrow, "15");
+  Message(f);
   const bool save = Btn(editing ? T(kSave) : T(kAddRubric), editing ? "rubric_save" : "rubric_add", narrow);
   if (editing) {
     ImGui::SameLine();
     if (Btn(T(kCancel), "rubric_cancel", narrow)) f = Form{};
   }
-  Message(f);
+  ImGui::Dummy(ImVec2(1, Em(2)));
   if (save) {
     nlohmann::json a = {{"name_zh", f.name}, {"max_points", f.points}};
     if (!TrimSpaces(f.code).empty()) a["code"] = f.code;

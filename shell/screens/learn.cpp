@@ -119,13 +119,17 @@ void LectureList(App& app) {
     const Attendance at = LectureAttendance(l, org);
     const ReflectionCounts rc = CountReflections(l);
     const std::string theme = std::to_string(i) + ". " + ZhEn(l.theme_zh, l.theme_en);  // any length
-    // The theme wraps to the row's width (long themes stay readable on a phone, no horizontal scrolling);
-    // then one line (wide) or two (phones) of when / where / figures.
+    // The number, then the theme wrapped to the row's width beside it (a hanging indent: ImGui would break
+    // a long Chinese theme, one unbroken run, right after "1." otherwise). Long themes stay readable on a
+    // phone, no horizontal scrolling; then one line (wide) or two (phones) of when / where / figures.
+    const std::string number = std::to_string(i) + ". ";
+    const std::string& shown = ZhEn(l.theme_zh, l.theme_en);
     const ImVec2 pos = ImGui::GetCursorScreenPos();
     const float pad = ImGui::GetStyle().FramePadding.x * 0.5f;
-    const float wrap_w = std::max(Em(4), ImGui::GetContentRegionAvail().x - pad * 2);
+    const float number_w = ImGui::CalcTextSize(number.c_str()).x;
+    const float wrap_w = std::max(Em(4), ImGui::GetContentRegionAvail().x - pad * 2 - number_w);
     const float lh = ImGui::GetTextLineHeightWithSpacing();
-    const float theme_h = ImGui::CalcTextSize(theme.c_str(), nullptr, false, wrap_w).y;
+    const float theme_h = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap_w).y;
     const float row_h = std::max(narrow ? 44.0f : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
     if (ImGui::Selectable("##lecture", g_ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
       g_ui.selected = l.meta.id;
@@ -134,7 +138,9 @@ void LectureList(App& app) {
     ImDrawList* dl = ImGui::GetWindowDrawList();
     const float clip_r = pos.x + ImGui::GetContentRegionAvail().x;
     dl->PushClipRect(pos, ImVec2(clip_r, pos.y + row_h), true);
-    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad, pos.y + pad), col::Ink, theme.c_str(), nullptr, wrap_w);
+    dl->AddText(ImVec2(pos.x + pad, pos.y + pad), col::Ink, number.c_str());
+    dl->AddText(ImGui::GetFont(), ImGui::GetFontSize(), ImVec2(pos.x + pad + number_w, pos.y + pad), col::Ink, shown.c_str(),
+                nullptr, wrap_w);
     std::string line2 = WhenText(l) + " · " + (l.held ? T(kHeld) : T(kNotHeld));
     char fig[128];
     std::snprintf(fig, sizeof fig, T(kListFig), at.attended_expected, at.expected, rc.handed_in, at.attended);

@@ -129,6 +129,22 @@ test('desktop: member tables list names in pinyin order (阿 白 陈 张), the �
   }
 });
 
+test('phone: the 组织 member table in pinyin order too (390 px)', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), VIEWPORTS[1]);
+    const d = await dataset(page);
+    for (const name of ADDED) assert.equal((await apply(page, 'member.add', { name, branch_id: d.org.branches[0].id })).ok, true);
+    await goTo(page, '组织', true);
+    await typeInto(page, 'member_filter', '测序', true);
+    assert.deepEqual(await order(page, ADDED), PINYIN);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'pinyin-members-phone.png') });
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
 for (const vp of VIEWPORTS) {
   test(`积分项目 and 考核细则: add an item, record points with it, removal refused while used (${vp.name})`, async () => {
     const tap = vp.touch;

@@ -157,7 +157,9 @@ test('phone: points entry and boards fit 390 px, touch-sized, no horizontal scro
     // Tap a member's field, type, tap 记分.
     const d = await dataset(page);
     const dh = d.org.branches.find((b) => b.name === '东湖村党支部');
-    const m0 = d.org.members.find((m) => m.branch_id === dh.id);
+    // The first row: the branch's first member in pinyin order (拼音顺序).
+    const pinyin = new Intl.Collator(['zh-CN-u-co-pinyin', 'zh'], { numeric: true });
+    const m0 = d.org.members.filter((m) => m.branch_id === dh.id).sort((a, b) => pinyin.compare(a.name, b.name))[0];
     await click(page, 'pts:' + m0.name, { tap: true });
     await page.keyboard.insertText('2');
     const row = await rowOf(page, await find(page, 'pts:' + m0.name));
