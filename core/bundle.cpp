@@ -94,6 +94,9 @@ Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<Tim
       if (!up) continue;
       if (since && *up <= *since) continue;
       b.records.push_back({c, r});
+      if (c == "/campaign/talks" && r.contains("sealed") && !r["sealed"].is_null() && doc.contains("campaign") &&
+          doc["campaign"].contains("talk_lock"))
+        b.talk_lock = doc["campaign"]["talk_lock"];
     }
   }
   for (const json& t : d.tombstones) {
@@ -123,6 +126,7 @@ json Content(const Bundle& b) {
     j["deletion_count"] = b.deletions.size();
     j["deletions"] = b.deletions;
   }
+  if (b.talk_lock.is_object()) j["talk_lock"] = b.talk_lock;
   if (!b.evidence.empty()) {
     j["evidence_count"] = b.evidence.size();
     j["evidence"] = b.evidence;
@@ -193,6 +197,11 @@ BundleReadResult ReadBundle(std::string_view text) {
     auto t = f->is_string() ? ParseTimestamp(f->get<std::string>()) : std::nullopt;
     if (!t) return fail(Refuse("/from", "无效的起始时间", "invalid start time (from)"));
     b.from = t;
+  }
+  if (auto lock = j.find("talk_lock"); lock != j.end()) {
+    if (!lock->is_object() || !lock->contains("salt") || !lock->contains("check"))
+      return fail(Refuse("/talk_lock", "谈话记录口令锁参数无效", "invalid talk lock parameters"));
+    b.talk_lock = *lock;
   }
   auto recs = j.find("records");
   if (recs == j.end() || !recs->is_array()) return fail(Refuse("/records", "缺少记录列表", "missing records"));

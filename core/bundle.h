@@ -11,6 +11,7 @@
 //     "records": [ { "collection": "/campaign/lectures", "record": { "id": ..., "updated": ..., ... } }, ... ],
 //     "deletion_count": 1,   (only when there are deletions)
 //     "deletions": [ { "collection": "/org/members", "id": ..., "label": ..., "deleted": ISO time, "device": ... } ],
+//     "talk_lock": { … },    (only when a carried talk record is sealed: core/talks.h TalkLock)
 //     "evidence_count": 2,   (only when evidence is carried)
 //     "evidence": [ { "id", "parent_kind", "parent_id", "kind": "photo"|"text", "caption", "text", "created" (ms),
 //                     "device", "width", "height", "size", "thumbSize", "photo": base64 JPEG, "thumb": base64 JPEG } ],
@@ -62,6 +63,10 @@ struct Bundle {
   std::vector<BundleRecord> records;
   /// Tombstones (Dataset::tombstones) of records this device removed since `from`.
   std::vector<nlohmann::json> deletions;
+  /// The talk lock's parameters ({"kdf", "hash", "iterations", "salt", "cipher", "key_bits", "check", "set_at"},
+  /// core/talks.h TalkLock) when a carried talk record is sealed, so an office without a lock can adopt it and
+  /// open the records with the liaison's passphrase; null otherwise.
+  nlohmann::json talk_lock = nullptr;
   /// Evidence (痕迹) carried with it, as described above (empty: none). Added by AttachBundleEvidence.
   nlohmann::json evidence = nlohmann::json::array();
   int format_version = kBundleFormatVersion;  ///< as read (the checksum covers it)

@@ -176,6 +176,15 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     plan.merged = office;
     return plan;
   }
+  if (b.talk_lock.is_object() && doc.contains("campaign") && doc["campaign"].is_object()) {
+    json& campaign = doc["campaign"];
+    if (!campaign.contains("talk_lock") || campaign["talk_lock"].is_null()) {
+      campaign["talk_lock"] = b.talk_lock;
+      plan.lock_adopted = true;
+    } else if (campaign["talk_lock"].value("salt", std::string()) != b.talk_lock.value("salt", std::string())) {
+      plan.lock_differs = true;
+    }
+  }
   LoadResult lr = LoadDataset(doc.dump());
   if (!lr.ok) {
     const Problem& p = lr.problems.empty() ? Problem{} : lr.problems.front();

@@ -51,6 +51,12 @@ struct MergePlan {
   bool ok = false;           ///< false: refused (problem says why), nothing may be applied
   Problem problem;
   bool already_imported = false;  ///< this bundle (same sha256) is in the import log
+  /// The bundle's sealed talk records came with a talk lock and the office had none: the office takes it
+  /// (the records open with the liaison's passphrase).
+  bool lock_adopted = false;
+  /// The bundle's talk lock differs from the office's (another passphrase): its sealed records are kept
+  /// sealed and open only with that other passphrase.
+  bool lock_differs = false;
   int added = 0, changed = 0, conflicts = 0, present = 0, deleted = 0;
   std::vector<MergeItem> items;  ///< every record of the bundle, in bundle order, then every deletion
   Dataset merged;            ///< the office's dataset after the import (with its import-log entry)

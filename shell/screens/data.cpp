@@ -385,6 +385,17 @@ void DrawBundles(App& app) {
       Label(line);
     }
     if (b.plan.already_imported) LabelColored(col::Grey, T(kAlready));
+    if (b.plan.lock_adopted || b.plan.lock_differs) {  // sealed talk records (shell/talk_lock.h)
+      ImGui::PushTextWrapPos(0.0f);
+      LabelColored(IM_COL32(150, 100, 0, 255),
+                   b.plan.lock_adopted ? L("材料包里的谈话记录已用联络员的口令加密：导入后本机也启用该口令锁，需用那个口令解锁。",
+                                           "The bundle's talk records are sealed with the liaison's passphrase: this "
+                                           "device takes that lock and opens them with that passphrase.")
+                                       : L("材料包里的谈话记录用另一个口令加密：导入后保持加密，用本机口令打不开。",
+                                           "The bundle's talk records are sealed with another passphrase: they stay "
+                                           "sealed and this device's passphrase cannot open them."));
+      ImGui::PopTextWrapPos();
+    }
     ItemList(b.plan.items);
     if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));

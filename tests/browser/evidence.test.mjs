@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, click, fileUrl, find, items, launch, openApp, settle } from './lib.mjs';
+import { ARTIFACTS, click, fileUrl, find, goTo, items, launch, openApp, settle } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const COLOURS = [[220, 30, 30], [30, 160, 40], [30, 60, 210], [230, 180, 20], [140, 40, 160], [20, 170, 170]];
@@ -32,16 +32,6 @@ async function addPhotos(page, n) {
   }, [n, COLOURS]);
   await page.waitForFunction((n) => window.zjStorage.evidenceStatus().done >= n, n, { timeout: 60000 });
   await page.evaluate(() => window.zjStorage.evidenceRefresh());
-}
-async function goTo(page, screen, tap = false) {
-  const hits = (await items(page)).filter((it) => it.label === screen);
-  if (!hits.length && tap) await click(page, '…', { tap });
-  const all = (await items(page)).filter((it) => it.label === screen);
-  assert.ok(all.length, 'navigation to ' + screen);
-  const it = all.reduce((a, b) => (b.h > a.h ? b : a));
-  if (tap) await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
-  else await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page, 4);
 }
 const thumbs = async (page) => (await items(page)).filter((i) => i.label.startsWith('thumb:'));
 const waiting = async (page) => (await items(page)).filter((i) => i.label.startsWith('thumb-wait:'));

@@ -80,3 +80,30 @@ export async function click(page, label, opts = {}) {
   else await page.mouse.click(x, y);
   await settle(page);
 }
+
+/** True when some visible item's label equals `re` (a string) or matches it (a RegExp). */
+export async function hasLabel(page, re) {
+  return (await items(page)).some((i) => (typeof re === 'string' ? i.label === re : re.test(i.label)));
+}
+
+/** Waits until a label like `re` is visible; throws with the visible labels after `timeout` ms. */
+export async function waitLabel(page, re, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await hasLabel(page, re)) return;
+    await page.waitForTimeout(100);
+  }
+  throw new Error('no label ' + re + '; visible: ' + JSON.stringify((await items(page)).map((i) => i.label)));
+}
+
+/** Shows a screen through the navigation (the tallest item of that label: side bar or tab bar; on a phone
+ *  the "…" menu when the screen is not in the tab bar), with a tap when `tap`. */
+export async function goTo(page, screen, tap = false) {
+  if (!(await hasLabel(page, screen))) await click(page, '…', { tap });
+  const all = (await items(page)).filter((it) => it.label === screen);
+  if (!all.length) throw new Error('no navigation to ' + screen);
+  const it = all.reduce((a, b) => (b.h > a.h ? b : a));
+  if (tap) await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
+  else await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
+  await settle(page, 4);
+}

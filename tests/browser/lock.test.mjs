@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_ARGS, fileUrl, find, items, launch, openApp, settle } from './lib.mjs';
+import { ARTIFACTS, CHROMIUM_ARGS, click as clickLabel, fileUrl, find, goTo, items, launch, openApp, settle, waitLabel } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 2200 };   // tall: the 数据 screen's lock panel is below backups and bundles
@@ -36,26 +36,6 @@ async function waitLock(page, re, timeout = 20000) {
     await page.waitForTimeout(100);
   }
   throw new Error('talk_lock is ' + JSON.stringify(v) + ', expected ' + re);
-}
-async function waitLabel(page, re, timeout = 20000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if ((await items(page)).some((i) => re.test(i.label))) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no label ' + re + '; visible: ' + JSON.stringify((await items(page)).map((i) => i.label)));
-}
-async function clickLabel(page, label) {
-  const it = await find(page, label);
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-}
-async function goTo(page, screen) {
-  const hits = (await items(page)).filter((it) => it.label === screen);
-  assert.ok(hits.length, 'navigation to ' + screen);
-  const it = hits.reduce((a, b) => (b.h > a.h ? b : a));
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
 }
 async function typeInto(page, testId, text) {
   await clickLabel(page, testId);

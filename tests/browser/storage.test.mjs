@@ -9,7 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_ARGS, fileUrl, find, items, settle, launch, openApp } from './lib.mjs';
+import { ARTIFACTS, CHROMIUM_ARGS, click as clickLabel, fileUrl, find, goTo, hasLabel, items, settle, launch, openApp, waitLabel } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 1400 };
@@ -40,29 +40,6 @@ async function rename(page, index, name) {
 /** Waits until the storage has saved at least `n` times in this page and is idle. */
 async function saved(page, n = 1) {
   await page.waitForFunction((n) => { const i = window.zjStorage.info(); return i.saves >= n && !i.saving; }, n, { timeout: 10000 });
-}
-async function goTo(page, screen) {
-  const hits = (await items(page)).filter((it) => it.label === screen);
-  assert.ok(hits.length, 'navigation to ' + screen);
-  const it = hits.reduce((a, b) => (b.h > a.h ? b : a));
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-}
-async function clickLabel(page, label) {
-  const it = await find(page, label);
-  await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
-  await settle(page);
-}
-async function hasLabel(page, re) {
-  return (await items(page)).some((i) => (typeof re === 'string' ? i.label === re : re.test(i.label)));
-}
-async function waitLabel(page, re, timeout = 10000) {
-  const end = Date.now() + timeout;
-  while (Date.now() < end) {
-    if (await hasLabel(page, re)) return;
-    await page.waitForTimeout(100);
-  }
-  throw new Error('no label ' + re + '; visible: ' + JSON.stringify((await items(page)).map((i) => i.label)));
 }
 async function chooseFile(page, buttonLabel, files) {
   const [fc] = await Promise.all([page.waitForEvent('filechooser'), clickLabel(page, buttonLabel)]);

@@ -4,7 +4,10 @@
 // sealed record's plaintext, counts sealed talks as held, and refuses to change or drop a closed record.
 #include <gtest/gtest.h>
 
+#include "core/bundle.h"
 #include "core/closing_report.h"
+#include "core/demo.h"
+#include "core/merge.h"
 #include "core/progress.h"
 #include "core/workspace.h"
 #include "test_campaign_town.h"
@@ -184,6 +187,59 @@ TEST(TalkLock, RecordJsonRoundTripAndSealedWithoutLockIsReported) {
   int sealed = 0;
   for (const Talk& t : r2.dataset.campaign.talks) sealed += t.sealed.has_value();
   EXPECT_EQ(sealed, 1);
+}
+
+// A liaison who locked their own talk records hands in a bundle: it carries the lock's parameters (inside the
+// checksum); an office without a lock takes the lock, and the sealed record arrives sealed (never in clear).
+// An office with another lock keeps the record sealed and is told the passphrases differ.
+TEST(TalkLock, BundleCarriesTheLockAndTheOfficeAdoptsIt) {
+  const std::string liaison_dev = "1111222233334444";
+  Dataset office = MakeDemoDataset(2018, 2018);
+  Dataset liaison = office;
+  TalkLock lock;
+  lock.salt = "bGlhaXNvbi1zYWx0LTAwMQ==";
+  lock.check = SealedBox{"Y2hlY2s=", "Y2hlY2tjdA=="};
+  liaison.campaign.talk_lock = lock;
+  Talk& t = liaison.campaign.talks.at(5);
+  ASSERT_FALSE(t.Held());
+  t.sealed = SealedBox{"aXY=", "c2VhbGVkLXJlY29yZA=="};
+  t.meta.updated = 1521763300000;
+  t.meta.device = liaison_dev;
+  Bundle made = MakeBundle(liaison, liaison_dev, 1521763200000, 1521763400000);
+  ASSERT_EQ(made.records.size(), 1u);
+  ASSERT_TRUE(made.talk_lock.is_object());
+  const std::string text = BundleToJson(made);
+  EXPECT_EQ(text.find("稻虾共作"), std::string::npos);
+  BundleReadResult read = ReadBundle(text);
+  ASSERT_TRUE(read.ok) << read.problem.message_zh;
+  EXPECT_EQ(read.bundle.talk_lock["salt"], lock.salt);
+  // Tampering with the lock breaks the checksum.
+  json bad = json::parse(text);
+  bad["talk_lock"]["salt"] = "b3RoZXItc2FsdC0wMDAwMA==";
+  EXPECT_FALSE(ReadBundle(bad.dump()).ok);
+
+  MergePlan plan = PlanBundleImport(office, read.bundle, 1521763500000);
+  ASSERT_TRUE(plan.ok) << plan.problem.message_zh;
+  EXPECT_TRUE(plan.lock_adopted);
+  EXPECT_FALSE(plan.lock_differs);
+  ASSERT_TRUE(plan.merged.campaign.talk_lock.has_value());
+  EXPECT_EQ(plan.merged.campaign.talk_lock->salt, lock.salt);
+  const Talk& got = plan.merged.campaign.talks.at(5);
+  ASSERT_TRUE(got.sealed.has_value());
+  EXPECT_EQ(got.sealed->ct, "c2VhbGVkLXJlY29yZA==");
+  EXPECT_TRUE(got.Held());
+  EXPECT_FALSE(got.record.has_value());
+
+  // An office with its own lock: kept sealed, told the passphrases differ, its own lock stays.
+  TalkLock own = lock;
+  own.salt = "b2ZmaWNlLXNhbHQtMDAwMDA=";
+  office.campaign.talk_lock = own;
+  MergePlan other = PlanBundleImport(office, read.bundle, 1521763500000);
+  ASSERT_TRUE(other.ok) << other.problem.message_zh;
+  EXPECT_FALSE(other.lock_adopted);
+  EXPECT_TRUE(other.lock_differs);
+  EXPECT_EQ(other.merged.campaign.talk_lock->salt, own.salt);
+  EXPECT_TRUE(other.merged.campaign.talks.at(5).sealed.has_value());
 }
 
 }  // namespace
