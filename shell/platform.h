@@ -133,8 +133,9 @@ void PublishTestValue(const std::string& key, const std::string& value);
 /// [issue 5: sorting by name] Collation ranks (拼音顺序) of `texts` under the browser's Intl.Collator
 /// ("zh-CN-u-co-pinyin", numeric: "张三2" before "张三10"), all in one call: ranks[i] is the place of
 /// texts[i] in the sorted list (0 = first); texts that collate equal share a rank. Sort any subset or order
-/// (descending, ties, other keys first) by comparing ranks as integers. Cost: one JS sort of the list
-/// (about 0.2 s for 100,000 names), so callers cache it (shell/collation.h: until the strings change).
+/// (descending, ties, other keys first) by comparing ranks as integers. Cost: one JS sort of the list with
+/// Intl.Collator.compare (n log n compares, not benchmarked yet), so callers cache it (shell/collation.h:
+/// until the strings change).
 /// Texts are UTF-8 without NUL. Elsewhere (native builds): code-point order.
 std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts);
 
