@@ -10,11 +10,15 @@ const QUERY = 'test=1&today=2026-03-25';
 const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
 const memberName = async (page, id) => (await dataset(page)).org.members.find((m) => m.id === id)?.name;
 
-/** Opens 组织, selects the first member of the table, focuses the name field; returns the member id. */
+/** Opens 组织, selects the first member row of the table (pinyin order), focuses the name field; returns the
+ *  member id. */
 async function editFirstMember(page, opts = {}) {
   await click(page, '组织', opts);
   const d = await dataset(page);
-  const first = d.org.members[0];
+  const byName = new Map(d.org.members.map((m) => [m.name, m]));
+  const row = (await items(page)).find((i) => byName.has(i.label));
+  assert.ok(row, 'a member row is visible');
+  const first = byName.get(row.label);
   await click(page, first.name, opts);
   await click(page, 'member_name', opts);
   return first.id;
