@@ -64,8 +64,14 @@ std::optional<Problem> CodeArg(const json& a, const std::vector<Item>& items, co
   std::string code;
   if (auto p = Text(a, "code", code, true, "编号", "the code")) return p;
   if (CodePointCount(code) > kMaxCodeChars) return Bad("/code", "编号不能超过 16 个字符", "the code must not exceed 16 characters");
+  // Codes are compared without letter case: "b01" beside "B01" would be read as the same code on paper.
+  auto upper = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
+    return s;
+  };
   for (const Item& it : items)
-    if (it.meta.id != self && it.code == code)
+    if (it.meta.id != self && upper(it.code) == upper(code))
       return Bad("/code", "编号 " + code + " 已被“" + it.name_zh + "”使用", "the code " + code + " is already used by another item");
   out = std::move(code);
   return std::nullopt;

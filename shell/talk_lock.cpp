@@ -125,6 +125,7 @@ void TalkLockRemove(App& app) {
   if (TalkLockState(app) != LockState::Open) return;
   ApplyResult r = app.Apply({"talk_lock.remove", json::object()});
   if (r.ok) {
+    app.ws->ForgetReadableHistory();  // not undoable either: setting the lock again is the way back
     Forget();
     Say(kRemoved, false);
   }
@@ -150,6 +151,9 @@ void TalkLockFrame(App& app) {
       if (r.value("ok", false) && r.contains("lock")) {
         ApplyResult a = app.Apply({"talk_lock.set", r["lock"]});
         if (a.ok) {
+          // Not undoable: undo would drop the lock silently and let records be stored in clear again
+          // (removing it is 取消口令锁, with its confirmation). Undo copies also held readable records.
+          app.ws->ForgetReadableHistory();
           g.open = true;
           g.salt = r["lock"].value("salt", std::string());
           Say(kCreated, false);

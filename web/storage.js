@@ -334,6 +334,22 @@
       await snapDelete(old);
       st.snapshots = [{ seq, time: rec.time, sha256: sha, size: text.length, revision: rec.revision }]
         .concat(st.snapshots.filter((s) => s.seq !== seq && !old.includes(s.seq))).slice(0, KEEP);
+      // 口令锁 (web/lock.js): once a dataset with a talk lock is stored, older snapshots from before the lock
+      // still hold talk records in clear: delete those (checked once per change of lock state).
+      const locked = /"talk_lock":\s*\{/.test(text);
+      if (locked && st.lastSavedLocked !== true) {
+        const plain = [];
+        for (const k of await snapKeys()) {
+          if (k === seq) continue;
+          const r = await snapGet(k);
+          if (r && typeof r.text === 'string' && !/"talk_lock":\s*\{/.test(r.text)) plain.push(k);
+        }
+        if (plain.length) {
+          await snapDelete(plain);
+          st.snapshots = st.snapshots.filter((s) => !plain.includes(s.seq));
+        }
+      }
+      st.lastSavedLocked = locked;
       st.lastSavedMs = rec.time; st.lastSavedSeq = seq; st.saves++;
       st.lastError = ''; st.lastErrorName = '';
       if (channel) channel.postMessage({ type: 'saved', seq });

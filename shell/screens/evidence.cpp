@@ -11,6 +11,7 @@
 #include "shell/locator.h"
 #include "shell/platform.h"
 #include "shell/storage.h"
+#include "shell/talk_lock.h"
 #include "shell/widgets.h"
 
 namespace zj::ui {
@@ -48,6 +49,12 @@ const Tr kNoThumb{"无缩略图", "No preview"};
 const StringTable kTable{&kTitle, &kExplain, &kFor, &kLecture, &kMeeting, &kTalk, &kAddPhotos, &kNote, &kAddNote,
                          &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal, &kPhoto, &kText,
                          &kConfirmTitle, &kConfirmPhoto, &kConfirmNote, &kConfirmDelete, &kCancel, &kLoading, &kNoThumb};
+
+const Tr kLockNotCovered{"注意：口令锁只加密谈话记录本身；附在谈话上的照片和文字材料不加密（导出备份和材料包时也一样），请勿在此写入敏感内容。",
+                         "Note: the passphrase lock seals the talk records only; photos and notes attached to a talk are "
+                         "not encrypted (nor in exported backups and bundles). Do not put sensitive content here."};
+const Tr kLockedHidden{"（谈话记录已锁定，解锁后显示）", "(talk records locked: shown after unlocking)"};
+const StringTable kLockStrings{&kLockNotCovered, &kLockedHidden};
 
 struct Parent {
   std::string kind, id, label;
@@ -103,11 +110,13 @@ std::vector<Parent> Parents(const App& app) {
     std::string area;
     for (const Area& a : app.data().org.areas)
       if (a.meta.id == m.area_id) area = a.name;
-    out.push_back({"meeting", m.meta.id, std::string(T(kMeeting)) + " · " + (area.empty() ? std::to_string(++n) : area)});
+    ++n;
+    out.push_back({"meeting", m.meta.id, std::string(T(kMeeting)) + " · " +
+                                             (!area.empty() ? area : !m.venue.empty() ? m.venue : std::to_string(n))});
   }
   for (const Talk& t : c.talks) {
     if (!t.Held()) continue;  // evidence for talks that took place
-    out.push_back({"talk", t.meta.id, std::string(T(kTalk)) + " · " + t.meta.id.substr(0, 6)});
+    out.push_back({"talk", t.meta.id, std::string(T(kTalk)) + " · " + DescribeTalkPair(app.data().org, t.pair)});
   }
   return out;
 }
@@ -141,6 +150,15 @@ void DrawEvidence(App& app) {
   }
   LocatorRecordLastItem("evidence-parent");
   const Parent& p = parents[g_sel];
+  // 口令锁 (shell/talk_lock.h): it seals talk records, not the evidence attached to talks. Say so, and while
+  // the lock is closed do not show that evidence's text, captions or thumbnails.
+  const LockState lock = TalkLockState(app);
+  const bool hide_talk_evidence = p.kind == "talk" && lock == LockState::Closed;
+  if (p.kind == "talk" && lock != LockState::Off) {
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(IM_COL32(150, 100, 0, 255), T(kLockNotCovered));
+    ImGui::PopTextWrapPos();
+  }
   const float bh = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
   if (ImGui::Button(T(kAddPhotos), ImVec2(0, bh))) platform::EvidencePickPhotos(p.kind, p.id);
   LocatorRecordLastItem(T(kAddPhotos));
@@ -177,7 +195,9 @@ void DrawEvidence(App& app) {
     const bool photo = e.value("kind", std::string()) == "photo";
     ImGui::PushID(id.c_str());
     std::string text;
-    if (photo) {
+    if (hide_talk_evidence) {
+      text = T(kLockedHidden);
+    } else if (photo) {
       std::snprintf(line, sizeof line, "%s  %dx%d  %.0f KB", e.value("caption", std::string()).c_str(), e.value("width", 0),
                     e.value("height", 0), e.value("size", 0.0) / 1024.0);
       text = line;
@@ -192,7 +212,7 @@ void DrawEvidence(App& app) {
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(e.value("unsaved", false) ? col::Red : col::Ink, text);
     ImGui::PopTextWrapPos();
-    if (photo) {
+    if (photo && !hide_talk_evidence) {
       if (TouchButton(T(kOpen))) platform::EvidenceOpen(id);
       ImGui::SameLine();
     }

@@ -23,7 +23,7 @@ const Tr kPass{"口令", "Passphrase"};
 const Tr kPassAgain{"再输一次", "Again"};
 const Tr kPassHint{"至少8个字符", "at least 8 characters"};
 const Tr kSet{"设置口令锁", "Set lock"};
-const Tr kTooShort{"口令至少要8个字符。", "The passphrase needs at least 8 characters."};
+const Tr kTooShort{"口令至少要8个字符（空格不算）。", "The passphrase needs at least 8 characters (spaces do not count)."};
 const Tr kMismatch{"两次输入的口令不一样。", "The two entries differ."};
 const Tr kClosedNote{"谈话记录已加密，%d条已谈记录需要口令才能查看或修改。", "Talk records are locked: %d held talks need the passphrase to be read or changed."};
 const Tr kUnlock{"解锁", "Unlock"};
@@ -48,9 +48,9 @@ struct PanelUi {
 };
 PanelUi g_ui;
 
-int Chars(const std::string& s) {  // code points of UTF-8 text
+int Chars(const std::string& s) {  // code points of UTF-8 text, spaces not counted
   int n = 0;
-  for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+  for (unsigned char c : s) n += (c & 0xC0) != 0x80 && c != ' ' && c != '\t';
   return n;
 }
 
@@ -143,8 +143,9 @@ void DrawTalkLockPanel(App& app, bool compact) {
     }
     if (!compact) {
       if (!narrow) ImGui::SameLine();
-      if (ImGui::Button(T(kRemove), ImVec2(narrow ? -1 : 0, bh))) ImGui::OpenPopup("remove_lock");
-      if (ImGui::BeginPopupModal("remove_lock", nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
+      const std::string popup = std::string(T(kRemove)) + "###remove_lock";
+      if (ImGui::Button(T(kRemove), ImVec2(narrow ? -1 : 0, bh))) ImGui::OpenPopup("###remove_lock");
+      if (ImGui::BeginPopupModal(popup.c_str(), nullptr, ImGuiWindowFlags_AlwaysAutoResize)) {
         ImGui::PushTextWrapPos(Em(narrow ? 14 : 24));
         Label(T(kRemoveConfirm));
         ImGui::PopTextWrapPos();

@@ -70,6 +70,12 @@ test('passphrase lock: sealed at rest and in the backup, wrong passphrase change
   assert.equal(recorded.length, 3, 'the demo has three talk records');
   assert.ok(recorded[0].record.notes.includes(DEMO_NOTES));
 
+  // A change before the lock: its snapshot holds the records in clear (deleted once the lock is stored).
+  const m0 = ds0.org.members[0];
+  assert.equal((await page.evaluate((id) => window.zjTest.apply({ name: 'member.update', args: { id, name: '锁前改名' } }), m0.id)).ok, true);
+  await idle(page);
+  assert.ok((await stored(page)).texts.some((t) => t.includes(DEMO_NOTES)), 'the unlocked snapshot holds the record text');
+
   // Set the lock on the 数据 screen: too short and mismatching entries are refused first.
   await goTo(page, '数据');
   await typeInto(page, 'lock_pass1', '短口令');
@@ -93,6 +99,10 @@ test('passphrase lock: sealed at rest and in the backup, wrong passphrase change
   await waitLock(page, /^open readable=3 hidden=0 waiting=0$/);
   await waitLabel(page, /^已设置口令锁/);
   await page.screenshot({ path: path.join(ARTIFACTS, 'lock-set-desktop.png') });
+  // Setting the lock is not undoable (undo would drop it silently): Ctrl+Z changes nothing.
+  await page.keyboard.press('Control+Z');
+  await settle(page, 4);
+  assert.match(await lockValue(page), /^open readable=3/);
 
   // Stored and exported forms carry no record text; the dataset text the app would save neither.
   await idle(page);
@@ -101,7 +111,7 @@ test('passphrase lock: sealed at rest and in the backup, wrong passphrase change
   assert.ok(st.texts.length >= 1);
   const current = st.texts[st.texts.length - 1];
   assert.ok(current.includes('"talk_lock"') && current.includes('"sealed"'), 'the lock and sealed records are stored');
-  for (const t of st.texts) if (t.includes('"talk_lock"')) assert.ok(!t.includes(DEMO_NOTES), 'a locked snapshot holds record text');
+  for (const t of st.texts) assert.ok(!t.includes(DEMO_NOTES), 'a stored snapshot still holds record text');
   const doc = JSON.parse(current);
   assert.equal(doc.campaign.talk_lock.iterations, 600000);
   assert.equal(doc.campaign.talk_lock.kdf, 'PBKDF2');

@@ -84,6 +84,7 @@ TEST(CatalogueCommands, AddItemClearsExampleAndCountsWithItsCap) {
   EXPECT_EQ(w.Do("catalogue.item.add", {{"category", "basic"}, {"name_zh", "参加夜校"}, {"points", 0.5}}).ok, true);
   EXPECT_EQ(w.d().points.catalogue.items.back().code, "B07");
   const Problem dup = w.Refused("catalogue.item.add", {{"category", "basic"}, {"name_zh", "X"}, {"points", 1}, {"code", "B01"}});
+  w.Refused("catalogue.item.add", {{"category", "basic"}, {"name_zh", "X"}, {"points", 1}, {"code", "b01"}});  // case
   EXPECT_EQ(dup.path, "/code");
 }
 
@@ -193,6 +194,8 @@ TEST(RubricCommands, AddUpdateRemoveWithScoresInUse) {
   EXPECT_EQ(w.Refused("rubric.item.add", {{"name_zh", "X"}}).path, "/max_points");
   EXPECT_EQ(w.Refused("rubric.item.add", {{"name_zh", " "}, {"max_points", 10}}).path, "/name_zh");
   EXPECT_EQ(w.Refused("rubric.item.add", {{"name_zh", "X"}, {"max_points", 10}, {"code", "K1"}}).path, "/code");
+  // Letter case does not make another code (a fault found by trying the screen: "k1" beside "K1").
+  EXPECT_EQ(w.Refused("rubric.item.add", {{"name_zh", "X"}, {"max_points", 10}, {"code", "k1"}}).path, "/code");
   EXPECT_TRUE(w.d().branch_rating.rubric.example);
 
   ApplyResult r = w.Do("rubric.item.add", {{"name_zh", "党员发展质量"}, {"max_points", "10"}});
