@@ -157,6 +157,13 @@ void Header(App& app) {
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
 void DrawApp(App& app) {
+  // Phones: every frame (button, field, tab, checkbox, combo) at least 44 CSS px high, the touch target size
+  // of issue 5, by raising the frame padding for the whole frame (not by sizing each control).
+  const bool touch = app.Narrow();
+  if (touch) {
+    const ImVec2 pad = ImGui::GetStyle().FramePadding;
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, ImMax(pad.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+  }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
   ImGui::SetNextWindowSize(vp->Size);
@@ -228,6 +235,7 @@ void DrawApp(App& app) {
     }
   }
   ImGui::End();
+  if (touch) ImGui::PopStyleVar();
 }
 
 }  // namespace zj::ui

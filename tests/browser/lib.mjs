@@ -107,3 +107,17 @@ export async function goTo(page, screen, tap = false) {
   else await page.mouse.click(it.x + it.w / 2, it.y + it.h / 2);
   await settle(page, 4);
 }
+
+/** Scrolls the screen (mouse wheel over the middle of the page) until the item labelled `label` is fully inside
+ *  the viewport, and returns it; throws when it never shows. For screens longer than a phone's height. */
+export async function scrollToLabel(page, label, tries = 20) {
+  const vp = page.viewportSize();
+  for (let i = 0; i < tries; i++) {
+    const it = (await items(page)).find((x) => x.label === label);
+    if (it && it.y >= 0 && it.y + it.h <= vp.height - 60) return it;
+    await page.mouse.move(vp.width / 2, vp.height * 0.45);
+    await page.mouse.wheel(0, it && it.y < 0 ? -200 : 200);
+    await settle(page, 3);
+  }
+  return find(page, label);
+}

@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, DIST, launch, openApp, fileUrl, find, click, settle, items } from './lib.mjs';
+import { ARTIFACTS, DIST, launch, openApp, fileUrl, find, click, settle, items, scrollToLabel } from './lib.mjs';
 
 // A static server for a copy of dist/web that can be stopped and started again on the same port (same
 // origin, so the service worker and the stored data stay the same).
@@ -189,6 +189,7 @@ test('the QR code shown and the poster decode to the app address, with ?screen='
       assert.equal(await testValue(page, 'qr.url'), learn);
       assert.equal(await decodePng(page, await shotOf(page, 'qr-open')), learn);
       // The poster: inline SVG QR, town name, Chinese instructions.
+      await scrollToLabel(page, '打印海报');  // below the QR code on a phone
       await click(page, '打印海报', { tap: touch });
       const poster = await page.evaluate(() => window.zjLastHtml);
       assert.ok(poster.html.includes('<svg') && poster.html.includes('扫一扫') && poster.html.includes('添加到主屏幕'));

@@ -162,7 +162,9 @@ bool Ui::ClickLastStartingWith(const std::string& prefix) {
 
 Item Ui::ScrollTo(const std::string& label, bool prefix) {
   const float top = 70, bottom = vp_.height - (vp_.width < 600 ? 110 : 20);
-  for (int i = 0; i < 60; ++i) {
+  for (int i = 0; i < 120; ++i) {
+    // Not found going down from where the screen was: start again from the top (the item may be above).
+    if (i == 60) ScrollTop();
     std::vector<Item> all;
     if (prefix) {
       for (const Item& it : Items())
