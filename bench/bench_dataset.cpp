@@ -2,8 +2,8 @@
 // with its points entries for the year).
 #include <benchmark/benchmark.h>
 
-#include "core/dataset.h"
-#include "core/demo.h"
+#include "core/data/dataset.h"
+#include "core/demo/demo.h"
 
 namespace zj {
 namespace {

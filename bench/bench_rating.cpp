@@ -4,9 +4,9 @@
 
 #include <random>
 
-#include "core/branch_rating.h"
-#include "core/points.h"
-#include "core/stars.h"
+#include "core/rate/branch_rating.h"
+#include "core/rate/points.h"
+#include "core/rate/stars.h"
 
 namespace zj {
 namespace {

@@ -4,8 +4,8 @@
 
 #include <random>
 
-#include "core/calendar.h"
-#include "core/campaign.h"
+#include "core/campaign/calendar.h"
+#include "core/campaign/campaign.h"
 
 namespace zj {
 namespace {

@@ -7,7 +7,7 @@
 
 #include "imgui_internal.h"  // ImMax
 
-#include "core/demo.h"
+#include "core/demo/demo.h"
 #include "imgui.h"
 #include "shell/fonts.h"
 #include "shell/platform.h"

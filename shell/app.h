@@ -4,9 +4,9 @@
 #include <memory>
 #include <string>
 
-#include "core/dataset.h"
-#include "core/workspace.h"
-#include "core/types.h"
+#include "core/data/dataset.h"
+#include "core/data/workspace.h"
+#include "core/base/types.h"
 #include "shell/i18n.h"
 
 namespace zj::ui {

@@ -9,7 +9,7 @@
 #include <optional>
 #include <string>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"

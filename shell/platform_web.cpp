@@ -11,7 +11,7 @@
 #include <map>
 #include <string>
 
-#include "core/dataset.h"
+#include "core/data/dataset.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"

@@ -5,8 +5,8 @@
 #include <cstdlib>
 #include <string>
 
-#include "core/bundle.h"
-#include "core/idnumber.h"
+#include "core/exchange/bundle.h"
+#include "core/org/idnumber.h"
 #include "shell/platform.h"
 
 // Strings from JS are returned malloc'd; C++ frees them.

@@ -13,8 +13,8 @@
 
 #include <algorithm>
 
-#include "core/demo.h"
-#include "core/idnumber.h"
+#include "core/demo/demo.h"
+#include "core/org/idnumber.h"
 #include "imgui.h"
 #include "shell/platform.h"
 #include "shell/widgets.h"

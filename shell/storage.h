@@ -9,7 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/types.h"
+#include "core/base/types.h"
 #include "shell/app.h"
 
 namespace zj::ui {

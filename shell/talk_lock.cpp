@@ -8,7 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "shell/platform.h"
 
 namespace zj::ui {

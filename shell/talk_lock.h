@@ -1,5 +1,5 @@
 // Zhengjian shell: the passphrase lock on talk records (谈话记录口令锁; issue 7 "Optional lock for sensitive
-// records"). Core keeps the lock's parameters and the sealed records (core/talks.h TalkLock, SealedBox); the
+// records"). Core keeps the lock's parameters and the sealed records (core/campaign/talks.h TalkLock, SealedBox); the
 // key lives in web/lock.js (WebCrypto) for as long as the page is open and unlocked. This part runs the
 // asynchronous work each frame: seals every readable record that has no sealed copy, opens sealed records
 // once unlocked, and tells storage and exports to wait until nothing readable is left unsealed.

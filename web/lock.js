@@ -1,7 +1,7 @@
 // Zhengjian: the passphrase lock on talk records (谈话记录口令锁, issue 7), with WebCrypto.
 // A key is derived from the passphrase with PBKDF2-HMAC-SHA-256 (600,000 iterations, 16-byte random salt) into
 // a non-extractable AES-GCM-256 CryptoKey that lives only in this page's memory. Each talk record is sealed
-// as AES-GCM(JSON text) with a fresh 12-byte IV and the talk's id as additional data (core/talks.h SealedBox).
+// as AES-GCM(JSON text) with a fresh 12-byte IV and the talk's id as additional data (core/campaign/talks.h SealedBox).
 // The passphrase and the key are never stored; a wrong passphrase fails the check (AES-GCM's tag) and
 // changes nothing.
 //
@@ -14,8 +14,8 @@
 //   close  {}                              -> {ok}   (forgets the key)
 (function () {
   'use strict';
-  const CHECK_TEXT = 'zhengjian-talk-lock-v1';   // core/talks.h kLockCheckText
-  const CHECK_ID = 'talk-lock-check';            // core/talks.h kLockCheckId
+  const CHECK_TEXT = 'zhengjian-talk-lock-v1';   // core/campaign/talks.h kLockCheckText
+  const CHECK_ID = 'talk-lock-check';            // core/campaign/talks.h kLockCheckId
   const enc = new TextEncoder();
   const dec = new TextDecoder('utf-8', { fatal: true });
   let key = null;        // CryptoKey (AES-GCM, not extractable) while unlocked

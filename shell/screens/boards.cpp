@@ -1,5 +1,5 @@
 // 公示 Notice boards (notice 四(四): the office shows star branches, every branch shows star members, in
-// one common format). The page itself is core's BoardsHtml (core/boards.h): printable HTML, A4 or A3,
+// one common format). The page itself is core's BoardsHtml (core/report/boards.h): printable HTML, A4 or A3,
 // opened for printing through platform::OpenHtml, which saves it as a file where printing is unavailable.
 // This screen chooses the year, the paper and the boards, and previews what will be printed.
 #include <algorithm>
@@ -7,9 +7,9 @@
 #include <string>
 #include <vector>
 
-#include "core/boards.h"
-#include "core/branch_rating.h"
-#include "core/stars.h"
+#include "core/report/boards.h"
+#include "core/rate/branch_rating.h"
+#include "core/rate/stars.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax
 #include "shell/app.h"

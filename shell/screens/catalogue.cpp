@@ -1,6 +1,6 @@
 // 评 Rate, tab 项目与细则: the points catalogue (积分项目表) and the branch assessment rubric (积分制管理考核
 // 细则), both examples (示例) until the town enters its handbook's. Drawn inside the 评 screen (rate.cpp).
-// Every change is a command of core/commands_catalogue.cpp (catalogue.item.*, rubric.item.*), so it can be
+// Every change is a command of core/rate/commands_catalogue.cpp (catalogue.item.*, rubric.item.*), so it can be
 // undone; a refused one (e.g. removing an item that point entries use) shows its reason here.
 //
 // [SECTION] Strings and state
@@ -13,9 +13,9 @@
 #include <string>
 #include <vector>
 
-#include "core/branch_rating.h"
-#include "core/encoding.h"
-#include "core/points.h"
+#include "core/rate/branch_rating.h"
+#include "core/base/encoding.h"
+#include "core/rate/points.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"

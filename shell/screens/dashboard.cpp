@@ -1,13 +1,13 @@
 // 概览 Dashboard: the campaign's strands (学 看 谈 评, with 动员 and 总结) and their deadlines from
 // the plan (notice 三、四: mobilization 03-23; lectures by 03-31 and 04-30; everything by 04-30),
-// days left or overdue against today; the progress of each strand read from the records (core/progress.h:
+// days left or overdue against today; the progress of each strand read from the records (core/campaign/progress.h:
 // lectures held, meetings held, talks recorded) and what is overdue or due within 7 days.
 #include <algorithm>
 #include <cstdio>
 #include <string>
 
-#include "core/campaign.h"
-#include "core/progress.h"
+#include "core/campaign/campaign.h"
+#include "core/campaign/progress.h"
 #include "imgui.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"

@@ -10,8 +10,8 @@
 #include <set>
 #include <vector>
 
-#include "core/bundle.h"
-#include "core/merge.h"
+#include "core/exchange/bundle.h"
+#include "core/exchange/merge.h"
 #include "imgui.h"
 #include "shell/talk_lock.h"
 #include "shell/app.h"

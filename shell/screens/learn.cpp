@@ -1,7 +1,7 @@
 // 学 Learn: the lecture sessions (专题讲习, 3–5 in the month), each with theme, lecturer team, lecturers, place
 // and time; the audience derived from roles; attendance ticking; reflections (学习心得) owed / handed in /
 // chosen for the study column (学习专栏). DOMAIN.md "学 Learn"; notice 四(一).
-// Every change is a command of core/commands_campaign.cpp (lecture.*).
+// Every change is a command of core/campaign/commands_campaign.cpp (lecture.*).
 //
 // [SECTION] Strings
 // [SECTION] Lecture list
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "core/commands_campaign.h"
+#include "core/campaign/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/collation.h"

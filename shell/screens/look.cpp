@@ -3,7 +3,7 @@
 // candidates in their fixed order, result revealed, the record kept; never redrawn), the agenda with the
 // speakers in order and the estimated end, and the speech timer (5:00 countdown, last-minute colour, overrun
 // +mm:ss) that fills the screen for a projector. DOMAIN.md "看 Look"; notice 四(二)一, 四(二)二.
-// Changes go through onsite.* commands (core/commands_campaign.cpp); the draw is core/draw.h's zj-draw-v1.
+// Changes go through onsite.* commands (core/campaign/commands_campaign.cpp); the draw is core/campaign/draw.h's zj-draw-v1.
 //
 // [SECTION] Strings and UI state
 // [SECTION] Meeting set-up

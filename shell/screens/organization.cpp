@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "core/encoding.h"
-#include "core/roster_import.h"
+#include "core/base/encoding.h"
+#include "core/org/roster_import.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"

@@ -1,6 +1,6 @@
 // 手机 screen (issue 8, phones by QR code): open the app on a phone by scanning a QR code of its address
 // (shown large, printable on a poster), and move small records between phones as a QR sequence
-// (core/qr_transfer.h) read by the camera, imported through the bundle preview-and-merge path (core/merge.h).
+// (core/exchange/qr_transfer.h) read by the camera, imported through the bundle preview-and-merge path (core/exchange/merge.h).
 //
 // [SECTION] Strings
 // [SECTION] QR drawing (ImGui draw list) and the poster (inline SVG)
@@ -18,9 +18,9 @@
 #include <string>
 #include <vector>
 
-#include "core/merge.h"
-#include "core/qr_transfer.h"
-#include "core/talks.h"
+#include "core/exchange/merge.h"
+#include "core/exchange/qr_transfer.h"
+#include "core/campaign/talks.h"
 #include "imgui.h"
 #include "misc/cpp/imgui_stdlib.h"
 #include "qrcodegen.hpp"

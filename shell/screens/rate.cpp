@@ -14,9 +14,9 @@
 #include <string>
 #include <vector>
 
-#include "core/branch_rating.h"
-#include "core/points.h"
-#include "core/stars.h"
+#include "core/rate/branch_rating.h"
+#include "core/rate/points.h"
+#include "core/rate/stars.h"
 #include "imgui.h"
 #include "imgui_internal.h"
 #include "misc/cpp/imgui_stdlib.h"

@@ -1,11 +1,11 @@
 // 通报 Report: the closing report (活动情况通报) per area and branch — what was done (lectures, attendance,
 // reflections, meetings, talks), star distributions, possibly-unqualified members, overdue items — shown
-// in short here and generated as a printable HTML page by core/closing_report.h (opened with
+// in short here and generated as a printable HTML page by core/report/closing_report.h (opened with
 // platform::OpenHtml, saved as a file where printing is unavailable). DOMAIN.md "Closing and safeguards".
 #include <cstdio>
 #include <string>
 
-#include "core/closing_report.h"
+#include "core/report/closing_report.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/platform.h"

@@ -2,7 +2,7 @@
 // two dates, with unplaceable pairs, roster gaps and time conflicts explained) and the talk record form
 // (谈话记录): the topic checklist of the talk's kind (6 or 4 topics, notice 四(三)), notes, the intention
 // (进退留转), reserve cadres recommended, place and time. DOMAIN.md "谈 Talk". Talk records are sensitive:
-// they stay in the dataset. Changes go through talk.* commands (core/commands_campaign.cpp).
+// they stay in the dataset. Changes go through talk.* commands (core/campaign/commands_campaign.cpp).
 //
 // [SECTION] Strings and UI state
 // [SECTION] Plan: schedule window and explanations
@@ -14,8 +14,8 @@
 #include <string>
 #include <vector>
 
-#include "core/calendar.h"
-#include "core/commands_campaign.h"
+#include "core/campaign/calendar.h"
+#include "core/campaign/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/collation.h"

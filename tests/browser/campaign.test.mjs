@@ -1,5 +1,5 @@
 // Issue 5 (学 看 谈 通报 概览): a draw with a witnessed seed typed in the UI, checked against an independent
-// JavaScript port of zj-draw-v1 (core/draw.h); the speech timer full screen in its last minute and over
+// JavaScript port of zj-draw-v1 (core/campaign/draw.h); the speech timer full screen in its last minute and over
 // time; a talk record filled in the form and read back from the dataset; attendance ticked; the closing
 // report opened as printable HTML; the dashboard's progress. At desktop and phone size, screenshots kept.
 import { test } from 'node:test';
@@ -13,7 +13,7 @@ const VIEWPORTS = [{ name: 'desktop', width: 1280, height: 800, scale: 1 },
 const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
 const shot = (page, name) => page.screenshot({ path: path.join(ARTIFACTS, name + '.png') });
 
-// ---- zj-draw-v1, ported from the reference in core/draw.h (BigInt for the 64-bit arithmetic) ----------
+// ---- zj-draw-v1, ported from the reference in core/campaign/draw.h (BigInt for the 64-bit arithmetic) ----------
 const M64 = 1n << 64n;
 const MASK = M64 - 1n;
 function drawPicks(seed, names, k = 2) {

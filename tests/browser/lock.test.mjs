@@ -14,7 +14,7 @@ import { ARTIFACTS, CHROMIUM_ARGS, click as clickLabel, fileUrl, find, goTo, ite
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 2200 };   // tall: the 数据 screen's lock panel is below backups and bundles
 const PASS = '东湖村 2026 春';
-const DEMO_NOTES = '稻虾共作';                // in every demo talk record (core/demo_campaign.cpp)
+const DEMO_NOTES = '稻虾共作';                // in every demo talk record (core/demo/demo_campaign.cpp)
 
 const persistent = (dir, viewport = VIEW) =>
   chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport });

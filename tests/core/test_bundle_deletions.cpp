@@ -5,10 +5,10 @@
 // with their reason. Values below are worked out by hand from the demo town (MakeDemoDataset(2018, 2018)).
 #include <gtest/gtest.h>
 
-#include "core/bundle.h"
-#include "core/demo.h"
-#include "core/merge.h"
-#include "core/workspace.h"
+#include "core/exchange/bundle.h"
+#include "core/demo/demo.h"
+#include "core/exchange/merge.h"
+#include "core/data/workspace.h"
 
 namespace zj {
 namespace {

@@ -3,7 +3,7 @@
 
 #include <map>
 
-#include "core/calendar.h"
+#include "core/campaign/calendar.h"
 #include "test_campaign_town.h"
 
 namespace zj {

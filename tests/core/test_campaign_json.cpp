@@ -1,7 +1,7 @@
 // CampaignToJson / CampaignFromJson: round trip of a full campaign; bad input reported with JSON paths.
 #include <gtest/gtest.h>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

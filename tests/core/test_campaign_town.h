@@ -10,7 +10,7 @@
 #include <ostream>
 #include <string>
 
-#include "core/org.h"
+#include "core/org/org.h"
 
 namespace zj {
 /// Readable dates in GoogleTest failure messages (found by argument-dependent lookup).

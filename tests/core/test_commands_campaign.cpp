@@ -1,13 +1,13 @@
-// Commands of 学 看 谈 (core/commands_campaign.cpp): each effect, and the refusal of bad input (nothing
+// Commands of 学 看 谈 (core/campaign/commands_campaign.cpp): each effect, and the refusal of bad input (nothing
 // changes: the saved document is byte-identical after a refused command). Plus the closing report
-// (core/closing_report.cpp) and the demo's campaign records (core/demo_campaign.cpp).
+// (core/report/closing_report.cpp) and the demo's campaign records (core/demo/demo_campaign.cpp).
 #include <gtest/gtest.h>
 
 #include <algorithm>
 
-#include "core/closing_report.h"
-#include "core/demo.h"
-#include "core/workspace.h"
+#include "core/report/closing_report.h"
+#include "core/demo/demo.h"
+#include "core/data/workspace.h"
 #include "test_campaign_town.h"
 
 namespace zj {

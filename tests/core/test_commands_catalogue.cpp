@@ -1,10 +1,10 @@
 // Commands that edit the points catalogue (积分项目) and the branch assessment rubric (考核细则),
-// core/commands_catalogue.cpp: each command's effect, its refusals (nothing changes), the example flag,
+// core/rate/commands_catalogue.cpp: each command's effect, its refusals (nothing changes), the example flag,
 // and the totals computed with an added item (values by hand).
 #include <gtest/gtest.h>
 
-#include "core/branch_rating.h"
-#include "core/workspace.h"
+#include "core/rate/branch_rating.h"
+#include "core/data/workspace.h"
 #include "tests/core/test_helpers_org.h"
 
 namespace zj {

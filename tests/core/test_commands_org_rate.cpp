@@ -5,10 +5,10 @@
 
 #include <algorithm>
 
-#include "core/boards.h"
-#include "core/demo.h"
-#include "core/encoding.h"
-#include "core/workspace.h"
+#include "core/report/boards.h"
+#include "core/demo/demo.h"
+#include "core/base/encoding.h"
+#include "core/data/workspace.h"
 #include "tests/core/test_helpers_org.h"
 
 namespace zj {

@@ -4,9 +4,9 @@
 
 #include <algorithm>
 
-#include "core/dataset.h"
-#include "core/demo.h"
-#include "core/stars.h"
+#include "core/data/dataset.h"
+#include "core/demo/demo.h"
+#include "core/rate/stars.h"
 #include "tests/core/test_helpers_org.h"
 
 namespace zj {

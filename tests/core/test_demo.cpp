@@ -3,10 +3,10 @@
 
 #include <algorithm>
 
-#include "core/branch_rating.h"
-#include "core/demo.h"
-#include "core/idnumber.h"
-#include "core/stars.h"
+#include "core/rate/branch_rating.h"
+#include "core/demo/demo.h"
+#include "core/org/idnumber.h"
+#include "core/rate/stars.h"
 
 namespace zj {
 namespace {

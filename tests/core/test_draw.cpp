@@ -6,8 +6,8 @@
 #include <map>
 #include <set>
 
-#include "core/draw.h"
-#include "core/onsite.h"
+#include "core/campaign/draw.h"
+#include "core/campaign/onsite.h"
 #include "test_campaign_town.h"
 
 namespace zj {

@@ -2,8 +2,8 @@
 // CSV injection on export.
 #include <gtest/gtest.h>
 
-#include "core/csv.h"
-#include "core/encoding.h"
+#include "core/exchange/csv.h"
+#include "core/base/encoding.h"
 
 namespace zj {
 namespace {

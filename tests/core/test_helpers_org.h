@@ -4,7 +4,7 @@
 #include <sstream>
 #include <string>
 
-#include "core/dataset.h"
+#include "core/data/dataset.h"
 
 namespace zj::testing_org {
 

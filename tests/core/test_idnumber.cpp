@@ -1,7 +1,7 @@
 // Issue 3 "ID numbers (公民身份号码)": GB 11643 check character, validation, masking, salted SHA-256 (mbedtls).
 #include <gtest/gtest.h>
 
-#include "core/idnumber.h"
+#include "core/org/idnumber.h"
 
 namespace zj {
 namespace {

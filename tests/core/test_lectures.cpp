@@ -1,7 +1,7 @@
 // Lectures (学): audience from roles, attendance, reflections and their states, the 3–5 rule.
 #include <gtest/gtest.h>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

@@ -3,9 +3,9 @@
 // and the dataset diff of a backup import's preview.
 #include <gtest/gtest.h>
 
-#include "core/bundle.h"
-#include "core/demo.h"
-#include "core/merge.h"
+#include "core/exchange/bundle.h"
+#include "core/demo/demo.h"
+#include "core/exchange/merge.h"
 
 namespace zj {
 namespace {

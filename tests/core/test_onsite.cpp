@@ -1,7 +1,7 @@
 // On-site meetings (看): eligible sites, the draw on a meeting, agenda and estimated end, speech timer.
 #include <gtest/gtest.h>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

@@ -3,7 +3,7 @@
 
 #include <set>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

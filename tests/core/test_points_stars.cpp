@@ -2,8 +2,8 @@
 // with the fractional rule (89.5 -> two stars), exemptions listed apart.
 #include <gtest/gtest.h>
 
-#include "core/points.h"
-#include "core/stars.h"
+#include "core/rate/points.h"
+#include "core/rate/stars.h"
 
 namespace zj {
 namespace {

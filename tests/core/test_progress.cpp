@@ -1,7 +1,7 @@
 // Progress per activity, branch, area and strand; overdue and due-within-N-days lists.
 #include <gtest/gtest.h>
 
-#include "core/progress.h"
+#include "core/campaign/progress.h"
 #include "test_campaign_town.h"
 
 namespace zj {

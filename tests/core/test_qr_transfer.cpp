@@ -4,10 +4,10 @@
 #include <algorithm>
 #include <random>
 
-#include "core/demo.h"
-#include "core/idnumber.h"
-#include "core/merge.h"
-#include "core/qr_transfer.h"
+#include "core/demo/demo.h"
+#include "core/org/idnumber.h"
+#include "core/exchange/merge.h"
+#include "core/exchange/qr_transfer.h"
 #include "nlohmann/json.hpp"
 
 namespace zj {

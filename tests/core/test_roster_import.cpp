@@ -3,8 +3,8 @@
 
 #include <algorithm>
 
-#include "core/csv.h"
-#include "core/roster_import.h"
+#include "core/exchange/csv.h"
+#include "core/org/roster_import.h"
 #include "tests/core/test_helpers_org.h"
 
 namespace zj {

@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

@@ -1,15 +1,15 @@
-// The passphrase lock on talk records (issue 7 "Optional lock for sensitive records"; core/talks.h TalkLock,
-// SealedBox; commands talk_lock.set / talk_lock.remove in core/commands_campaign.cpp). Core never sees the
+// The passphrase lock on talk records (issue 7 "Optional lock for sensitive records"; core/campaign/talks.h TalkLock,
+// SealedBox; commands talk_lock.set / talk_lock.remove in core/campaign/commands_campaign.cpp). Core never sees the
 // passphrase or the key: these tests use made-up ciphertexts and check that core keeps them, never writes a
 // sealed record's plaintext, counts sealed talks as held, and refuses to change or drop a closed record.
 #include <gtest/gtest.h>
 
-#include "core/bundle.h"
-#include "core/closing_report.h"
-#include "core/demo.h"
-#include "core/merge.h"
-#include "core/progress.h"
-#include "core/workspace.h"
+#include "core/exchange/bundle.h"
+#include "core/report/closing_report.h"
+#include "core/demo/demo.h"
+#include "core/exchange/merge.h"
+#include "core/campaign/progress.h"
+#include "core/data/workspace.h"
 #include "test_campaign_town.h"
 
 namespace zj {

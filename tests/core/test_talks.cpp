@@ -6,7 +6,7 @@
 #include <set>
 #include <tuple>
 
-#include "core/campaign.h"
+#include "core/campaign/campaign.h"
 #include "test_campaign_town.h"
 
 namespace zj {

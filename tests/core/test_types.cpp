@@ -1,6 +1,6 @@
 #include <gtest/gtest.h>
 
-#include "core/types.h"
+#include "core/base/types.h"
 
 namespace zj {
 

@@ -1,7 +1,7 @@
 // Zhengjian headless UI tests (issue 5): the whole app (shell/app.h DrawApp) in a Dear ImGui context without
 // a GPU, driven like a user: clicks on items found by their visible label through the test locator
 // (shell/locator.h), typing, keys. What a screen did is read from the workspace's audit trail
-// (core/workspace.h) and from the native platform's records (shell/platform_native.h).
+// (core/data/workspace.h) and from the native platform's records (shell/platform_native.h).
 #pragma once
 #include <string>
 #include <vector>
@@ -9,7 +9,7 @@
 #include <gtest/gtest.h>
 #include <nlohmann/json.hpp>
 
-#include "core/workspace.h"
+#include "core/data/workspace.h"
 #include "imgui.h"
 #include "shell/app.h"
 #include "shell/platform_native.h"

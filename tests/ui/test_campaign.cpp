@@ -3,9 +3,9 @@
 // action checked by the command it emits and the dataset change.
 #include <algorithm>
 
-#include "core/draw.h"
-#include "core/onsite.h"
-#include "core/plan.h"
+#include "core/campaign/draw.h"
+#include "core/campaign/onsite.h"
+#include "core/campaign/plan.h"
 #include "tests/ui/harness.h"
 
 namespace zj::uitest {

@@ -3,7 +3,7 @@
 // phone, and the printed notice boards (escaped names, the 三星 band).
 #include <algorithm>
 
-#include "core/stars.h"
+#include "core/rate/stars.h"
 #include "tests/ui/harness.h"
 
 namespace zj::uitest {

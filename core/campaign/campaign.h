@@ -1,0 +1,99 @@
+// Zhengjian core: the campaign (整建月活动) of one year — the plan, lectures, on-site meetings and talks, and
+// its JSON form inside the dataset document.
+// DOMAIN.md "Time frame", "学", "看", "谈", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
+//
+// The pieces live in their own headers (all included here, so `#include "core/campaign/campaign.h"` is enough):
+//   plan.h      Strand, Activity, Role, the notice's template, weekend rule, status
+//   lectures.h  学: Lecture, Reflection, audience, attendance
+//   draw.h      看: the auditable draw (zj-draw-v1)
+//   onsite.h    看: OnsiteMeeting, agenda, SpeechTimer
+//   talks.h     谈: TalkPair generation, topics, Talk records
+//   schedule.h  谈: the talk scheduler
+//   progress.h  progress per activity / branch / area / strand (include separately)
+//   calendar.h  one calendar per person, conflicts (include separately)
+#pragma once
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/campaign/draw.h"
+#include "core/campaign/lectures.h"
+#include "core/campaign/onsite.h"
+#include "core/org/org.h"
+#include "core/campaign/plan.h"
+#include "core/campaign/schedule.h"
+#include "core/campaign/talks.h"
+#include "core/base/types.h"
+
+namespace zj {
+
+/// Version of the campaign object inside the dataset document (stored as "campaign_version").
+constexpr int kCampaignVersion = 1;
+
+/// The campaign of one year: everything the office plans and the liaisons record for 学、看、谈.
+/// (Points and stars, 评, are stored by the rating code; the plan only tracks the 评 activities.)
+struct Campaign {
+  int year = kNoticeYear;               ///< the notice's year by default
+  std::string name_zh;                  ///< "强基层、激活力、促发展"党组织整建月活动
+  std::vector<Activity> activities;     ///< the plan (活动安排)
+  std::vector<Lecture> lectures;        ///< 学: 3–5 sessions
+  std::vector<OnsiteMeeting> onsite_meetings;  ///< 看: one per area + one for town units
+  TalkTopics talk_topics = NoticeTalkTopics();  ///< 谈: topic lists (rules as data)
+  TalkScheduleSettings talk_schedule;   ///< 谈: availability, capacity, deadlines
+  std::vector<Talk> talks;              ///< 谈: pairs, planned slots, records
+  std::optional<TalkLock> talk_lock;    ///< 谈话记录口令锁 (issue 7): set when talk records are sealed
+};
+
+/// The notice's campaign for `year`: the plan of NoticePlanTemplate() (for 2018 exactly the notice's dates;
+/// for another year copied with CopyPlanToYear, i.e. weekend rule applied), the three named lectures
+/// (NoticeLectures), the notice's talk topics, and a talk schedule window from the talk activities.
+/// No on-site meetings or talks yet: they depend on the organization (see CreateOnsiteMeetings,
+/// GenerateTalkPairs + AddMissingTalks). Ids come from `ids`, created/updated = `now`, device = `device`.
+Campaign DefaultCampaign(int year, IdGenerator& ids, TimestampMs now, const std::string& device);
+
+/// Days from `today` to `deadline`: positive = days left, 0 = due today, negative = overdue by that many days.
+inline int DaysLeft(Date today, Date deadline) { return deadline - today; }
+
+/// First activity of `kind` in the plan, or nullptr.
+const Activity* FindActivity(const Campaign& c, ActivityKind kind);
+Activity* FindActivity(Campaign& c, ActivityKind kind);
+
+/// Adds the on-site meetings the notice asks for and the campaign lacks: one AreaVillages meeting per area
+/// (matched on area_id) and one TownUnits meeting, linked to the OnsiteVillage / OnsiteTownUnit activities.
+/// Returns the number added. Date, venue and pre-chosen site are left for the area chief to fill in.
+int CreateOnsiteMeetings(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
+                         const std::string& device);
+
+/// Regenerates the required talk pairs (GenerateTalkPairs), adds missing Talks, then schedules every talk
+/// not yet held with c.talk_schedule between its from/to (defaults: earliest start / latest deadline of the
+/// Talk-strand activities; per-kind deadline defaults: that kind's activity deadline) and writes the planned
+/// slots into c.talks. Problems of the roster go to `problems`; the result explains unplaced pairs.
+/// The returned indices refer to the pairs of the result's own list `pairs`.
+struct CampaignSchedule {
+  std::vector<TalkPair> pairs;  ///< the talks that were scheduled (not yet held), in c.talks order
+  ScheduleResult result;
+};
+CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
+                                       const std::string& device, Problems& problems);
+
+/// Codes of roles, reflection states and intentions as stored in the campaign JSON (e.g. "village_secretary",
+/// "handed_in", "stay"), and back; nullopt for an unknown code. One table each, shared by the JSON reader and
+/// the commands.
+const char* RoleCode(Role r);
+std::optional<Role> RoleFromCode(std::string_view code);
+const char* ReflectionStateCode(ReflectionState s);
+std::optional<ReflectionState> ReflectionStateFromCode(std::string_view code);
+const char* IntentionCode(Intention i);
+std::optional<Intention> IntentionFromCode(std::string_view code);
+
+/// JSON form of a campaign (part of the dataset document). Dates "YYYY-MM-DD", times ISO 8601 UTC,
+/// local times as integer minutes, enums as lowercase English tokens (e.g. "village_secretary").
+nlohmann::json CampaignToJson(const Campaign& c);
+/// Reads a campaign; every problem is appended to `problems` with its JSON path under `path` (e.g.
+/// "/campaign/talks/3/record/held_on") and a Chinese and English message. Bad parts are skipped or
+/// defaulted, good parts kept. A "campaign_version" newer than kCampaignVersion is refused (problem, and
+/// an empty campaign of the stored year returned). Missing optional parts take their defaults.
+Campaign CampaignFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
+
+}  // namespace zj

@@ -1,0 +1,131 @@
+#include "core/org/org.h"
+
+#include <algorithm>
+
+namespace zj {
+namespace {
+template <typename E, size_t N>
+std::optional<E> FromTable(const char* const (&codes)[N], std::string_view code) {
+  for (size_t i = 0; i < N; ++i)
+    if (code == codes[i]) return static_cast<E>(i);
+  return std::nullopt;
+}
+const char* const kBranchKindCodes[] = {"village", "community", "town_unit"};
+const char* const kBranchKindZh[] = {"村党支部", "社区党支部", "镇直单位党支部"};
+const char* const kPostCodes[] = {"secretary", "deputy_secretary", "committee_member", "village_director",
+                                  "village_committee"};
+const char* const kPostZh[] = {"书记", "副书记", "委员", "村委主任", "村委委员"};
+const char* const kStatusCodes[] = {"full", "probationary"};
+const char* const kStatusZh[] = {"正式党员", "预备党员"};
+const char* const kRoleCodes[] = {"party_secretary", "committee_member", "resident_cadre", "lecturer",
+                                  "office_staff",    "area_chief",       "general_branch_secretary"};
+const char* const kRoleZh[] = {"镇党委书记", "镇党委班子成员", "驻村干部", "讲师团宣讲员",
+                               "组织办/宣传办工作人员", "片长", "党总支书记"};
+const char* const kTeamCodes[] = {"party_building", "agriculture", "finance", "social_governance",
+                                  "poverty_alleviation"};
+const char* const kTeamZh[] = {"党的建设宣讲队", "农业技术宣讲队", "财经知识宣讲队", "社会治理宣讲队",
+                               "扶贫工作宣讲队"};
+}  // namespace
+
+const char* BranchKindCode(BranchKind k) { return kBranchKindCodes[static_cast<int>(k)]; }
+std::optional<BranchKind> BranchKindFromCode(std::string_view c) { return FromTable<BranchKind>(kBranchKindCodes, c); }
+const char* BranchKindLabelZh(BranchKind k) { return kBranchKindZh[static_cast<int>(k)]; }
+
+const char* PostCode(Post p) { return kPostCodes[static_cast<int>(p)]; }
+std::optional<Post> PostFromCode(std::string_view c) { return FromTable<Post>(kPostCodes, c); }
+const char* PostLabelZh(Post p) { return kPostZh[static_cast<int>(p)]; }
+std::optional<Post> PostFromLabelZh(std::string_view s) {
+  if (s == "书记" || s == "支部书记" || s == "党支部书记" || s == "支书") return Post::Secretary;
+  if (s == "副书记" || s == "支部副书记" || s == "党支部副书记") return Post::DeputySecretary;
+  if (s == "委员" || s == "支委" || s == "支委委员" || s == "支部委员") return Post::CommitteeMember;
+  if (s == "村委主任" || s == "村主任" || s == "村委会主任" || s == "居委会主任") return Post::VillageDirector;
+  if (s == "村委委员" || s == "村委会委员" || s == "居委会委员") return Post::VillageCommittee;
+  return std::nullopt;
+}
+
+const char* MemberStatusCode(MemberStatus s) { return kStatusCodes[static_cast<int>(s)]; }
+std::optional<MemberStatus> MemberStatusFromCode(std::string_view c) { return FromTable<MemberStatus>(kStatusCodes, c); }
+const char* MemberStatusLabelZh(MemberStatus s) { return kStatusZh[static_cast<int>(s)]; }
+
+const char* CadreRoleCode(CadreRole r) { return kRoleCodes[static_cast<int>(r)]; }
+std::optional<CadreRole> CadreRoleFromCode(std::string_view c) { return FromTable<CadreRole>(kRoleCodes, c); }
+const char* CadreRoleLabelZh(CadreRole r) { return kRoleZh[static_cast<int>(r)]; }
+
+const char* LectureTeamCode(LectureTeam t) { return kTeamCodes[static_cast<int>(t)]; }
+std::optional<LectureTeam> LectureTeamFromCode(std::string_view c) { return FromTable<LectureTeam>(kTeamCodes, c); }
+const char* LectureTeamLabelZh(LectureTeam t) { return kTeamZh[static_cast<int>(t)]; }
+
+int FindBranch(const Organization& org, const Id& id) {
+  for (size_t i = 0; i < org.branches.size(); ++i)
+    if (org.branches[i].meta.id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int FindBranchByName(const Organization& org, std::string_view name) {
+  static const std::string_view kSuffix = "党支部";
+  auto strip = [](std::string_view s) {
+    if (s.size() > kSuffix.size() && s.substr(s.size() - kSuffix.size()) == kSuffix)
+      s.remove_suffix(kSuffix.size());
+    return s;
+  };
+  if (name.empty()) return -1;
+  for (size_t i = 0; i < org.branches.size(); ++i)
+    if (org.branches[i].name == name) return static_cast<int>(i);
+  const std::string_view want = strip(name);
+  for (size_t i = 0; i < org.branches.size(); ++i)
+    if (strip(org.branches[i].name) == want) return static_cast<int>(i);
+  return -1;
+}
+
+int FindMember(const Organization& org, const Id& id) {
+  for (size_t i = 0; i < org.members.size(); ++i)
+    if (org.members[i].meta.id == id) return static_cast<int>(i);
+  return -1;
+}
+
+int FindMemberByIdHash(const Organization& org, const std::string& hash) {
+  if (hash.empty()) return -1;
+  for (size_t i = 0; i < org.members.size(); ++i)
+    if (org.members[i].id_hash == hash) return static_cast<int>(i);
+  return -1;
+}
+
+std::vector<Id> SelectFocusObjects(const Organization& org) {
+  std::vector<const Branch*> ranked;
+  for (const Branch& b : org.branches)
+    if (b.last_year_target_rank) ranked.push_back(&b);
+  // Worst (largest rank number) first; ties by name for a stable order.
+  std::sort(ranked.begin(), ranked.end(), [](const Branch* a, const Branch* b) {
+    if (*a->last_year_target_rank != *b->last_year_target_rank)
+      return *a->last_year_target_rank > *b->last_year_target_rank;
+    return a->name < b->name;
+  });
+  const FocusRule& r = org.focus_rule;
+  long n = 0;
+  const long total = static_cast<long>(ranked.size());
+  if (r.mode == FocusRule::Mode::BottomCount) {
+    n = std::max(0, r.count);
+  } else {
+    const long pct = std::clamp(r.percent, 0, 100);
+    n = (total * pct + 99) / 100;  // round up: 10% of 23 -> 3
+  }
+  n = std::min(n, total);
+  std::vector<Id> out;
+  if (n == 0) return out;
+  const int cutoff = *ranked[n - 1]->last_year_target_rank;
+  for (const Branch* b : ranked)
+    if (*b->last_year_target_rank >= cutoff) out.push_back(b->meta.id);
+  return out;
+}
+
+int ApplyFocusRule(Organization& org) {
+  const std::vector<Id> ids = SelectFocusObjects(org);
+  int n = 0;
+  for (Branch& b : org.branches) {
+    b.focus_object = std::find(ids.begin(), ids.end(), b.meta.id) != ids.end();
+    n += b.focus_object;
+  }
+  return n;
+}
+
+}  // namespace zj

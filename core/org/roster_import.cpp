@@ -1,0 +1,492 @@
+#include "core/org/roster_import.h"
+
+#include <algorithm>
+#include <unordered_map>
+
+#include "core/exchange/csv.h"
+#include "core/org/idnumber.h"
+
+namespace zj {
+
+const char* RowOutcomeLabelZh(RowOutcome o) {
+  static const char* k[] = {"新增", "更新", "无变化", "拒绝", "跳过"};
+  return k[static_cast<int>(o)];
+}
+
+// ---- cell readers -------------------------------------------------------------------------------
+
+std::optional<Date> ParseRosterDate(std::string_view text) {
+  const std::string s = FullwidthToAscii(TrimSpaces(text));
+  if (s.empty()) return std::nullopt;
+  // All digits: YYYYMMDD or an Excel serial.
+  if (s.find_first_not_of("0123456789") == std::string::npos) {
+    if (s.size() == 8) return Date::FromYmd(std::stoi(s.substr(0, 4)), std::stoi(s.substr(4, 2)), std::stoi(s.substr(6, 2)));
+    if (s.size() > 5) return std::nullopt;
+    const int serial = std::stoi(s);
+    if (serial < 1 || serial > 73050 || serial == 60) return std::nullopt;
+    // 1900 date system: serial 1 = 1900-01-01; Excel counts a 1900-02-29 that never was (serial 60).
+    const Date jan1 = *Date::FromYmd(1900, 1, 1);
+    return jan1 + (serial < 60 ? serial - 1 : serial - 2);
+  }
+  // Y sep M sep D [日], separators - / . or 年 月.
+  int parts[3] = {0, 0, 0};
+  int count[3] = {0, 0, 0};
+  bool cjk = false;  // 1968年3月5日: then 月 and 日 are required too
+  size_t i = 0;
+  for (int k = 0; k < 3; ++k) {
+    while (i < s.size() && s[i] >= '0' && s[i] <= '9' && count[k] < 4) {
+      parts[k] = parts[k] * 10 + (s[i] - '0');
+      ++count[k];
+      ++i;
+    }
+    if (count[k] == 0) return std::nullopt;
+    if (k == 2) break;
+    auto starts = [&](std::string_view sep) { return s.compare(i, sep.size(), sep) == 0; };
+    if (k == 0 && starts("年")) { i += std::string_view("年").size(); cjk = true; }
+    else if (k == 1 && cjk && starts("月")) i += std::string_view("月").size();
+    else if (!cjk && i < s.size() && (s[i] == '-' || s[i] == '/' || s[i] == '.')) ++i;
+    else return std::nullopt;
+  }
+  if (cjk) {
+    if (s.compare(i, std::string::npos, "日") != 0) return std::nullopt;
+    i = s.size();
+  }
+  if (i != s.size() || count[0] != 4 || count[1] > 2 || count[2] > 2) return std::nullopt;
+  return Date::FromYmd(parts[0], parts[1], parts[2]);
+}
+
+std::optional<std::string> NormalizePhone(std::string_view text) {
+  const std::string s = FullwidthToAscii(TrimSpaces(text));
+  std::string d;
+  for (size_t i = 0; i < s.size(); ++i) {
+    const char c = s[i];
+    if (c >= '0' && c <= '9') d += c;
+    else if (c == ' ' || c == '-' || c == '(' || c == ')') continue;
+    else if (c == '+' && d.empty()) d += '+';
+    else if (static_cast<unsigned char>(c) == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) ++i;
+    else return std::nullopt;
+  }
+  if (d.empty()) return std::string();
+  auto strip = [&](std::string_view prefix) {
+    if (d.size() == prefix.size() + 11 && d.compare(0, prefix.size(), prefix) == 0 && d[prefix.size()] == '1')
+      d.erase(0, prefix.size());
+  };
+  strip("+86");
+  strip("0086");
+  strip("86");
+  if (d[0] == '+') return std::nullopt;
+  if (d.size() == 11 && d[0] == '1') return d;
+  if (d[0] == '0' && d.size() >= 10 && d.size() <= 12) return d;
+  if (d[0] != '0' && d[0] != '1' && (d.size() == 7 || d.size() == 8)) return d;
+  return std::nullopt;
+}
+
+std::string NormalizeName(std::string_view text) {
+  std::string s = TrimSpaces(text);
+  static const char* kDots[] = {"\xE2\x80\xA2", "\xE3\x83\xBB", "\xEF\xBD\xA5", "\xEF\xBC\x8E"};  // • ・ ･ ．
+  for (const char* dot : kDots) {
+    const std::string_view d(dot);
+    for (size_t p; (p = s.find(d)) != std::string::npos;) s.replace(p, d.size(), "\xC2\xB7");
+  }
+  return s;
+}
+
+namespace {
+
+// ---- columns --------------------------------------------------------------------------------------
+enum Col { kSeq, kName, kSex, kEthnicity, kBirth, kIdNumber, kEducation, kStatus, kJoin, kBranch, kPosts, kPhone,
+           kRepresentative, kReserve, kRecordId, kColCount };
+const char* const kColZh[kColCount] = {"序号", "姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "人员类别",
+                                       "入党日期", "所在党支部", "党内职务", "联系电话", "党员代表", "后备干部", "系统编号"};
+
+int ColumnOf(const std::string& header) {
+  const std::string h = TrimSpaces(header);
+  for (int c = 0; c < kColCount; ++c)
+    if (h == kColZh[c]) return c;
+  static const std::pair<const char*, int> kAliases[] = {
+      {"身份证号", kIdNumber},   {"身份证号码", kIdNumber}, {"公民身份证号码", kIdNumber}, {"身份证", kIdNumber},
+      {"手机", kPhone},          {"手机号", kPhone},        {"手机号码", kPhone},          {"电话", kPhone},
+      {"联系方式", kPhone},      {"所在支部", kBranch},     {"支部", kBranch},             {"党支部", kBranch},
+      {"职务", kPosts},          {"党内职务/两委职务", kPosts}, {"类别", kStatus},         {"党员类别", kStatus},
+      {"文化程度", kEducation},  {"出生年月", kBirth},      {"入党时间", kJoin},           {"编号", kSeq}};
+  for (const auto& [alias, c] : kAliases)
+    if (h == alias) return c;
+  return -1;
+}
+
+std::optional<bool> ParseYesNo(const std::string& s) {
+  if (s.empty() || s == "否" || s == "N" || s == "n" || s == "0" || s == "×") return false;
+  if (s == "是" || s == "Y" || s == "y" || s == "1" || s == "√") return true;
+  return std::nullopt;
+}
+
+/// Undoes the export's neutralization: "'=1+1" -> "=1+1" (only before = + - @).
+std::string UnNeutralize(std::string s) {
+  if (s.size() >= 2 && s[0] == '\'' && IsFormulaLike(std::string_view(s).substr(1))) s.erase(0, 1);
+  return s;
+}
+
+std::vector<std::string> SplitPosts(const std::string& s) {
+  std::vector<std::string> out;
+  static const std::string_view kSeps[] = {"、", "，", "；", ",", ";", "/", " ", "\n"};
+  size_t start = 0, i = 0;
+  while (i <= s.size()) {
+    size_t sep_len = 0;
+    if (i < s.size())
+      for (std::string_view sep : kSeps)
+        if (s.compare(i, sep.size(), sep) == 0) { sep_len = sep.size(); break; }
+    if (i == s.size() || sep_len) {
+      std::string part = TrimSpaces(std::string_view(s).substr(start, i - start));
+      if (!part.empty()) out.push_back(part);
+      if (i == s.size()) break;
+      i += sep_len;
+      start = i;
+    } else {
+      ++i;
+    }
+  }
+  return out;
+}
+
+std::string PostsText(const Member& m) {
+  std::string s;
+  for (Post p : m.posts) s += (s.empty() ? "" : "、") + std::string(PostLabelZh(p));
+  if (!m.other_posts.empty()) s += (s.empty() ? "" : "、") + m.other_posts;
+  return s;
+}
+
+uint64_t Fingerprint(const Dataset& d) {
+  uint64_t h = 1469598103934665603ull;
+  auto mix = [&](std::string_view s) {
+    for (char c : s) h = (h ^ static_cast<unsigned char>(c)) * 1099511628211ull;
+    h = (h ^ 0xFF) * 1099511628211ull;
+  };
+  mix(d.id_salt);
+  for (const Branch& b : d.org.branches) { mix(b.meta.id); mix(b.name); }
+  for (const Member& m : d.org.members) { mix(m.meta.id); mix(std::to_string(m.meta.updated)); mix(m.id_hash); }
+  return h;
+}
+
+BranchKind GuessKind(const std::string& name) {
+  if (name.find("社区") != std::string::npos) return BranchKind::Community;
+  if (name.find("村") != std::string::npos) return BranchKind::Village;
+  return BranchKind::TownUnit;
+}
+
+}  // namespace
+
+RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, const RosterImportOptions& opt, IdGenerator& ids) {
+  RosterPreview pv;
+  pv.fingerprint = Fingerprint(d);
+  pv.salt = d.id_salt.empty() ? NewSalt(ids) : d.id_salt;
+  auto refuse = [&](const std::string& where, std::string zh, std::string en) {
+    pv.refused = true;
+    pv.file_problems.push_back(Problem{where, std::move(zh), std::move(en)});
+    return pv;
+  };
+  DecodedText text = DecodeText(bytes, opt.encoding);
+  pv.encoding = text.encoding;
+  pv.had_bom = text.had_bom;
+  if (!text.ok) return refuse("byte " + std::to_string(text.error_offset + 1), text.error_zh, text.error_en);
+  CsvTable table = ParseCsv(text.text);
+  if (!table.ok) return refuse("line " + std::to_string(table.error_line), table.error_zh, table.error_en);
+  // The header is the first non-blank record.
+  size_t h = 0;
+  auto blank = [](const CsvRecord& r) {
+    for (const std::string& c : r.cells)
+      if (!TrimSpaces(c).empty()) return false;
+    return true;
+  };
+  while (h < table.records.size() && blank(table.records[h])) ++h;
+  if (h == table.records.size()) return refuse("", "文件为空,没有表头和数据", "the file is empty: no header, no data");
+  const CsvRecord& head = table.records[h];
+  std::vector<int> col_of_cell(head.cells.size(), -1);
+  int cell_of_col[kColCount];
+  std::fill(std::begin(cell_of_col), std::end(cell_of_col), -1);
+  for (size_t k = 0; k < head.cells.size(); ++k) {
+    pv.header.push_back(TrimSpaces(head.cells[k]));
+    const int c = ColumnOf(head.cells[k]);
+    if (c < 0) {
+      if (!pv.header.back().empty())
+        pv.file_warnings.push_back(Problem{pv.header.back(), "未识别的列\"" + pv.header.back() + "\",已忽略",
+                                           "unknown column \"" + pv.header.back() + "\" ignored"});
+      continue;
+    }
+    if (cell_of_col[c] >= 0) {
+      return refuse(pv.header.back(), "列\"" + pv.header.back() + "\"重复出现", "column \"" + pv.header.back() + "\" appears twice");
+    }
+    cell_of_col[c] = static_cast<int>(k);
+    col_of_cell[k] = c;
+  }
+  for (int c : {kName, kIdNumber, kBranch})
+    if (cell_of_col[c] < 0)
+      refuse(kColZh[c], std::string("缺少必需的列\"") + kColZh[c] + "\"(第" + std::to_string(head.row) + "行应为表头)",
+             std::string("missing required column \"") + kColZh[c] + "\" (row " + std::to_string(head.row) + " should be the header)");
+  if (pv.refused) return pv;
+  if (h + 1 == table.records.size()) return refuse("", "文件只有表头,没有数据行", "the file has a header but no data rows");
+
+  std::unordered_map<std::string, int> by_hash;
+  for (size_t i = 0; i < d.org.members.size(); ++i)
+    if (!d.org.members[i].id_hash.empty()) by_hash.emplace(d.org.members[i].id_hash, static_cast<int>(i));
+  std::unordered_map<std::string, int> seen_in_file;  // hash -> row
+  auto header_of = [&](int c) { return cell_of_col[c] >= 0 ? pv.header[static_cast<size_t>(cell_of_col[c])] : std::string(kColZh[c]); };
+
+  for (size_t r = h + 1; r < table.records.size(); ++r) {
+    const CsvRecord& rec = table.records[r];
+    RosterRow row;
+    row.row = rec.row;
+    row.line = rec.line;
+    auto cell = [&](int c) -> std::string {
+      const int k = cell_of_col[c];
+      if (k < 0 || static_cast<size_t>(k) >= rec.cells.size()) return {};
+      return TrimSpaces(rec.cells[static_cast<size_t>(k)]);
+    };
+    auto err = [&](int c, std::string zh, std::string en) {
+      row.errors.push_back(RowIssue{c >= 0 ? header_of(c) : std::string(), std::move(zh), std::move(en)});
+    };
+    auto warn = [&](int c, std::string zh, std::string en) {
+      row.warnings.push_back(RowIssue{c >= 0 ? header_of(c) : std::string(), std::move(zh), std::move(en)});
+    };
+    if (blank(rec)) {
+      row.outcome = RowOutcome::Skipped;
+      err(-1, "空行,已跳过", "blank row, skipped");
+      ++pv.skipped;
+      pv.rows.push_back(std::move(row));
+      continue;
+    }
+    if (rec.cells.size() > head.cells.size()) {
+      bool extra = false;
+      for (size_t k = head.cells.size(); k < rec.cells.size(); ++k) extra |= !TrimSpaces(rec.cells[k]).empty();
+      if (extra)
+        err(-1, "本行有" + std::to_string(rec.cells.size()) + "列,多于表头的" + std::to_string(head.cells.size()) + "列,可能有未加引号的逗号",
+            "the row has " + std::to_string(rec.cells.size()) + " cells, more than the header's " +
+                std::to_string(head.cells.size()) + "; probably an unquoted comma");
+    }
+    Member& m = row.member;
+    // 姓名
+    m.name = NormalizeName(cell(kName));
+    row.name = m.name;
+    if (m.name.empty()) err(kName, "姓名为空", "the name is empty");
+    else if (m.name.find('\n') != std::string::npos) err(kName, "姓名中有换行", "the name holds a line break");
+    // 公民身份号码 (or a masked number + 系统编号 from our own export)
+    const std::string id_text = cell(kIdNumber);
+    IdNumberCheck idc;
+    int existing = -1;
+    if (id_text.find('*') != std::string::npos && !cell(kRecordId).empty()) {
+      const int e = FindMember(d.org, cell(kRecordId));
+      if (e >= 0 && d.org.members[static_cast<size_t>(e)].id_masked == FullwidthToAscii(id_text)) {
+        existing = e;
+        m.id_hash = d.org.members[static_cast<size_t>(e)].id_hash;
+        m.id_masked = d.org.members[static_cast<size_t>(e)].id_masked;
+      } else {
+        err(kIdNumber, "公民身份号码已脱敏,且系统编号找不到对应的党员,无法导入", "masked ID number and no member with this record id");
+      }
+    } else {
+      idc = ValidateIdNumber(id_text);
+      if (!idc.ok) {
+        err(kIdNumber, idc.error_zh, idc.error_en);
+      } else {
+        m.id_hash = HashIdNumber(pv.salt, idc.normalized);
+        m.id_masked = MaskIdNumber(idc.normalized);
+        if (auto it = by_hash.find(m.id_hash); it != by_hash.end()) existing = it->second;
+        if (auto it = seen_in_file.find(m.id_hash); it != seen_in_file.end()) {
+          row.same_as_row = it->second;
+          err(kIdNumber, "与第" + std::to_string(it->second) + "行是同一人(公民身份号码相同),不重复导入",
+              "same person as row " + std::to_string(it->second) + " (same ID number); not imported twice");
+        } else {
+          seen_in_file.emplace(m.id_hash, row.row);
+        }
+      }
+    }
+    // 性别
+    const std::string sex = cell(kSex);
+    if (sex == "男" || sex == "男性") m.sex = "男";
+    else if (sex == "女" || sex == "女性") m.sex = "女";
+    else if (!sex.empty()) err(kSex, "性别应为\"男\"或\"女\",实际为\"" + sex + "\"", "sex must be 男 or 女, got \"" + sex + "\"");
+    if (idc.ok) {
+      const char* from_id = idc.male ? "男" : "女";
+      if (m.sex.empty() && sex.empty()) m.sex = from_id;
+      else if (!m.sex.empty() && m.sex != from_id)
+        warn(kSex, std::string("性别与公民身份号码(第17位)不一致,号码显示为") + from_id, std::string("sex differs from the ID number's 17th digit"));
+    }
+    m.ethnicity = cell(kEthnicity);
+    // 出生日期
+    const std::string birth = cell(kBirth);
+    if (!birth.empty()) {
+      m.birth_date = ParseRosterDate(birth);
+      if (!m.birth_date)
+        err(kBirth, "无法识别的日期\"" + birth + "\"(可用1968-03-05、1968/3/5、1968年3月5日、1968.03.05)",
+            "unreadable date \"" + birth + "\" (use 1968-03-05, 1968/3/5, 1968年3月5日, 1968.03.05)");
+      else if (idc.ok && *m.birth_date != idc.birth_date)
+        err(kBirth, "出生日期" + m.birth_date->ToString() + "与公民身份号码中的" + idc.birth_date.ToString() + "不一致",
+            "birth date " + m.birth_date->ToString() + " differs from the ID number's " + idc.birth_date.ToString());
+    } else if (idc.ok) {
+      m.birth_date = idc.birth_date;
+    }
+    // 入党日期
+    const std::string join = cell(kJoin);
+    if (!join.empty()) {
+      m.join_date = ParseRosterDate(join);
+      if (!m.join_date) {
+        err(kJoin, "无法识别的日期\"" + join + "\"", "unreadable date \"" + join + "\"");
+      } else if (m.birth_date && *m.join_date < *m.birth_date) {
+        err(kJoin, "入党日期早于出生日期", "the join date is before the birth date");
+      } else if (m.birth_date) {
+        const auto adult = Date::FromYmd(m.birth_date->Year() + 18, m.birth_date->Month(),
+                                         m.birth_date->Month() == 2 && m.birth_date->Day() == 29 ? 28 : m.birth_date->Day());
+        if (adult && *m.join_date < *adult) warn(kJoin, "入党时未满18周岁,请核对", "joined before turning 18; please check");
+      }
+    }
+    // 人员类别
+    const std::string status = cell(kStatus);
+    if (status == "正式党员" || status == "正式") m.status = MemberStatus::Full;
+    else if (status == "预备党员" || status == "预备") m.status = MemberStatus::Probationary;
+    else if (status.empty()) {
+      if (cell_of_col[kStatus] >= 0) warn(kStatus, "人员类别为空,按正式党员处理", "status empty; read as full member");
+    } else err(kStatus, "人员类别应为\"正式党员\"或\"预备党员\",实际为\"" + status + "\"",
+               "status must be 正式党员 or 预备党员, got \"" + status + "\"");
+    m.education = cell(kEducation);
+    // 所在党支部
+    const std::string branch = cell(kBranch);
+    if (branch.empty()) {
+      err(kBranch, "所在党支部为空", "the branch is empty");
+    } else if (const int b = FindBranchByName(d.org, branch); b >= 0) {
+      m.branch_id = d.org.branches[static_cast<size_t>(b)].meta.id;
+    } else if (opt.create_missing_branches) {
+      row.new_branch = branch;
+      if (std::find(pv.new_branches.begin(), pv.new_branches.end(), branch) == pv.new_branches.end())
+        pv.new_branches.push_back(branch);
+      warn(kBranch, "党支部\"" + branch + "\"不在组织架构中,将新建", "branch \"" + branch + "\" is not in the organization; it will be created");
+    } else {
+      err(kBranch, "党支部\"" + branch + "\"不在组织架构中,请先在组织架构中添加", "branch \"" + branch + "\" is not in the organization; add it first");
+    }
+    // 党内职务
+    for (const std::string& part : SplitPosts(UnNeutralize(cell(kPosts)))) {
+      if (auto p = PostFromLabelZh(part)) {
+        if (std::find(m.posts.begin(), m.posts.end(), *p) == m.posts.end()) m.posts.push_back(*p);
+      } else {
+        m.other_posts += (m.other_posts.empty() ? "" : "、") + part;
+        warn(kPosts, "未识别的职务\"" + part + "\",按文字保存为其他职务", "unknown post \"" + part + "\" kept as text (other posts)");
+      }
+    }
+    // 联系电话
+    const std::string phone = cell(kPhone);
+    if (auto p = NormalizePhone(phone)) m.phone = *p;
+    else warn(kPhone, "无法识别的电话号码\"" + phone + "\",未导入该项", "unreadable phone number \"" + phone + "\"; left empty");
+    // 党员代表 / 后备干部
+    for (auto [c, field] : {std::pair{kRepresentative, &Member::representative}, {kReserve, &Member::reserve_cadre}}) {
+      if (cell_of_col[c] < 0) continue;
+      if (auto v = ParseYesNo(cell(c))) m.*field = *v;
+      else warn(c, "应填\"是\"或\"否\",实际为\"" + cell(c) + "\",按否处理", "expected 是 or 否; read as no");
+    }
+
+    if (!row.errors.empty()) {
+      row.outcome = RowOutcome::Refused;
+      ++pv.refused_rows;
+      pv.rows.push_back(std::move(row));
+      continue;
+    }
+    if (existing >= 0) {
+      const Member& old = d.org.members[static_cast<size_t>(existing)];
+      Member merged = old;
+      auto diff = [&](int c, bool differs) {
+        if (differs && cell_of_col[c] >= 0) row.changed_columns.push_back(header_of(c));
+      };
+      diff(kName, old.name != m.name);
+      diff(kSex, old.sex != m.sex);
+      diff(kEthnicity, old.ethnicity != m.ethnicity);
+      diff(kBirth, old.birth_date != m.birth_date);
+      diff(kJoin, old.join_date != m.join_date);
+      diff(kStatus, old.status != m.status);
+      diff(kEducation, old.education != m.education);
+      diff(kBranch, old.branch_id != m.branch_id || !row.new_branch.empty());
+      diff(kPosts, old.posts != m.posts || old.other_posts != m.other_posts);
+      diff(kPhone, old.phone != m.phone);
+      diff(kRepresentative, old.representative != m.representative);
+      diff(kReserve, old.reserve_cadre != m.reserve_cadre);
+      // Only columns present in the file overwrite.
+      merged.name = m.name;
+      if (cell_of_col[kSex] >= 0) merged.sex = m.sex;
+      if (cell_of_col[kEthnicity] >= 0) merged.ethnicity = m.ethnicity;
+      if (cell_of_col[kBirth] >= 0) merged.birth_date = m.birth_date;
+      if (cell_of_col[kJoin] >= 0) merged.join_date = m.join_date;
+      if (cell_of_col[kStatus] >= 0) merged.status = m.status;
+      if (cell_of_col[kEducation] >= 0) merged.education = m.education;
+      merged.branch_id = m.branch_id;
+      if (cell_of_col[kPosts] >= 0) { merged.posts = m.posts; merged.other_posts = m.other_posts; }
+      if (cell_of_col[kPhone] >= 0) merged.phone = m.phone;
+      if (cell_of_col[kRepresentative] >= 0) merged.representative = m.representative;
+      if (cell_of_col[kReserve] >= 0) merged.reserve_cadre = m.reserve_cadre;
+      row.member = std::move(merged);
+      row.existing = existing;
+      row.outcome = row.changed_columns.empty() ? RowOutcome::Unchanged : RowOutcome::Updated;
+      ++(row.outcome == RowOutcome::Updated ? pv.updated : pv.unchanged);
+    } else {
+      row.outcome = RowOutcome::Imported;
+      ++pv.imported;
+    }
+    pv.rows.push_back(std::move(row));
+  }
+  return pv;
+}
+
+RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGenerator& ids, TimestampMs now, const std::string& device) {
+  RosterApplyResult res;
+  if (pv.refused) {
+    res.error_zh = "文件已被拒绝,没有可导入的内容";
+    res.error_en = "the file was refused; nothing to import";
+    return res;
+  }
+  if (pv.fingerprint != Fingerprint(d)) {
+    res.error_zh = "预览之后名册已有改动,请重新预览后再导入";
+    res.error_en = "the roster changed after the preview; preview again";
+    return res;
+  }
+  // Everything below only appends or overwrites whole records: it cannot fail half-way.
+  d.id_salt = pv.salt;
+  std::unordered_map<std::string, Id> created;
+  for (const std::string& name : pv.new_branches) {
+    Branch b;
+    b.meta = RecordMeta{ids.Next(), now, now, device};
+    b.name = name;
+    b.kind = GuessKind(name);
+    created.emplace(name, b.meta.id);
+    d.org.branches.push_back(std::move(b));
+    ++res.branches_created;
+  }
+  for (const RosterRow& row : pv.rows) {
+    if (row.outcome != RowOutcome::Imported && row.outcome != RowOutcome::Updated) continue;
+    Member m = row.member;
+    if (!row.new_branch.empty()) m.branch_id = created[row.new_branch];
+    if (row.outcome == RowOutcome::Imported) {
+      m.meta = RecordMeta{ids.Next(), now, now, device};
+      d.org.members.push_back(std::move(m));
+      ++res.imported;
+    } else {
+      m.meta.updated = now;
+      m.meta.device = device;
+      d.org.members[static_cast<size_t>(row.existing)] = std::move(m);
+      ++res.updated;
+    }
+  }
+  res.ok = true;
+  return res;
+}
+
+std::string ExportRosterCsv(const Dataset& d, const Id& branch_id) {
+  std::vector<std::vector<std::string>> rows;
+  rows.push_back({});
+  for (int c = 0; c < kColCount; ++c) rows[0].push_back(kColZh[c]);
+  int seq = 0;
+  for (const Member& m : d.org.members) {
+    if (!branch_id.empty() && m.branch_id != branch_id) continue;
+    const int b = FindBranch(d.org, m.branch_id);
+    rows.push_back({std::to_string(++seq), m.name, m.sex, m.ethnicity, m.birth_date ? m.birth_date->ToString() : "",
+                    m.id_masked, m.education, MemberStatusLabelZh(m.status), m.join_date ? m.join_date->ToString() : "",
+                    b >= 0 ? d.org.branches[static_cast<size_t>(b)].name : "", PostsText(m), m.phone,
+                    m.representative ? "是" : "否", m.reserve_cadre ? "是" : "否", m.meta.id});
+  }
+  return WriteCsv(rows);
+}
+
+}  // namespace zj
