@@ -116,6 +116,8 @@ void Header(App& app) {
     ImGui::SameLine();
     LabelColored(col::Grey, T(S::AppSubtitle));
   }
+  ImGui::SameLine();
+  DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
   if (app.data().demo) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
@@ -236,6 +238,7 @@ void DrawApp(App& app) {
   }
   ImGui::End();
   if (touch) ImGui::PopStyleVar();
+  StorageEndFrame(app);  // last: the frame's changes go to the journal (shell/storage.cpp)
 }
 
 }  // namespace zj::ui

@@ -48,19 +48,42 @@ void DownloadFile(const std::string& filename, const std::string& mime, const st
 /// that or cannot print (in-app browsers), saves it as `filename` instead. Returns true if it opened.
 bool OpenHtml(const std::string& filename, const std::string& html);
 
-// ---- Storage, backups, evidence (issue 7; web/storage.js, shell/platform_web_storage.cpp) ----------------
+// ---- Storage, backups, evidence (web/storage.js, shell/platform_web_storage.cpp; docs/architecture.md "Storage") -----
 /// The storage state as JSON (web/storage.js info()): {backend: "indexeddb"|"localstorage"|"memory", origin,
-/// pointer: {seq, sha256} or null, snapshots: [{seq, time (ms), sha256, size, revision}] newest first,
-/// aside (records kept aside), writer (this tab may save), lockKind, persisted (bool or null), usage, quota
-/// (bytes or null), lastSavedMs, saves, lastError, lastErrorName ("QuotaExceededError" …), deviceId (16 hex),
-/// evidenceCount, evidenceBytes, warnings: ["inapp","safari7","firefoxfile","file","private","notpersisted"]}.
+/// pointer: {seq, sha256, base, epoch, time} or null, snapshots: [{seq, time (ms), sha256, size, revision, epoch,
+/// base, locked}] newest first, aside (records kept aside), writer (this tab may save), lockKind, persisted (bool or
+/// null), usage, quota (bytes or null), lastSavedMs (last write on disk), saves, pending (journal writes not yet on
+/// disk), queued (failed, being retried), unsaved (pending + a snapshot in progress + photos not stored),
+/// snapshotting, snapshotsWritten, snapshotFailed, needCompact, lastError, lastErrorName ("QuotaExceededError" …),
+/// deviceId (16 hex), evidenceCount, evidenceBytes, evidenceUnsaved, warnings: ["inapp", "safari7", "firefoxfile",
+/// "file", "nostorage", "smallstorage", "private", "notpersisted"], load: {state: "none"|"ok"|"nopointer"|"bad", seq,
+/// epoch, base, reason, journal (entries to replay), problems: [{j, reason: "checksum"|"unfinished"}], size},
+/// prepared: {seq: {state: "reading"|"ok"|"bad", reason, size}}, externalLoad, externalJournal, becameWriter}.
 std::string StorageInfoJson();
-/// Text of the stored snapshot `seq` as read at start ("" when unknown).
-std::string StorageSnapshotText(int seq);
+/// The snapshot read at start (`seq` 0) or prepared for recovery (StoragePrepareSnapshot), as its bytes (the UTF-8
+/// JSON document); "" when there is none. Taken once: the storage drops its copy.
+std::string StorageTakeSnapshot(int seq);
+/// The journal entries to replay on the snapshot read at start, in order: [{j, text}] as JSON; taken once.
+std::string StorageTakeJournalJson();
+/// Starts reading and checking snapshot `seq` for recovery (asynchronous; see info().prepared).
+void StoragePrepareSnapshot(int seq);
 /// Copies snapshot `seq` into the kept-aside store with `reason` (never deletes anything).
 void StorageKeepAside(int seq, const std::string& reason);
-/// Newer dataset text saved by the tab that holds the writer lock (for a read-only tab), once; "" if none.
-std::string StorageTakeExternal();
+/// Writes one journal entry at once (its own small transaction). Returns its sequence number, 0 when this tab
+/// may not write.
+uint64_t StorageAppend(int epoch, const std::string& text, const std::string& sha256, const std::string& cmds_json);
+/// Starts a snapshot of epoch `epoch`; returns its base: the first journal entry that will apply on top of it.
+uint64_t StorageSnapshotBegin(int epoch);
+/// Hands over the next part of the snapshot being written (bytes of the UTF-8 document).
+void StorageSnapshotChunk(const std::string& bytes);
+/// The snapshot is complete: write, verify, switch to it, cut the journal (asynchronous; info() tells the end).
+/// `locked`: the dataset has a talk lock (older snapshots and copies kept aside without one are then deleted).
+void StorageSnapshotCommit(uint64_t revision, bool locked);
+/// Drops a snapshot being written (the dataset it was taken from was replaced).
+void StorageSnapshotAbort();
+/// A read-only tab: what the writer tab saved since, as JSON {"load": bool (take everything anew), "journal":
+/// [entry texts to apply]}; taken once.
+std::string StorageTakeExternalJson();
 /// Shares a file through the system share sheet (navigator.share with files) where the browser can, else
 /// downloads it like DownloadFile.
 void ShareFile(const std::string& filename, const std::string& mime, const std::string& bytes);

@@ -28,6 +28,12 @@ struct State {
   std::map<std::string, std::string> url_params;
   std::function<void(const std::string&)> qr_handler;
   bool qr_open = false;
+  // Storage: what a test loads at start, and what the app wrote (journal entries, committed snapshots).
+  std::string load_snapshot, load_journal;
+  std::vector<native::StoredEntry> journal;
+  std::string snapshot_building;
+  int snapshot_epoch = 0;
+  std::vector<std::string> snapshots;
 };
 State& St() {
   static State s;
@@ -77,6 +83,12 @@ const OutFile* LastOutput(const std::string& kind) {
 }
 const std::vector<Call>& Calls() { return St().calls; }
 void SetStorageInfo(const std::string& json) { St().storage_info = json; }
+void SetStoredData(const std::string& snapshot, const std::string& journal_json) {
+  St().load_snapshot = snapshot;
+  St().load_journal = journal_json;
+}
+const std::vector<StoredEntry>& StoredJournal() { return St().journal; }
+const std::vector<std::string>& StoredSnapshots() { return St().snapshots; }
 std::map<std::string, std::string>& TestValues() { return St().test_values; }
 void SetUrlParam(const std::string& name, const std::string& value) { St().url_params[name] = value; }
 }  // namespace native
@@ -115,14 +127,38 @@ bool OpenHtml(const std::string& filename, const std::string& html) {
 }
 
 std::string StorageInfoJson() { return St().storage_info; }
-std::string StorageSnapshotText(int seq) {
-  Record("StorageSnapshotText", {std::to_string(seq)});
-  return "";
+std::string StorageTakeSnapshot(int seq) {
+  Record("StorageTakeSnapshot", {std::to_string(seq)});
+  std::string out;
+  out.swap(St().load_snapshot);
+  return out;
 }
+std::string StorageTakeJournalJson() {
+  Record("StorageTakeJournal");
+  std::string out = St().load_journal.empty() ? "[]" : St().load_journal;
+  St().load_journal.clear();
+  return out;
+}
+void StoragePrepareSnapshot(int seq) { Record("StoragePrepareSnapshot", {std::to_string(seq)}); }
 void StorageKeepAside(int seq, const std::string& reason) { Record("StorageKeepAside", {std::to_string(seq), reason}); }
-std::string StorageTakeExternal() {
+uint64_t StorageAppend(int epoch, const std::string& text, const std::string&, const std::string&) {
+  St().journal.push_back({epoch, text});
+  return St().journal.size();
+}
+uint64_t StorageSnapshotBegin(int epoch) {
+  St().snapshot_building = std::string();
+  St().snapshot_epoch = epoch;
+  return St().journal.size() + 1;
+}
+void StorageSnapshotChunk(const std::string& bytes) { St().snapshot_building += bytes; }
+void StorageSnapshotCommit(uint64_t, bool) {
+  St().snapshots.push_back(St().snapshot_building);
+  St().snapshot_building.clear();
+}
+void StorageSnapshotAbort() { St().snapshot_building.clear(); }
+std::string StorageTakeExternalJson() {
   Record("StorageTakeExternal");
-  return "";
+  return R"({"load":false,"journal":[]})";
 }
 void ShareFile(const std::string& filename, const std::string& mime, const std::string& bytes) {
   St().outputs.push_back({"share", filename, mime, bytes});

@@ -53,6 +53,16 @@ const OutFile* LastOutput(const std::string& kind);
 const std::vector<Call>& Calls();
 /// Replaces the JSON StorageInfoJson() returns (see platform.h for its shape).
 void SetStorageInfo(const std::string& json);
+/// What StorageTakeSnapshot(0) and StorageTakeJournalJson() return at the next start (a stored town).
+void SetStoredData(const std::string& snapshot, const std::string& journal_json);
+/// A journal entry the app wrote (StorageAppend).
+struct StoredEntry {
+  int epoch = 0;
+  std::string text;
+};
+const std::vector<StoredEntry>& StoredJournal();
+/// Snapshots the app completed (StorageSnapshotCommit), oldest first.
+const std::vector<std::string>& StoredSnapshots();
 /// Values published with PublishTestValue.
 std::map<std::string, std::string>& TestValues();
 /// Sets what UrlParam(name) returns.

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "core/data/dataset.h"
+#include "core/data/records.h"
 #include "imgui.h"
 #include "imgui_impl_opengl3.h"
 #include "imgui_internal.h"
@@ -333,9 +334,15 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_apply(const char* json) {
   s = out.dump();
   return s.c_str();
 }
+/// The dataset document (SaveDataset) for tests to read, with the point entries written one object each
+/// (core/data/records.h) instead of the stored compact table, so a test can look entries up by field.
 EMSCRIPTEN_KEEPALIVE const char* zj_test_dataset_json() {
   static std::string s;
-  s = zj::SaveDataset(g_app.data());
+  nlohmann::json doc = nlohmann::json::parse(zj::SaveDataset(g_app.data()));
+  nlohmann::json entries = nlohmann::json::array();
+  for (const zj::PointEntry& e : g_app.data().points.entries) entries.push_back(zj::ToJson(e));
+  doc["points"]["entries"] = std::move(entries);
+  s = doc.dump();
   return s.c_str();
 }
 /// Every UI string (both languages) and every string of the dataset, checked for glyphs; returns a

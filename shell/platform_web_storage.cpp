@@ -17,9 +17,14 @@ EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b
   try {
     if (!S) out = (w === 'info') ? '{}' : (w === 'evidenceList' ? '[]' : '');
     else if (w === 'info') out = JSON.stringify(S.info());
-    else if (w === 'text') { var t = S.text(Number(A)); out = t == null ? '' : t; }
     else if (w === 'aside') S.keepAside(Number(A), B);
-    else if (w === 'external') { var x = S.takeExternal(); out = x == null ? '' : x; }
+    else if (w === 'journal') out = JSON.stringify(S.takeJournal());
+    else if (w === 'external') out = JSON.stringify(S.takeExternal());
+    else if (w === 'prepare') S.prepareSnapshot(Number(A));
+    else if (w === 'append') out = String(S.append(Number(A), B, C.slice(0, 64), JSON.parse(C.slice(64) || '[]')));
+    else if (w === 'snapBegin') { S.snapshotBegin(Number(A), S.state.nextJ); out = String(S.state.nextJ); }
+    else if (w === 'snapCommit') S.snapshotCommit(Number(A), B === '1');
+    else if (w === 'snapAbort') S.snapshotAbort();
     else if (w === 'evidenceList') out = JSON.stringify(S.evidenceList());
     else if (w === 'evidenceRefresh') S.evidenceRefresh();
     else if (w === 'evidencePick') S.evidencePickPhotos(A, B);
@@ -31,6 +36,20 @@ EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b
     else if (w === 'evidenceImport') S.evidenceImport(A);
   } catch (e) { out = ''; }
   var n = lengthBytesUTF8(out) + 1; var p = _malloc(n); stringToUTF8(out, p, n); return p;
+});
+// The snapshot's bytes straight into the module's memory (no text conversion): returns the pointer (malloc'd,
+// freed by C++), its length in *len.
+EM_JS(char*, zj_js_take_snapshot, (int seq, int* len), {
+  var S = Module.zjStorage;
+  if (!S) { HEAP32[len >> 2] = 0; return 0; }
+  var r = S.takeSnapshotInto(Module, seq);
+  HEAP32[len >> 2] = r[1];
+  return r[0];
+});
+// A part of the snapshot being written, copied out of the module's memory.
+EM_JS(void, zj_js_snapshot_chunk, (const char* data, int n), {
+  var S = Module.zjStorage;
+  if (S) S.snapshotChunk(HEAPU8.slice(data, data + n));
 });
 // Evidence thumbnails as textures of the app's WebGL context (WebGL2 or WebGL1: RGBA8, no mipmaps, clamped, so
 // any size works on WebGL1). Cache Module.zjThumbs.map: id -> {state: 'loading'|'ready'|'failed', tex, w, h, used};
@@ -142,9 +161,30 @@ std::string Call(const char* what, const std::string& a = "", const std::string&
 }  // namespace
 
 std::string StorageInfoJson() { return Call("info"); }
-std::string StorageSnapshotText(int seq) { return Call("text", std::to_string(seq)); }
+std::string StorageTakeSnapshot(int seq) {
+  int len = 0;
+  char* p = zj_js_take_snapshot(seq, &len);
+  std::string s = p && len > 0 ? std::string(p, static_cast<size_t>(len)) : std::string();
+  std::free(p);
+  return s;
+}
+std::string StorageTakeJournalJson() { return Call("journal"); }
+void StoragePrepareSnapshot(int seq) { Call("prepare", std::to_string(seq)); }
 void StorageKeepAside(int seq, const std::string& reason) { Call("aside", std::to_string(seq), reason); }
-std::string StorageTakeExternal() { return Call("external"); }
+uint64_t StorageAppend(int epoch, const std::string& text, const std::string& sha256, const std::string& cmds_json) {
+  return std::strtoull(Call("append", std::to_string(epoch), text, sha256 + cmds_json).c_str(), nullptr, 10);
+}
+uint64_t StorageSnapshotBegin(int epoch) {
+  return std::strtoull(Call("snapBegin", std::to_string(epoch)).c_str(), nullptr, 10);
+}
+void StorageSnapshotChunk(const std::string& bytes) {
+  zj_js_snapshot_chunk(bytes.data(), static_cast<int>(bytes.size()));
+}
+void StorageSnapshotCommit(uint64_t revision, bool locked) {
+  Call("snapCommit", std::to_string(revision), locked ? "1" : "0");
+}
+void StorageSnapshotAbort() { Call("snapAbort"); }
+std::string StorageTakeExternalJson() { return Call("external"); }
 void ShareFile(const std::string& filename, const std::string& mime, const std::string& bytes) {
   zj_js_share_file(filename.c_str(), mime.c_str(), bytes.data(), static_cast<int>(bytes.size()));
 }

@@ -1,9 +1,18 @@
 // [SECTION] Strings
-// [SECTION] Opening the saved dataset (start, recovery)
-// [SECTION] Each frame: reader tabs, banner
-// [SECTION] Autosave entry points (polled by web/storage.js)
-#include "shell/talk_lock.h"
+// [SECTION] Opening the saved dataset (start, recovery, a reader tab following the writer)
+// [SECTION] Writing: the journal after every change, a snapshot now and then (a slice per frame)
+// [SECTION] The save state the user sees
+// [SECTION] Entry points called by web/storage.js
+//
+// docs/architecture.md "Storage": the dataset is kept as one snapshot plus a journal. Every change (a command, an
+// undo, a bundle import) is written as one small journal entry at the end of the frame that made it: on disk in
+// milliseconds, whatever the town's size. A full snapshot is written now and then from the live dataset, a few
+// milliseconds of work per frame (core/data/snapshot.h), and the journal it holds is then cut. At start the
+// snapshot is read and verified and its journal replayed; older snapshots are checked only when the user opens
+// recovery.
 #include "shell/storage.h"
+
+#include "shell/talk_lock.h"
 
 #ifdef __EMSCRIPTEN__
 #include <emscripten.h>
@@ -12,7 +21,10 @@
 #endif
 
 #include <algorithm>
+#include <memory>
 
+#include "core/data/journal.h"
+#include "core/data/snapshot.h"
 #include "core/demo/demo.h"
 #include "core/org/idnumber.h"
 #include "imgui.h"
@@ -31,10 +43,17 @@ const Tr kReadOnlyProblem{"本页只读:另一个标签页正在编辑这份数�
                           "Read-only: another tab is editing this data; edit there (or close it and edit here)."};
 const Tr kBlockedTitle{"本机保存的数据有问题,已原样保留,没有覆盖。", "The data saved in this browser has a problem; it was kept as it is, not overwritten."};
 const Tr kRecoverGo{"去恢复…", "Recover…"};
-const Tr kSaveFailed{"最新的修改没能保存到浏览器:", "The latest changes could not be saved in the browser: "};
+const Tr kSaveFailed{"最新的修改没能保存到浏览器(正在重试,关闭页面前请先导出备份):",
+                     "The latest changes could not be saved in the browser (retrying; export a backup before closing): "};
 const Tr kQuotaFull{"浏览器存储空间已满,最新修改仍在本页中,上一次保存的数据完好。请立即“导出备份”,再删除不需要的照片。",
                     "Browser storage is full: the latest changes are still in this page and the last saved copy is intact. "
                     "Export a backup now, then delete photos you do not need."};
+const Tr kQuotaSmall{"本浏览器只能用一小块备用存储(localStorage,约5 MB),已存不下这份数据:最新修改仍在本页中,请立即“导出备份”,并换用允许 IndexedDB 的浏览器。",
+                     "This browser only offers a small fallback store (localStorage, about 5 MB) and this data no longer fits: "
+                     "the latest changes are still in this page. Export a backup now and use a browser that allows IndexedDB."};
+const Tr kNoStorage{"本浏览器不允许本页保存数据(可能是无痕/隐私窗口):关闭页面后所有修改都会丢失。请用普通窗口打开,或随时“导出备份”。",
+                    "This browser does not let the page keep data (a private window?): every change is lost when the page "
+                    "closes. Open it in a normal window, or export backups as you go."};
 const Tr kChecksumBad{"校验和不符(数据可能已损坏)", "checksum mismatch (the data may be damaged)"};
 const Tr kRefused{"无法读取", "unreadable"};
 const Tr kProblems{"有问题", "has problems"};
@@ -42,26 +61,62 @@ const Tr kMissing{"找不到当前版本", "the current copy is missing"};
 const Tr kRecovered{"已从快照恢复", "Recovered from the snapshot of"};
 const Tr kStartedOver{"已改用示例数据重新开始,原来保存的各版本仍保留在浏览器中。",
                       "Started over with the demo town; every stored copy is still kept in the browser."};
+const Tr kNoPointer{"上次保存没有完成(浏览器在保存时被关闭):已从最近一份完整的数据打开,没有丢弃任何版本。",
+                    "The last save did not finish (the browser closed while saving): opened from the latest complete copy; "
+                    "no copy was discarded."};
+const Tr kJournalBad{"条修改记录校验不符,已另存,其余数据已打开。请核对最近的修改。",
+                     "change records failed their checksum and were kept aside; the rest is open. Check your latest changes."};
+const Tr kJournalUnfinished{"条修改记录属于一次没有保存完成的整体替换(导入备份或恢复),已另存,数据停留在替换前。请重新导入。",
+                            "change records belong to a replacement (backup import or recovery) that never finished saving; "
+                            "they were kept aside and the data is as before it. Import again."};
+const Tr kSaved{"已保存", "Saved"};
+const Tr kSaving{"正在保存…", "Saving…"};
+const Tr kNotSaved{"未保存!", "Not saved!"};
+const Tr kNotKept{"不会保存", "Not kept"};
 const StringTable kTable{&kReadOnly, &kReadOnlyProblem, &kBlockedTitle, &kRecoverGo, &kSaveFailed, &kQuotaFull,
-                         &kChecksumBad, &kRefused, &kProblems, &kMissing, &kRecovered, &kStartedOver};
+                         &kQuotaSmall, &kNoStorage, &kChecksumBad, &kRefused, &kProblems, &kMissing, &kRecovered,
+                         &kStartedOver, &kNoPointer, &kJournalBad, &kJournalUnfinished, &kSaved, &kSaving,
+                         &kNotSaved, &kNotKept};
+
+// When to write a new snapshot (and cut the journal): journal entries or bytes since the last one.
+constexpr int kSnapshotAfterEntries = 300;
+constexpr size_t kSnapshotAfterBytes = 2u << 20;
+// Work per frame on a snapshot: records per step, and the time after which the frame's slice ends (ms).
+constexpr size_t kSliceRecords = 1500;
+constexpr double kSliceMs = 6.0;
+// Below this many members + point entries a snapshot is written in one go (well under 50 ms).
+constexpr size_t kWholeAtOnce = 20000;
 
 StorageUi g_storage;
 App* g_app = nullptr;
 uint64_t g_seed = 0;
-const Workspace* g_saved_ws = nullptr;  // workspace + revision last handed to the JS side for saving
-uint64_t g_saved_revision = 0;
-double g_dirty_since = 0;                // ms when a change was first seen unsaved (0 = clean)
-double g_retry_after = 0;                // ms before which a failed save is not retried
-double g_last_info = 0;
+
+// The writer's state.
+struct Writer {
+  const Workspace* ws = nullptr;       // the workspace whose changes are observed
+  int epoch = 0;                       // replacements of the dataset so far (web/storage.js "epoch")
+  bool has_snapshot = false;           // a snapshot of this epoch is stored (else the first change writes one)
+  std::unique_ptr<SnapshotWriter> snap;
+  bool snap_reset = false;             // the snapshot in progress follows a replacement: nothing is safe until done
+  int entries = 0;                     // journal entries since the last snapshot
+  size_t bytes = 0;
+  bool want_snapshot = false;
+  double retry_after = 0;              // a failed snapshot is retried after this time (ms)
+  int failed_seen = 0;
+  std::string chunk;
+} g_w;
 
 nlohmann::json ParseInfo() {
   nlohmann::json j = nlohmann::json::parse(platform::StorageInfoJson(), nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
-void MarkSaved(App& app) {
-  g_saved_ws = app.ws.get();
-  g_saved_revision = app.ws->revision();
-  g_dirty_since = 0;
+std::unique_ptr<Workspace> NewWorkspace(Dataset d) {
+  return std::make_unique<Workspace>(std::move(d), g_seed ^ 0x9E3779B97F4A7C15ull, g_storage.device);
+}
+void AbortSnapshot() {
+  if (g_w.snap) platform::StorageSnapshotAbort();
+  g_w.snap.reset();
+  g_w.snap_reset = false;
 }
 }  // namespace
 
@@ -72,72 +127,132 @@ std::string LocalTimeText(TimestampMs t) { return platform::LocalTimeText(t); }
 //-----------------------------------------------------------------------------
 // [SECTION] Opening the saved dataset
 //-----------------------------------------------------------------------------
+namespace {
+
+// Builds the dataset from the snapshot read at start and its journal. Returns false (and sets the problem) when
+// the snapshot cannot be used.
+bool OpenStored(App& app, const nlohmann::json& load) {
+  StorageUi& s = g_storage;
+  const std::string state = load.value("state", std::string("none"));
+  const int seq = load.value("seq", 0);
+  s.current_seq = seq;
+  g_w.epoch = load.value("epoch", 0);
+  if (state == "none") return true;
+  auto block = [&](const char* why_zh, const char* why_en, const std::string& detail) {
+    if (seq) platform::StorageKeepAside(seq, why_en);
+    s.blocked = true;
+    s.problem_zh = std::string(kBlockedTitle.zh) + " 当前版本(#" + std::to_string(seq) + "):" + why_zh + detail + "。";
+    s.problem_en = std::string(kBlockedTitle.en) + " Current copy (#" + std::to_string(seq) + "): " + why_en + detail + ".";
+    return false;
+  };
+  if (state == "bad") {
+    const std::string reason = load.value("reason", std::string());
+    if (reason == "checksum") return block(kChecksumBad.zh, kChecksumBad.en, "");
+    return block(kMissing.zh, kMissing.en, "");
+  }
+  const std::string text = platform::StorageTakeSnapshot(0);
+  LoadResult r = LoadDataset(text);
+  if (r.refused) return block(kRefused.zh, kRefused.en, "");
+  if (!r.ok) return block(kProblems.zh, kProblems.en, " (" + std::to_string(r.problems.size()) + ")");
+  // The journal on top.
+  const nlohmann::json journal = nlohmann::json::parse(platform::StorageTakeJournalJson(), nullptr, false);
+  int replayed = 0, failed = 0;
+  if (journal.is_array())
+    for (const auto& e : journal) {
+      Problem p;
+      if (e.is_object() && e.contains("text") && e["text"].is_string() &&
+          ApplyJournalEntry(r.dataset, e["text"].get_ref<const std::string&>(), p))
+        ++replayed;
+      else
+        ++failed;
+    }
+  app.ws = NewWorkspace(std::move(r.dataset));
+  g_w.has_snapshot = true;
+  s.loaded_saved = true;
+  s.replayed = replayed;
+  // Old schema, a long journal, or no pointer: write a fresh snapshot soon.
+  g_w.want_snapshot = r.source_version < kSchemaVersion || replayed > 100 || state == "nopointer" || failed > 0;
+  int bad = failed, unfinished = 0;
+  if (load.contains("problems") && load["problems"].is_array())
+    for (const auto& p : load["problems"]) (p.value("reason", std::string()) == "unfinished" ? unfinished : bad)++;
+  std::string zh, en;
+  if (state == "nopointer") {
+    zh += kNoPointer.zh;
+    en += kNoPointer.en;
+  }
+  if (bad) {
+    zh += std::to_string(bad) + " " + kJournalBad.zh;
+    en += std::to_string(bad) + " " + kJournalBad.en;
+  }
+  if (unfinished) {
+    zh += std::to_string(unfinished) + " " + kJournalUnfinished.zh;
+    en += std::to_string(unfinished) + " " + kJournalUnfinished.en;
+  }
+  s.notice_zh = zh;
+  s.notice_en = en;
+  return true;
+}
+
+}  // namespace
+
 void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
+  (void)now;
   g_app = &app;
   g_seed = seed;
+  g_w = Writer{};
   StorageUi& s = g_storage;
+  s = StorageUi{};
   s.info = ParseInfo();
   s.device = s.info.value("deviceId", std::string());
   if (s.device.empty()) s.device = app.ws->device();
   // The demo town, stamped with this profile's device id (records it writes are its own).
-  auto demo_ws = [&]() {
-    Dataset demo = app.ws->data();
-    return std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, s.device);
-  };
-  app.ws = demo_ws();
-  MarkSaved(app);
-
-  // Check every snapshot read at start (newest first).
-  if (s.info.contains("snapshots") && s.info["snapshots"].is_array()) {
-    for (const auto& j : s.info["snapshots"]) {
-      SnapshotCheck c;
-      c.seq = j.value("seq", 0);
-      c.time = j.value("time", int64_t{0});
-      const std::string text = platform::StorageSnapshotText(c.seq);
-      c.size = text.size();
-      c.checksum_ok = !text.empty() && Sha256Hex(text) == j.value("sha256", std::string());
-      if (c.checksum_ok) {
-        LoadResult r = LoadDataset(text);
-        c.load_ok = r.ok;
-        c.refused = r.refused;
-        c.problems = static_cast<int>(r.problems.size());
-        c.town = r.dataset.org.town_name;
-      }
-      s.snapshots.push_back(c);
+  app.ws = NewWorkspace(app.ws->data());
+  const nlohmann::json load = s.info.contains("load") ? s.info["load"] : nlohmann::json::object();
+  OpenStored(app, load);
+  app.ws->TakeDirty();  // what was loaded is stored already
+  for (const auto& j : s.info.value("snapshots", nlohmann::json::array())) {
+    SnapshotCheck c;
+    c.seq = j.value("seq", 0);
+    c.time = j.value("time", int64_t{0});
+    c.size = j.value("size", size_t{0});
+    if (c.seq == s.current_seq && s.loaded_saved) {
+      c.checked = c.checksum_ok = c.load_ok = true;
+      c.town = app.data().org.town_name;
     }
+    s.snapshots.push_back(c);
   }
-  const auto& ptr = s.info.contains("pointer") ? s.info["pointer"] : nlohmann::json();
-  if (!ptr.is_object()) return;  // nothing saved yet: the demo town
-  s.current_seq = ptr.value("seq", 0);
-  auto cur = std::find_if(s.snapshots.begin(), s.snapshots.end(), [&](const SnapshotCheck& c) { return c.seq == s.current_seq; });
-  if (cur != s.snapshots.end() && cur->checksum_ok && cur->load_ok &&
-      Sha256Hex(platform::StorageSnapshotText(cur->seq)) == ptr.value("sha256", std::string())) {
-    LoadResult r = LoadDataset(platform::StorageSnapshotText(cur->seq));
-    app.ws = std::make_unique<Workspace>(std::move(r.dataset), seed ^ 0x9E3779B97F4A7C15ull, s.device);
-    MarkSaved(app);
-    s.loaded_saved = true;
-    return;
+}
+
+void StorageCheckSnapshots() {
+  StorageUi& s = g_storage;
+  const nlohmann::json prepared = s.info.value("prepared", nlohmann::json::object());
+  for (SnapshotCheck& c : s.snapshots) {
+    if (c.checked) continue;
+    const std::string key = std::to_string(c.seq);
+    if (!prepared.contains(key)) {
+      if (!c.asked) platform::StoragePrepareSnapshot(c.seq);
+      c.asked = true;
+      continue;
+    }
+    const std::string state = prepared[key].value("state", std::string());
+    if (state == "reading") continue;
+    c.checked = true;
+    if (state != "ok") continue;
+    c.checksum_ok = true;
+    LoadResult r = LoadDataset(platform::StorageTakeSnapshot(c.seq));
+    c.load_ok = r.ok;
+    c.refused = r.refused;
+    c.problems = static_cast<int>(r.problems.size());
+    c.town = r.dataset.org.town_name;
+    if (!r.refused) s.checked_data[c.seq] = std::make_shared<Dataset>(std::move(r.dataset));
+    return;  // one a frame: checking a full-size town takes a moment
   }
-  // The current copy is bad: keep it aside, pause autosave, offer recovery.
-  std::string why_zh, why_en;
-  if (cur == s.snapshots.end()) { why_zh = kMissing.zh; why_en = kMissing.en; }
-  else if (!cur->checksum_ok) { why_zh = kChecksumBad.zh; why_en = kChecksumBad.en; }
-  else if (cur->refused) { why_zh = kRefused.zh; why_en = kRefused.en; }
-  else {
-    why_zh = std::string(kProblems.zh) + " (" + std::to_string(cur->problems) + ")";
-    why_en = std::string(kProblems.en) + " (" + std::to_string(cur->problems) + ")";
-  }
-  if (cur != s.snapshots.end()) platform::StorageKeepAside(cur->seq, why_en);
-  s.blocked = true;
-  s.problem_zh = std::string(kBlockedTitle.zh) + " 当前版本(#" + std::to_string(s.current_seq) + "):" + why_zh + "。";
-  s.problem_en = std::string(kBlockedTitle.en) + " Current copy (#" + std::to_string(s.current_seq) + "): " + why_en + ".";
 }
 
 bool StorageRecover(App& app, int seq) {
   StorageUi& s = g_storage;
-  const std::string text = platform::StorageSnapshotText(seq);
-  LoadResult r = LoadDataset(text);
-  if (text.empty() || r.refused) {
+  auto it = s.checked_data.find(seq);
+  if (it == s.checked_data.end()) {
     s.message_zh = "快照 #" + std::to_string(seq) + " 无法读取";
     s.message_en = "Snapshot #" + std::to_string(seq) + " cannot be read";
     return false;
@@ -145,12 +260,13 @@ bool StorageRecover(App& app, int seq) {
   TimestampMs t = 0;
   for (const auto& c : s.snapshots)
     if (c.seq == seq) t = c.time;
+  AbortSnapshot();
   if (s.blocked) {
-    app.ws = std::make_unique<Workspace>(std::move(r.dataset), g_seed ^ 0x9E3779B97F4A7C15ull, s.device);
+    app.ws = NewWorkspace(*it->second);
+    g_w.has_snapshot = false;  // a new epoch: written as a whole at the end of this frame
   } else {
-    app.ws->Replace(std::move(r.dataset), "storage.recover", platform::NowMs());
+    app.ws->Replace(*it->second, "storage.recover", platform::NowMs());
   }
-  g_saved_ws = nullptr;  // save it as the new current copy
   s.blocked = false;
   s.loaded_saved = true;
   s.message_zh = std::string(kRecovered.zh) + " #" + std::to_string(seq) + " (" + LocalTimeText(t) + ")";
@@ -160,36 +276,159 @@ bool StorageRecover(App& app, int seq) {
 
 void StorageStartOver(App& app) {
   StorageUi& s = g_storage;
+  AbortSnapshot();
   s.blocked = false;
-  g_saved_ws = nullptr;
+  g_w.has_snapshot = false;  // the demo town becomes a new epoch on its first change
+  (void)app;
   s.message_zh = kStartedOver.zh;
   s.message_en = kStartedOver.en;
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Each frame
+// [SECTION] Each frame: reader tabs, banner
 //-----------------------------------------------------------------------------
 void StorageFrame(App& app) {
   StorageUi& s = g_storage;
   const double now = static_cast<double>(platform::NowMs());
-  if (now - g_last_info > 500) {
-    g_last_info = now;
+  if (now - s.info_ms > 500) {
+    s.info_ms = now;
     s.info = ParseInfo();
   }
   app.read_only = s.info.contains("writer") && !s.info.value("writer", true);
-  if (s.info.value("hasExternal", false)) {
-    const std::string text = platform::StorageTakeExternal();
-    s.info["hasExternal"] = false;
-    if (!text.empty()) {
-      LoadResult r = LoadDataset(text);
-      if (r.ok) {
-        app.ws = std::make_unique<Workspace>(std::move(r.dataset), g_seed ^ 0x9E3779B97F4A7C15ull, s.device);
-        MarkSaved(app);
-        s.blocked = false;
-        s.loaded_saved = true;
-      }
+  if (s.info.value("externalLoad", false) || s.info.value("externalJournal", 0) > 0) {
+    const nlohmann::json ext = nlohmann::json::parse(platform::StorageTakeExternalJson(), nullptr, false);
+    s.info["externalLoad"] = false;
+    s.info["externalJournal"] = 0;
+    if (!ext.is_object()) return;
+    if (ext.value("load", false)) {
+      AbortSnapshot();
+      s.info = ParseInfo();
+      s.blocked = false;
+      OpenStored(app, s.info.contains("load") ? s.info["load"] : nlohmann::json::object());
+      app.ws->TakeDirty();
+    } else if (ext.contains("journal") && ext["journal"].is_array() && !ext["journal"].empty()) {
+      app.ws->Adopt([&](Dataset& d) {
+        for (const auto& t : ext["journal"]) {
+          Problem p;
+          if (t.is_string()) ApplyJournalEntry(d, t.get_ref<const std::string&>(), p);
+        }
+      });
     }
   }
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Writing
+//-----------------------------------------------------------------------------
+namespace {
+
+void ObserveWorkspace(App& app) {
+  if (g_w.ws == app.ws.get()) return;
+  AbortSnapshot();  // it was taken from a dataset that is gone
+  g_w.ws = app.ws.get();
+  app.ws->SetChangeObserver([](const ChangeSet& cs, bool forward) {
+    if (g_w.snap) g_w.snap->OnChange(cs, forward);
+  });
+}
+
+void StartSnapshot(App& app, bool reset) {
+  if (reset) {
+    AbortSnapshot();
+    ++g_w.epoch;
+  } else if (g_w.snap) {
+    return;
+  }
+  platform::StorageSnapshotBegin(g_w.epoch);
+  g_w.snap = std::make_unique<SnapshotWriter>(app.data());
+  g_w.snap_reset = reset;
+  g_w.want_snapshot = false;
+}
+
+// Writes the pending changes as one journal entry (or starts a whole snapshot after a replacement). False while
+// the talk lock still has a record to seal (nothing readable may reach storage).
+bool FlushChanges(App& app) {
+  if (!app.ws || g_storage.blocked || app.read_only) return true;
+  ObserveWorkspace(app);
+  if (!app.ws->HasDirty()) return true;
+  if (TalkLockHoldsSaving(app)) return false;
+  Dirty d = app.ws->TakeDirty();
+  if (d.reset || !g_w.has_snapshot) {
+    // A new dataset (or the first change of one never stored): stored whole, as a new epoch. Its journal entries
+    // wait on that snapshot; until it is written, the previous data is what a restart opens.
+    StartSnapshot(app, true);
+    g_w.has_snapshot = true;
+    return true;
+  }
+  const std::string text = WriteJournalEntry(app.data(), d, platform::NowMs());
+  platform::StorageAppend(g_w.epoch, text, Sha256Hex(text), nlohmann::json(d.commands).dump());
+  ++g_w.entries;
+  g_w.bytes += text.size();
+  return true;
+}
+
+// A slice of the snapshot in progress (about kSliceMs of work), committed when complete.
+void SnapshotSlice(App& app, bool to_the_end) {
+  if (!g_w.snap) return;
+  const double t0 = static_cast<double>(platform::NowMs());
+  bool done = false;
+  do {
+    done = g_w.snap->Step(g_w.chunk, kSliceRecords);
+    if (g_w.chunk.size() > (256u << 10) || done) {
+      platform::StorageSnapshotChunk(g_w.chunk);
+      g_w.chunk.clear();
+    }
+  } while (!done && (to_the_end || static_cast<double>(platform::NowMs()) - t0 < kSliceMs));
+  if (!g_w.chunk.empty()) {
+    platform::StorageSnapshotChunk(g_w.chunk);
+    g_w.chunk.clear();
+  }
+  if (!done) return;
+  platform::StorageSnapshotCommit(app.ws->revision(), app.data().campaign.talk_lock.has_value());
+  g_w.snap.reset();
+  g_w.snap_reset = false;
+  g_w.entries = 0;
+  g_w.bytes = 0;
+}
+
+}  // namespace
+
+void StorageEndFrame(App& app) {
+  if (!app.ws || g_storage.blocked || app.read_only) return;
+  const nlohmann::json& info = g_storage.info;
+  FlushChanges(app);
+  const double now = static_cast<double>(platform::NowMs());
+  const int failed = info.value("snapshotFailed", 0);
+  if (failed > g_w.failed_seen) {  // a snapshot did not get written: try again in a while
+    g_w.failed_seen = failed;
+    g_w.retry_after = now + 10000;
+    g_w.want_snapshot = true;
+  }
+  if (!g_w.snap && now >= g_w.retry_after && !info.value("snapshotting", false) &&
+      (g_w.want_snapshot || info.value("needCompact", false) || g_w.entries >= kSnapshotAfterEntries ||
+       g_w.bytes >= kSnapshotAfterBytes))
+    StartSnapshot(app, false);
+  // A small town (the demo, a few hundred members) is written at once: a few milliseconds.
+  const size_t records = app.data().points.entries.size() + app.data().org.members.size();
+  SnapshotSlice(app, records < kWholeAtOnce);
+}
+
+bool StorageUnsaved(const App& app) {
+  return (app.ws && app.ws->HasDirty()) || g_w.snap_reset ||
+         g_storage.info.value("unsaved", 0) > 0;
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] The save state the user sees
+//-----------------------------------------------------------------------------
+void DrawSaveState(App& app) {
+  const nlohmann::json& info = g_storage.info;
+  if (app.read_only) return;
+  const std::string backend = info.value("backend", std::string());
+  const bool error = !info.value("lastError", std::string()).empty() || info.value("queued", 0) > 0;
+  const Tr* t = backend == "memory" ? &kNotKept : error ? &kNotSaved : StorageUnsaved(app) ? &kSaving : &kSaved;
+  const ImU32 c = t == &kSaved ? col::Green : t == &kSaving ? col::Grey : col::Red;
+  LabelColored(c, T(*t));
+  LocatorRecordLastItem("save-state");
 }
 
 void DrawStorageBanner(App& app) {
@@ -208,13 +447,18 @@ void DrawStorageBanner(App& app) {
       LocatorRecordLastItem(T(kRecoverGo));
     }
   }
+  ImGui::PushTextWrapPos(0.0f);
+  if (!s.notice_zh.empty()) LabelColored(IM_COL32(150, 100, 0, 255), zh ? s.notice_zh : s.notice_en);
+  const std::string backend = s.info.value("backend", std::string());
+  if (backend == "memory" && !app.read_only) LabelColored(col::Red, T(kNoStorage));
   const std::string err = s.info.value("lastError", std::string());
-  if (!err.empty() && !app.read_only) {
-    ImGui::PushTextWrapPos(0.0f);
-    if (s.info.value("lastErrorName", std::string()) == "QuotaExceededError") LabelColored(col::Red, T(kQuotaFull));
-    else LabelColored(col::Red, std::string(T(kSaveFailed)) + err);
-    ImGui::PopTextWrapPos();
+  if (!err.empty() && !app.read_only && backend != "memory") {
+    if (s.info.value("lastErrorName", std::string()) == "QuotaExceededError")
+      LabelColored(col::Red, T(backend == "localstorage" ? kQuotaSmall : kQuotaFull));
+    else
+      LabelColored(col::Red, std::string(T(kSaveFailed)) + err);
   }
+  ImGui::PopTextWrapPos();
 }
 
 Problem ReadOnlyProblem() { return Problem{"", kReadOnlyProblem.zh, kReadOnlyProblem.en}; }
@@ -222,34 +466,28 @@ Problem ReadOnlyProblem() { return Problem{"", kReadOnlyProblem.zh, kReadOnlyPro
 }  // namespace zj::ui
 
 //-----------------------------------------------------------------------------
-// [SECTION] Autosave entry points (web/storage.js polls every 200 ms; on page hide with force = 1)
+// [SECTION] Entry points called by web/storage.js
 //-----------------------------------------------------------------------------
 extern "C" {
-/// The dataset text to save when it changed since the last hand-over and the change is 300 ms old (or
-/// `force`); "" when clean, read-only, or paused by a storage problem.
-EMSCRIPTEN_KEEPALIVE const char* zj_storage_poll(int force) {
+/// The page is being hidden or left: writes what is pending now (a replaced dataset's snapshot to the end).
+EMSCRIPTEN_KEEPALIVE void zj_storage_flush() {
   using namespace zj::ui;
-  static std::string text;
-  text.clear();
-  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only) return "";
-  if (TalkLockHoldsSaving(*g_app)) return "";  // a talk record waits for encryption (shell/talk_lock.h)
-  if (g_app->ws.get() == g_saved_ws && g_app->ws->revision() == g_saved_revision) return "";
-  const double now = static_cast<double>(zj::platform::NowMs());
-  if (g_dirty_since == 0) g_dirty_since = now;
-  if (!force && (now - g_dirty_since < 300 || now < g_retry_after)) return "";
-  text = zj::SaveDataset(g_app->data());
-  MarkSaved(*g_app);
-  return text.c_str();
+  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only) return;
+  FlushChanges(*g_app);
+  if (g_w.snap_reset) SnapshotSlice(*g_app, true);
 }
-/// Revision of the workspace (saved with the snapshot, for reading the history).
-EMSCRIPTEN_KEEPALIVE double zj_storage_revision() {
+/// A slice of a snapshot in progress between frames (web/storage.js calls it every few milliseconds while one is
+/// being written, so a slow-drawing page does not slow saving down).
+EMSCRIPTEN_KEEPALIVE void zj_storage_work() {
   using namespace zj::ui;
-  return g_app && g_app->ws ? static_cast<double>(g_app->ws->revision()) : 0;
+  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only || !g_w.snap) return;
+  SnapshotSlice(*g_app, false);
 }
-/// The last save failed: the data counts as unsaved again; retried after 3 s.
-EMSCRIPTEN_KEEPALIVE void zj_storage_save_failed() {
+/// 1 while a change is only in this page (waiting for the talk lock's sealing, or a replaced dataset's snapshot
+/// not finished): the page asks before it is left.
+EMSCRIPTEN_KEEPALIVE int zj_storage_unsaved() {
   using namespace zj::ui;
-  g_saved_ws = nullptr;
-  g_retry_after = static_cast<double>(zj::platform::NowMs()) + 3000;
+  if (!g_app || !g_app->ws) return 0;
+  return g_app->ws->HasDirty() || g_w.snap_reset ? 1 : 0;
 }
 }

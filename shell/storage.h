@@ -1,9 +1,11 @@
-// Zhengjian shell: keeping the dataset in the browser (issue 7 "Nothing lost"). The app-side half of
-// web/storage.js: loading the saved dataset at start (or the demo town when there is none), verifying its
-// checksum, keeping corrupt or refused copies aside and offering recovery from a snapshot, autosave (the JS
-// side polls zj_storage_poll), and the second tab's read-only mode.
+// Zhengjian shell: keeping the dataset in the browser (docs/architecture.md "Storage"). The app-side half of
+// web/storage.js: opening the stored snapshot and replaying its journal at start (or the demo town when there is
+// none), keeping a bad copy aside and offering recovery, writing a journal entry after every change and a snapshot
+// now and then, the save state the user sees, and a read-only tab following the writing one.
 #pragma once
 #include <cstdint>
+#include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -24,6 +26,8 @@ struct SnapshotCheck {
   bool refused = false;     ///< LoadDataset refused it (empty, not JSON, newer schema …)
   int problems = 0;
   std::string town;
+  bool checked = false;     ///< read and checked (older snapshots: only once recovery is opened)
+  bool asked = false;       ///< reading requested (StorageCheckSnapshots)
 };
 
 /// Storage state of the app (not part of the dataset).
@@ -37,7 +41,12 @@ struct StorageUi {
   bool loaded_saved = false;             ///< the app started from saved data (not the demo town)
   std::string device;                    ///< this browser profile's device id
   nlohmann::json info;                   ///< the last zjStorage.info() (refreshed twice a second)
+  double info_ms = 0;                    ///< when it was read
   std::string message_zh, message_en;    ///< last storage action's outcome (recovery …)
+  /// What opening found that the user must know (a save cut short, journal entries kept aside); shown as a banner.
+  std::string notice_zh, notice_en;
+  int replayed = 0;                      ///< journal entries replayed at start
+  std::map<int, std::shared_ptr<Dataset>> checked_data;  ///< older snapshots read for recovery
 };
 
 /// The storage state (one per app).
@@ -46,10 +55,19 @@ StorageUi& Storage();
 /// demo town (re-created with this profile's device id) and, when the stored copy was bad, keeps it aside
 /// and sets Storage().blocked with the problem.
 void StorageOpen(App& app, uint64_t seed, TimestampMs now);
-/// Each frame: refreshes info, takes newer data saved by the writer tab, sets app.read_only.
+/// Each frame, first: refreshes info, takes newer data saved by the writer tab, sets app.read_only.
 void StorageFrame(App& app);
-/// Loads snapshot `seq` read at start as the app's dataset (one undoable step) and unblocks autosave.
-/// False (message set) when its text is gone or does not load.
+/// Each frame, last (after the frame's commands were applied): writes their changes as one journal entry, starts a
+/// snapshot when one is due, and writes a slice of it.
+void StorageEndFrame(App& app);
+/// Reads and checks the stored snapshots for recovery (asynchronous, one a frame); call while recovery is shown.
+void StorageCheckSnapshots();
+/// True while a change is not on disk yet (or waits for the talk lock's sealing).
+bool StorageUnsaved(const App& app);
+/// The save state in a word, for the header: 已保存 / 正在保存… / 未保存! / 不会保存.
+void DrawSaveState(App& app);
+/// Loads snapshot `seq` (checked by StorageCheckSnapshots) as the app's dataset (one undoable step) and unblocks
+/// saving. False (message set) when it was not read or does not load.
 bool StorageRecover(App& app, int seq);
 /// Starts over with the demo town, leaving every stored copy in place (unblocks autosave).
 void StorageStartOver(App& app);

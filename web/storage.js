@@ -1,61 +1,103 @@
-// Zhengjian web storage (issue 7 "Nothing lost"): the dataset's snapshots in IndexedDB (localStorage where
-// IndexedDB is missing, memory as the last resort), the writer lock between tabs, storage health figures,
-// and the evidence (痕迹) store. Loaded before glue.js; glue.js awaits zjStorage.preload() before starting
-// the wasm module and hands zjStorage to it as Module.zjStorage (shell/platform_web_storage.cpp).
+// Zhengjian web storage: the dataset in IndexedDB as one snapshot plus a journal of small entries (localStorage
+// where IndexedDB is missing, memory as the last resort), the writer lock between tabs, storage health figures,
+// and the evidence (痕迹) store. docs/architecture.md "Storage". Loaded before glue.js; glue.js awaits
+// zjStorage.preload() before starting the wasm module and hands zjStorage to it as Module.zjStorage
+// (shell/platform_web_storage.cpp, shell/storage.cpp).
 //
-// Write protocol (a crash or a closed tab mid-save leaves the last good copy readable):
-//   1. put the new snapshot {seq, time, text, sha256, revision} under a new key (nothing is overwritten);
-//   2. read it back and verify its SHA-256 (crypto.subtle; the wasm Sha256Hex where crypto.subtle is missing);
-//   3. switch the pointer {seq, sha256} to it and prune snapshots beyond the last KEEP.
-// The C++ side verifies the pointed-to snapshot again on start; a mismatch or an unreadable document is kept
-// aside ('aside' store) and never overwritten; the user chooses a snapshot to recover.
+// Stores (IndexedDB "zhengjian", version 2):
+//   snapshots {seq, time, sha256, size, revision, epoch, base, device, locked, bytes: Uint8Array (UTF-8 JSON)}
+//             (version 1 kept {seq, time, text, sha256, revision}: still read)
+//   journal   {j, epoch, time, sha256, text, cmds}: one entry per command, written at once in its own small
+//             transaction (durability "strict": on disk when it completes), never overwritten
+//   meta      pointer {seq, sha256, base, epoch, time}: the current snapshot, and the first journal entry (j >= base,
+//             same epoch) that applies on top of it; snapshots: [metadata, newest first]; device_id
+//   aside     copies kept aside (a snapshot or journal entry that failed its checksum or did not load), never deleted
+//             except when the talk lock is set (they may hold talk records in clear)
+//   evidence  photos and notes (痕迹)
+// Writing a snapshot (now and then, from the module a slice per frame): write it under a new seq (nothing is
+// overwritten), read it back and verify its SHA-256, switch the pointer, then delete the journal entries it holds
+// and snapshots beyond the newest KEEP. A torn write never replaces a good copy; a snapshot or entry that fails its
+// checksum is kept aside and the user is told. Snapshots with no pointer (a first save cut short) are used, never
+// hidden or pruned. An epoch counts whole replacements of the dataset (backup import, recovery): journal entries
+// of an epoch whose snapshot never completed are kept aside and reported, never replayed onto older data.
 'use strict';
 (function () {
   const DB_NAME = 'zhengjian';
-  const DB_VERSION = 1;
-  const KEEP = 10;              // snapshots kept
+  const DB_VERSION = 2;
+  const KEEP = 5;               // snapshots kept (IndexedDB)
+  const KEEP_LS = 1;            // older snapshots kept besides the current one in localStorage (5 MB or so in all)
   const LOCK = 'zhengjian-writer';
   const LS = 'zj.ds.';          // localStorage fallback prefix
 
   const st = {
     backend: 'memory',          // 'indexeddb' | 'localstorage' | 'memory'
     openError: '',
-    pointer: null,              // {seq, sha256}
-    snapshots: [],              // [{seq, time, sha256, size, revision}] newest first
-    texts: new Map(),           // seq -> text (kept until the app took them)
+    pointer: null,              // {seq, sha256, base, epoch, time}
+    snapshots: [],              // [{seq, time, sha256, size, revision, epoch, base, locked}] newest first
     aside: 0,                   // records kept aside
     writer: true,               // this tab holds the writer lock
     lockKind: 'none',           // 'weblocks' | 'broadcast' | 'none'
     persisted: null, persistRequested: false,
     usage: null, quota: null,
-    lastSavedMs: 0, lastSavedSeq: 0, saving: false, lastError: '', lastErrorName: '',
-    saves: 0,
-    externalText: null,         // newer data saved by the writer tab, for a reader tab to show
+    nextJ: 1,                   // next journal sequence number
+    pendingJ: 0,                // journal writes started and not yet committed
+    queue: [],                  // journal entries whose write failed, retried in order
+    durableJ: 0,                // last journal entry known committed
+    lastSavedMs: 0,             // when the last write (entry or snapshot) committed
+    saves: 0,                   // committed writes
+    snapshotting: false,        // a snapshot is being written
+    snapshotsWritten: 0,
+    lastSnapshotMs: 0,
+    lastError: '', lastErrorName: '', needCompact: false,
+    load: null,                 // what preload found (see loadNow)
+    externalLoad: false,        // a reader tab: newer data to take (a full reload)
+    externalJournal: [],        // a reader tab: newer journal entries to apply
     becameWriter: false,
     deviceId: '',
     evidenceCount: 0, evidenceBytes: 0,
+    lastSavedLocked: null,
   };
   let db = null;
   let channel = null;
-  const memory = { snaps: new Map(), pointer: null, aside: [], meta: new Map(), evidence: new Map() };
+  const memory = { snaps: new Map(), journal: new Map(), meta: new Map(), aside: [], evidence: new Map() };
   let sha256Fallback = null;    // set by the module: (text) => hex
+  const enc = new TextEncoder();
+  const dec = new TextDecoder();
 
   // ---- small helpers ----------------------------------------------------------------------------
   const req = (r) => new Promise((res, rej) => { r.onsuccess = () => res(r.result); r.onerror = () => rej(r.error); });
   const done = (tx) => new Promise((res, rej) => {
     tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error || new Error('abort'));
   });
-  async function sha256Hex(text) {
-    if (window.crypto && crypto.subtle && crypto.subtle.digest) {
-      const h = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
-      return Array.from(new Uint8Array(h), (b) => b.toString(16).padStart(2, '0')).join('');
-    }
-    if (sha256Fallback) return sha256Fallback(text);
+  const hex = (buf) => Array.from(new Uint8Array(buf), (b) => b.toString(16).padStart(2, '0')).join('');
+  async function sha256Hex(data) {   // data: string or Uint8Array
+    const bytes = typeof data === 'string' ? enc.encode(data) : data;
+    if (window.crypto && crypto.subtle && crypto.subtle.digest) return hex(await crypto.subtle.digest('SHA-256', bytes));
+    if (sha256Fallback) return sha256Fallback(typeof data === 'string' ? data : dec.decode(data));
     return '';
   }
   function lsGet(k) { try { return localStorage.getItem(LS + k); } catch (e) { return null; } }
   function lsSet(k, v) { localStorage.setItem(LS + k, v); }
   function lsDel(k) { try { localStorage.removeItem(LS + k); } catch (e) { /* ignore */ } }
+  function lsKeys(prefix) {
+    const out = [];
+    for (let i = 0; i < localStorage.length; i++) {
+      const k = localStorage.key(i);
+      if (k && k.startsWith(LS + prefix)) out.push(k.slice((LS + prefix).length));
+    }
+    return out;
+  }
+  function bytesOf(rec) {   // a snapshot record's document as UTF-8 bytes (version 1 stored text)
+    if (!rec) return null;
+    if (rec.bytes instanceof Uint8Array) return rec.bytes;
+    if (rec.bytes instanceof ArrayBuffer) return new Uint8Array(rec.bytes);
+    if (typeof rec.text === 'string') return enc.encode(rec.text);
+    return null;
+  }
+  function fail(e) {
+    st.lastError = String(e && e.message || e);
+    st.lastErrorName = (e && e.name) || '';
+  }
 
   function openDb() {
     return new Promise((resolve, reject) => {
@@ -67,6 +109,7 @@
         if (!d.objectStoreNames.contains('meta')) d.createObjectStore('meta');
         if (!d.objectStoreNames.contains('aside')) d.createObjectStore('aside', { autoIncrement: true });
         if (!d.objectStoreNames.contains('evidence')) d.createObjectStore('evidence', { keyPath: 'id' });
+        if (!d.objectStoreNames.contains('journal')) d.createObjectStore('journal', { keyPath: 'j' });
       };
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
@@ -82,33 +125,32 @@
   }
   async function metaPut(key, value) {
     if (st.backend === 'indexeddb') {
-      const tx = db.transaction('meta', 'readwrite'); tx.objectStore('meta').put(value, key); return done(tx);
+      const tx = db.transaction('meta', 'readwrite', { durability: 'strict' }); tx.objectStore('meta').put(value, key); return done(tx);
     }
     if (st.backend === 'localstorage') return lsSet('meta.' + key, JSON.stringify(value));
     memory.meta.set(key, value);
   }
   async function snapPut(rec) {
     if (st.backend === 'indexeddb') {
-      const tx = db.transaction('snapshots', 'readwrite'); tx.objectStore('snapshots').put(rec); return done(tx);
+      const tx = db.transaction('snapshots', 'readwrite', { durability: 'strict' }); tx.objectStore('snapshots').put(rec); return done(tx);
     }
-    if (st.backend === 'localstorage') return lsSet('snap.' + rec.seq, JSON.stringify(rec));
+    if (st.backend === 'localstorage') {
+      const o = Object.assign({}, rec); delete o.bytes; o.text = dec.decode(rec.bytes);
+      return lsSet('snap.' + rec.seq, JSON.stringify(o));
+    }
     memory.snaps.set(rec.seq, rec);
   }
   async function snapGet(seq) {
     if (st.backend === 'indexeddb') return req(db.transaction('snapshots').objectStore('snapshots').get(seq));
-    if (st.backend === 'localstorage') { const v = lsGet('snap.' + seq); try { return v == null ? undefined : JSON.parse(v); } catch (e) { return { seq, text: v, sha256: '' }; } }
+    if (st.backend === 'localstorage') {
+      const v = lsGet('snap.' + seq);
+      try { return v == null ? undefined : JSON.parse(v); } catch (e) { return { seq, text: v, sha256: '' }; }
+    }
     return memory.snaps.get(seq);
   }
   async function snapKeys() {
     if (st.backend === 'indexeddb') return req(db.transaction('snapshots').objectStore('snapshots').getAllKeys());
-    if (st.backend === 'localstorage') {
-      const out = [];
-      for (let i = 0; i < localStorage.length; i++) {
-        const k = localStorage.key(i);
-        if (k && k.startsWith(LS + 'snap.')) out.push(Number(k.slice((LS + 'snap.').length)));
-      }
-      return out.sort((a, b) => a - b);
-    }
+    if (st.backend === 'localstorage') return lsKeys('snap.').map(Number).sort((a, b) => a - b);
     return Array.from(memory.snaps.keys()).sort((a, b) => a - b);
   }
   async function snapDelete(seqs) {
@@ -120,36 +162,130 @@
     }
     for (const s of seqs) { if (st.backend === 'localstorage') lsDel('snap.' + s); else memory.snaps.delete(s); }
   }
+  async function journalAll() {
+    if (st.backend === 'indexeddb') return req(db.transaction('journal').objectStore('journal').getAll());
+    if (st.backend === 'localstorage') {
+      const out = [];
+      for (const k of lsKeys('j.')) { try { out.push(JSON.parse(lsGet('j.' + k))); } catch (e) { out.push({ j: Number(k), text: '', sha256: 'bad' }); } }
+      return out.sort((a, b) => a.j - b.j);
+    }
+    return Array.from(memory.journal.values()).sort((a, b) => a.j - b.j);
+  }
+  async function journalKeys() {
+    if (st.backend === 'indexeddb') return req(db.transaction('journal').objectStore('journal').getAllKeys());
+    if (st.backend === 'localstorage') return lsKeys('j.').map(Number).sort((a, b) => a - b);
+    return Array.from(memory.journal.keys()).sort((a, b) => a - b);
+  }
+  async function journalFrom(epoch, j) {   // entries of `epoch` with j >= `j`, in order
+    let all;
+    if (st.backend === 'indexeddb') {
+      all = await req(db.transaction('journal').objectStore('journal').getAll(IDBKeyRange.lowerBound(j)));
+    } else {
+      all = (await journalAll()).filter((e) => e.j >= j);
+    }
+    return all.filter((e) => e.epoch === epoch);
+  }
+  async function journalDelete(js) {
+    if (!js.length) return;
+    if (st.backend === 'indexeddb') {
+      const tx = db.transaction('journal', 'readwrite');
+      for (const j of js) tx.objectStore('journal').delete(j);
+      return done(tx);
+    }
+    for (const j of js) { if (st.backend === 'localstorage') lsDel('j.' + j); else memory.journal.delete(j); }
+  }
   async function asidePut(rec) {
     if (st.backend === 'indexeddb') {
       const tx = db.transaction('aside', 'readwrite'); tx.objectStore('aside').add(rec); return done(tx);
     }
-    if (st.backend === 'localstorage') { lsSet('aside.' + Date.now() + '.' + Math.random().toString(16).slice(2), JSON.stringify(rec)); return; }
+    if (st.backend === 'localstorage') {
+      const o = Object.assign({}, rec);
+      if (o.record && o.record.bytes) { o.record = Object.assign({}, o.record); o.record.text = dec.decode(o.record.bytes); delete o.record.bytes; }
+      lsSet('aside.' + Date.now() + '.' + Math.random().toString(16).slice(2), JSON.stringify(o));
+      return;
+    }
     memory.aside.push(rec);
   }
   async function asideCount() {
     if (st.backend === 'indexeddb') return req(db.transaction('aside').objectStore('aside').count());
-    if (st.backend === 'localstorage') {
-      let n = 0;
-      for (let i = 0; i < localStorage.length; i++) if ((localStorage.key(i) || '').startsWith(LS + 'aside.')) n++;
-      return n;
-    }
+    if (st.backend === 'localstorage') return lsKeys('aside.').length;
     return memory.aside.length;
   }
-
-  // ---- snapshots list (for the recovery offer and the health panel) -------------------------------
-  async function refreshSnapshots(withTexts) {
-    const keys = (await snapKeys()).sort((a, b) => b - a);
-    const list = [];
-    for (const k of keys) {
-      let r;
-      try { r = await snapGet(k); } catch (e) { r = null; }
-      if (!r) continue;
-      const text = typeof r.text === 'string' ? r.text : '';
-      list.push({ seq: k, time: r.time || 0, sha256: r.sha256 || '', size: text.length, revision: r.revision || 0 });
-      if (withTexts) st.texts.set(k, text);
+  async function asideDeleteUnlocked() {   // the talk lock was set: copies kept from before it may hold talk text
+    if (st.backend === 'indexeddb') {
+      const tx = db.transaction('aside', 'readwrite');
+      const store = tx.objectStore('aside');
+      const keys = await req(store.getAllKeys());
+      const all = await req(store.getAll());
+      all.forEach((r, i) => { if (!r.locked) store.delete(keys[i]); });
+      return done(tx);
     }
-    st.snapshots = list;
+    if (st.backend === 'localstorage') {
+      for (const k of lsKeys('aside.')) { try { if (!JSON.parse(lsGet('aside.' + k)).locked) lsDel('aside.' + k); } catch (e) { lsDel('aside.' + k); } }
+      return;
+    }
+    memory.aside = memory.aside.filter((r) => r.locked);
+  }
+
+  // ---- loading: the current snapshot and its journal ----------------------------------------------
+  // st.load = { state: 'none' | 'ok' | 'nopointer' | 'bad', seq, epoch, base, reason, bytes (Uint8Array),
+  //             journal: [{j, text}], problems: [{j, reason}], snapshots older than the current are not read }
+  async function loadNow() {
+    const out = { state: 'none', seq: 0, epoch: 0, base: 0, reason: '', bytes: null, journal: [], problems: [] };
+    st.pointer = (await metaGet('pointer')) || null;
+    st.snapshots = (await metaGet('snapshots')) || [];
+    const keys = await snapKeys();
+    if (!st.snapshots.length && keys.length) {   // version 1, or a list lost: rebuild it (reads each once)
+      for (const k of keys) {
+        const r = await snapGet(k);
+        if (r) st.snapshots.push({ seq: k, time: r.time || 0, sha256: r.sha256 || '', size: r.size || (bytesOf(r) || []).length, revision: r.revision || 0, epoch: r.epoch || 0, base: r.base || 0, locked: !!r.locked });
+      }
+      st.snapshots.sort((a, b) => b.seq - a.seq);
+    }
+    // Snapshots that exist but are not listed (a save cut between writing and listing) are listed too.
+    for (const k of keys) if (!st.snapshots.some((s) => s.seq === k)) st.snapshots.push({ seq: k, time: 0, sha256: '', size: 0, revision: 0, epoch: 0, base: 0, unlisted: true });
+    st.snapshots.sort((a, b) => b.seq - a.seq);
+    const p = st.pointer;
+    if (p) {
+      out.seq = p.seq; out.epoch = p.epoch || 0; out.base = p.base || 0;
+      const r = await snapGet(p.seq);
+      const bytes = bytesOf(r);
+      if (!bytes) { out.state = 'bad'; out.reason = 'missing'; }
+      else {
+        const sha = await sha256Hex(bytes);
+        if (sha !== p.sha256 || (r.sha256 && sha !== r.sha256)) { out.state = 'bad'; out.reason = 'checksum'; }
+        else { out.state = 'ok'; out.bytes = bytes; }
+      }
+    } else if (keys.length) {
+      // No pointer, yet snapshots: a first save cut short, or the pointer lost. Take the newest one that verifies.
+      for (const k of keys.slice().sort((a, b) => b - a)) {
+        const r = await snapGet(k);
+        const bytes = bytesOf(r);
+        if (!bytes || !bytes.length) continue;
+        if (r.sha256 && (await sha256Hex(bytes)) !== r.sha256) continue;
+        out.state = 'nopointer'; out.seq = k; out.epoch = r.epoch || 0; out.base = r.base || 0; out.bytes = bytes;
+        break;
+      }
+      if (out.state === 'none') { out.state = 'bad'; out.reason = 'nopointer'; }
+    }
+    // The journal: entries of the snapshot's epoch from its base, checked; anything else is kept aside and reported.
+    const all = await journalAll();
+    st.nextJ = all.length ? all[all.length - 1].j + 1 : Math.max(st.nextJ, 1);
+    const usable = out.state === 'ok' || out.state === 'nopointer';
+    const applicable = usable || out.state === 'none';
+    for (const e of all) {
+      const mine = usable && (e.epoch || 0) === out.epoch && e.j >= out.base;
+      if (mine && typeof e.text === 'string' && (await sha256Hex(e.text)) === e.sha256) { out.journal.push({ j: e.j, text: e.text }); continue; }
+      if (!mine && (e.epoch || 0) <= out.epoch && e.j < out.base) continue;   // already in the snapshot
+      if (!applicable) continue;   // the snapshot itself is bad: the journal waits with it for recovery
+      const reason = mine ? 'checksum' : 'unfinished';
+      out.problems.push({ j: e.j, reason });
+      try { await asidePut({ time: Date.now(), reason: 'journal ' + reason, journal: e, locked: !!st.lastSavedLocked }); } catch (x) { fail(x); }
+      try { await journalDelete([e.j]); } catch (x) { fail(x); }
+    }
+    st.aside = await asideCount();
+    st.load = out;
+    return out;
   }
 
   // ---- the writer lock between tabs ---------------------------------------------------------------
@@ -158,8 +294,9 @@
   function onBecomeWriter() {
     st.writer = true;
     st.becameWriter = true;
-    // The data may have changed since this tab loaded: take the newest saved copy.
-    loadLatestForReader().catch(() => {});
+    // The data may have changed since this tab loaded: take the newest saved copy, whole.
+    becameWriterPending = true;
+    loadLatestForReader();
   }
   async function acquireLock() {
     if (navigator.locks && navigator.locks.request) {
@@ -218,7 +355,7 @@
       const m = e.data || {};
       if (m.type === 'writer-here') {
         lastWriterSeen = Date.now();
-        if (st.writer && m.tab && m.tab < tabId) { st.writer = false; loadLatestForReader().catch(() => {}); }
+        if (st.writer && m.tab && m.tab < tabId) { st.writer = false; loadLatestForReader(); }
       }
       if (m.type === 'writer-bye' && !st.writer) tryTakeOver();
     });
@@ -228,21 +365,37 @@
     }, HEARTBEAT);
     window.addEventListener('pagehide', () => {
       if (!st.writer) return;
-      poll(true);
+      flushModule();
       st.writer = false;   // this tab is going away: no more saves from it after the last one
-      chain.then(() => channel.postMessage({ type: 'writer-bye', tab: tabId }));
+      writes.then(() => channel.postMessage({ type: 'writer-bye', tab: tabId }));
       channel.postMessage({ type: 'writer-bye', tab: tabId });
     });
   }
-  async function loadLatestForReader() {
-    const p = await metaGet('pointer');
-    if (!p) return;
-    const r = await snapGet(p.seq);
-    if (!r || typeof r.text !== 'string') return;
-    if ((await sha256Hex(r.text)) !== p.sha256) return;  // the writer's next save will tell again
-    st.pointer = p;
-    st.externalText = r.text;
+  // A reader tab follows the writer: new journal entries are applied as they come; a new snapshot of another epoch
+  // (the data was replaced) is loaded whole.
+  let readerBusy = Promise.resolve();
+  function loadLatestForReader() {
+    readerBusy = readerBusy.then(async () => {
+      const p = (await metaGet('pointer')) || null;
+      const cur = st.load || { epoch: 0, seq: 0 };
+      if (!p) return;
+      if (!st.load || st.load.state === 'none' || (p.epoch || 0) !== cur.epoch || becameWriterPending) {
+        becameWriterPending = false;
+        await loadNow();
+        st.externalLoad = true;
+        return;
+      }
+      const last = st.readJ || (st.load.journal.length ? st.load.journal[st.load.journal.length - 1].j : p.base - 1);
+      for (const e of await journalFrom(p.epoch || 0, last + 1)) {
+        if ((await sha256Hex(e.text)) !== e.sha256) continue;   // the writer's next entry or snapshot will tell
+        st.externalJournal.push({ j: e.j, text: e.text });
+        st.readJ = e.j;
+      }
+    }).catch((e) => fail(e));
+    return readerBusy;
   }
+  let becameWriterPending = false;
+
 
   // ---- preload: before the module starts ----------------------------------------------------------
   async function preload() {
@@ -260,7 +413,7 @@
       channel.addEventListener('message', (e) => {
         const m = e.data || {};
         if (m.type === 'who-writes' && st.writer) channel.postMessage({ type: 'writer-here', tab: tabId });
-        if (m.type === 'saved' && !st.writer) loadLatestForReader().catch(() => {});
+        if ((m.type === 'journal' || m.type === 'snapshot') && !st.writer) loadLatestForReader();
       });
     }
     await acquireLock();
@@ -273,11 +426,10 @@
       }
     } catch (e) { /* memory only */ }
     try {
-      st.pointer = (await metaGet('pointer')) || null;
-      await refreshSnapshots(true);
-      st.aside = await asideCount();
+      await loadNow();
     } catch (e) {
       st.openError = st.openError || String(e && e.message || e);
+      st.load = { state: 'bad', reason: 'read: ' + st.openError, seq: 0, epoch: 0, base: 0, bytes: null, journal: [], problems: [] };
     }
     if (navigator.storage && navigator.storage.persist && st.backend === 'indexeddb') {
       st.persistRequested = true;
@@ -308,69 +460,169 @@
     } catch (e) { /* figures stay as they were */ }
   }
 
-  // ---- save: write new, verify, switch ------------------------------------------------------------
-  let chain = Promise.resolve();
-  const hooks = {};   // tests: hooks.afterWrite = () => Promise (pauses the save between write and switch)
-  function save(text, revision) {
-    if (!st.writer) return Promise.resolve(false);
-    chain = chain.then(() => saveNow(text, revision)).catch(() => false);
-    return chain;
-  }
-  async function saveNow(text, revision) {
-    if (!text || !text.trim()) { st.lastError = 'empty document refused'; return false; }  // never store an empty copy
-    st.saving = true;
-    try {
-      const sha = await sha256Hex(text);
-      const keys = await snapKeys();
-      const seq = (keys.length ? Math.max(...keys) : 0) + 1;
-      const rec = { seq, time: Date.now(), text, sha256: sha, revision: revision || 0, device: st.deviceId };
-      await snapPut(rec);                                   // 1. write new
-      if (hooks.afterWrite) await hooks.afterWrite(seq);
-      const back = await snapGet(seq);                      // 2. read back and verify
-      if (!back || back.text !== text || (await sha256Hex(back.text)) !== sha) throw new Error('verify failed');
-      st.pointer = { seq, sha256: sha, time: rec.time };
-      await metaPut('pointer', st.pointer);                                 // 3. switch the pointer
-      const old = (await snapKeys()).sort((a, b) => b - a).slice(KEEP);
-      await snapDelete(old);
-      st.snapshots = [{ seq, time: rec.time, sha256: sha, size: text.length, revision: rec.revision }]
-        .concat(st.snapshots.filter((s) => s.seq !== seq && !old.includes(s.seq))).slice(0, KEEP);
-      // 口令锁 (web/lock.js): once a dataset with a talk lock is stored, older snapshots from before the lock
-      // still hold talk records in clear: delete those (checked once per change of lock state).
-      const locked = /"talk_lock":\s*\{/.test(text);
-      if (locked && st.lastSavedLocked !== true) {
-        const plain = [];
-        for (const k of await snapKeys()) {
-          if (k === seq) continue;
-          const r = await snapGet(k);
-          if (r && typeof r.text === 'string' && !/"talk_lock":\s*\{/.test(r.text)) plain.push(k);
-        }
-        if (plain.length) {
-          await snapDelete(plain);
-          st.snapshots = st.snapshots.filter((s) => !plain.includes(s.seq));
-        }
-      }
-      st.lastSavedLocked = locked;
-      st.lastSavedMs = rec.time; st.lastSavedSeq = seq; st.saves++;
-      st.lastError = ''; st.lastErrorName = '';
-      if (channel) channel.postMessage({ type: 'saved', seq });
-      return true;
-    } catch (e) {
-      st.lastError = String(e && e.message || e);
-      st.lastErrorName = (e && e.name) || '';
-      return false;
-    } finally {
-      st.saving = false;
+  // ---- the journal: one small write per command ----------------------------------------------------
+  // Each entry is its own transaction, started the moment the module hands it over; IndexedDB runs them in
+  // order. A failed write keeps the entry in `st.queue` (this page) and retries it every 2 s, in order; while any
+  // entry is not committed, leaving the page asks first (beforeunload).
+  let writes = Promise.resolve();   // resolves when every write started so far has ended
+  const hooks = {};   // tests: hooks.afterWrite(seq) pauses a snapshot between write and switch; hooks.beforeJournal(j)
+  function putJournal(rec) {
+    if (st.backend === 'indexeddb') {
+      return new Promise((res, rej) => {
+        let tx;
+        try { tx = db.transaction('journal', 'readwrite', { durability: 'strict' }); } catch (e) { rej(e); return; }
+        tx.objectStore('journal').put(rec);
+        tx.oncomplete = () => res(); tx.onerror = () => rej(tx.error); tx.onabort = () => rej(tx.error || new Error('abort'));
+      });
     }
+    if (st.backend === 'localstorage') { lsSet('j.' + rec.j, JSON.stringify(rec)); return Promise.resolve(); }
+    memory.journal.set(rec.j, rec);
+    return Promise.resolve();
+  }
+  function written(rec) {
+    st.pendingJ--;
+    st.durableJ = Math.max(st.durableJ, rec.j);
+    st.lastSavedMs = Date.now(); st.saves++;
+    st.lastError = ''; st.lastErrorName = '';
+    if (channel) channel.postMessage({ type: 'journal', j: rec.j, epoch: rec.epoch });
+  }
+  function append(epoch, text, sha, cmds) {
+    if (!st.writer) return 0;
+    const rec = { j: st.nextJ++, epoch, time: Date.now(), sha256: sha, text, cmds: cmds || [] };
+    st.pendingJ++;
+    if (st.queue.length) { st.queue.push(rec); return rec.j; }   // keep the order behind failed ones
+    const p = (hooks.beforeJournal ? Promise.resolve(hooks.beforeJournal(rec.j)) : Promise.resolve()).then(() => putJournal(rec));
+    writes = Promise.all([writes, p.then(() => written(rec), (e) => {
+      fail(e);
+      if (e && e.name === 'QuotaExceededError') st.needCompact = true;   // a snapshot cuts the journal
+      st.queue.push(rec);
+      st.queue.sort((a, b) => a.j - b.j);
+    })]);
+    return rec.j;
+  }
+  async function retryQueue() {
+    while (st.queue.length && st.writer) {
+      const rec = st.queue[0];
+      // Entries a snapshot now holds need not be written any more.
+      if (st.pointer && (st.pointer.epoch || 0) === rec.epoch && rec.j < (st.pointer.base || 0)) { st.queue.shift(); st.pendingJ--; continue; }
+      try { await putJournal(rec); } catch (e) {
+        fail(e);
+        if (e && e.name === 'QuotaExceededError') st.needCompact = true;
+        return;
+      }
+      st.queue.shift();
+      written(rec);
+    }
+  }
+
+  // ---- snapshots: written now and then, a slice per frame --------------------------------------------
+  let snap = null;   // {epoch, base, chunks: [Uint8Array], size}
+  function snapshotBegin(epoch, base) {
+    snap = { epoch, base, chunks: [], size: 0 };
+    st.snapshotting = true;
+    // Slices between frames too (a page drawing slowly would otherwise write slowly).
+    const work = () => {
+      if (!snap || !M) return;
+      try { M.ccall('zj_storage_work', null, [], []); } catch (e) { return; }
+      if (snap) setTimeout(work, 4);
+    };
+    setTimeout(work, 4);
+  }
+  function snapshotChunk(u8) {
+    if (!snap) return;
+    snap.chunks.push(u8);
+    snap.size += u8.length;
+  }
+  function snapshotAbort() { snap = null; st.snapshotting = false; }
+  async function commitNow(s, revision, locked) {
+    const bytes = new Uint8Array(s.size);
+    let at = 0;
+    for (const c of s.chunks) { bytes.set(c, at); at += c.length; }
+    s.chunks = null;
+    const sha = await sha256Hex(bytes);
+    const keys = await snapKeys();
+    const seq = Math.max(0, ...keys, ...st.snapshots.map((x) => x.seq)) + 1;
+    const meta = { seq, time: Date.now(), sha256: sha, size: bytes.length, revision: revision || 0, epoch: s.epoch, base: s.base, device: st.deviceId, locked: !!locked };
+    if (st.backend === 'localstorage') {
+      // About 5 MB in all: make room first, never touching the current copy.
+      const old = (await snapKeys()).filter((k) => !st.pointer || k !== st.pointer.seq);
+      const keepOld = old.sort((a, b) => b - a).slice(0, Math.max(0, KEEP_LS - 1));
+      await snapDelete(old.filter((k) => !keepOld.includes(k)));
+    }
+    await snapPut(Object.assign({ bytes }, meta));                        // 1. write new
+    if (hooks.afterWrite) await hooks.afterWrite(seq);
+    const back = bytesOf(await snapGet(seq));                           // 2. read back and verify
+    if (!back || back.length !== bytes.length || (await sha256Hex(back)) !== sha) throw new Error('verify failed');
+    const pointer = { seq, sha256: sha, base: s.base, epoch: s.epoch, time: meta.time };
+    st.snapshots = [meta].concat(st.snapshots.filter((x) => x.seq !== seq));
+    await metaPut('snapshots', st.snapshots.slice(0, KEEP + 5));
+    await metaPut('pointer', pointer);                                    // 3. switch the pointer
+    st.pointer = pointer;
+    // 4. Cut the journal the snapshot holds; prune snapshots beyond KEEP (LocalStorage: beyond KEEP_LS).
+    const cut = (await journalKeys()).filter((j) => j < s.base);
+    await journalDelete(cut);
+    const keep = st.backend === 'localstorage' ? KEEP_LS + 1 : KEEP;
+    let drop = st.snapshots.slice(keep).map((x) => x.seq);
+    // 口令锁: once a locked dataset is stored, snapshots and copies kept aside from before the lock hold talk
+    // records in clear: they go.
+    if (locked && st.lastSavedLocked !== true) {
+      drop = drop.concat(st.snapshots.filter((x) => x.seq !== seq && !x.locked).map((x) => x.seq));
+      await asideDeleteUnlocked();
+      st.aside = await asideCount();
+    }
+    st.lastSavedLocked = !!locked;
+    if (drop.length) {
+      await snapDelete(drop);
+      st.snapshots = st.snapshots.filter((x) => !drop.includes(x.seq));
+      await metaPut('snapshots', st.snapshots);
+    }
+    st.snapshotsWritten++; st.lastSnapshotMs = meta.time; st.lastSavedMs = meta.time; st.saves++;
+    st.lastError = ''; st.lastErrorName = ''; st.needCompact = false;
+    if (channel) channel.postMessage({ type: 'snapshot', seq, epoch: s.epoch });
+    retryQueue();
+    return seq;
+  }
+  function snapshotCommit(revision, locked) {
+    const s = snap;
+    snap = null;
+    if (!s || !st.writer) { st.snapshotting = false; return Promise.resolve(0); }
+    const p = writes.then(() => commitNow(s, revision, locked)).then((seq) => { st.snapshotting = false; return seq; }, (e) => {
+      fail(e);
+      st.snapshotting = false;
+      st.snapshotFailed = (st.snapshotFailed || 0) + 1;
+      return 0;
+    });
+    writes = Promise.all([writes, p]);
+    return p;
   }
   /// Keeps a stored snapshot aside (corrupt or refused): copied into 'aside' with the reason, never deleted.
   async function keepAside(seq, reason) {
     try {
-      const r = (await snapGet(seq)) || { seq, text: st.texts.get(seq) || '' };
-      await asidePut({ time: Date.now(), reason, record: r });
+      const r = (await snapGet(seq)) || { seq };
+      await asidePut({ time: Date.now(), reason, record: r, locked: !!r.locked });
       st.aside = await asideCount();
       return true;
-    } catch (e) { st.lastError = String(e && e.message || e); return false; }
+    } catch (e) { fail(e); return false; }
   }
+  // Recovery: an older snapshot read and checked on demand (not at every start).
+  const prepared = new Map();   // seq -> {state: 'reading'|'ok'|'bad', reason, bytes}
+  function prepareSnapshot(seq) {
+    if (prepared.has(seq)) return;
+    prepared.set(seq, { state: 'reading' });
+    (async () => {
+      const r = await snapGet(seq);
+      const bytes = bytesOf(r);
+      if (!bytes || !bytes.length) { prepared.set(seq, { state: 'bad', reason: 'missing' }); return; }
+      if (r.sha256 && (await sha256Hex(bytes)) !== r.sha256) { prepared.set(seq, { state: 'bad', reason: 'checksum' }); return; }
+      prepared.set(seq, { state: 'ok', bytes });
+    })().catch((e) => prepared.set(seq, { state: 'bad', reason: String(e && e.message || e) }));
+  }
+  function preparedInfo() {
+    const o = {};
+    prepared.forEach((v, k) => { o[k] = { state: v.state, reason: v.reason || '', size: v.bytes ? v.bytes.length : 0 }; });
+    return o;
+  }
+
 
   // ---- evidence (痕迹): records in their own store, photos as Blobs ---------------------------------
   async function evidencePut(rec) {
@@ -428,6 +680,21 @@
     }
     evStatus.kept = pendingEvidence.size;
     await evidenceRefresh();
+  }
+  // Records kept in the page after a failed store (a full quota) are retried every 2 s, so space freed later
+  // takes them; while any waits, leaving the page asks first.
+  let retrying = false;
+  async function retryEvidence() {
+    if (retrying) return;
+    retrying = true;
+    try {
+      for (const rec of Array.from(pendingEvidence.values())) {
+        try { await evidencePut(rec); pendingEvidence.delete(rec.id); evStatus.done++; evStatus.lastError = ''; evStatus.lastErrorName = ''; }
+        catch (e) { break; }
+      }
+      evStatus.kept = pendingEvidence.size;
+      await evidenceRefresh();
+    } finally { retrying = false; }
   }
   async function toBlob(canvas, type, q) {
     if (canvas.convertToBlob) return canvas.convertToBlob({ type, quality: q });
@@ -551,6 +818,7 @@
     }
   }
 
+
   // ---- where the data stands: warnings for risky places ------------------------------------------
   function warnings() {
     const ua = navigator.userAgent || '';
@@ -560,50 +828,87 @@
     if (safari && !(navigator.standalone || (window.matchMedia && matchMedia('(display-mode: standalone)').matches))) w.push('safari7');
     if (location.protocol === 'file:' && /Firefox/i.test(ua)) w.push('firefoxfile');
     if (location.protocol === 'file:' && !/Firefox/i.test(ua)) w.push('file');
-    // Private windows: IndexedDB refused, or Chromium's small incognito quota (a heuristic).
-    if (st.backend !== 'indexeddb' || (st.quota && st.quota < 200 * 1024 * 1024 && /Chrom/i.test(ua))) w.push('private');
+    if (st.backend === 'memory') w.push('nostorage');          // nothing this page does is kept
+    else if (st.backend === 'localstorage') w.push('smallstorage');
+    // Private windows: Chromium's small incognito quota (a heuristic).
+    if (st.backend === 'indexeddb' && st.quota && st.quota < 200 * 1024 * 1024 && /Chrom/i.test(ua)) w.push('private');
     if (st.persisted === false) w.push('notpersisted');
     return w;
   }
+  function unsavedCount() { return st.pendingJ + (snap || st.snapshotting ? 1 : 0) + pendingEvidence.size; }
   function info() {
+    const L = st.load || {};
     return {
       backend: st.backend, openError: st.openError, origin: location.protocol === 'file:' ? location.href.split('?')[0] : location.origin,
       pointer: st.pointer, snapshots: st.snapshots, aside: st.aside, writer: st.writer, lockKind: st.lockKind,
       persisted: st.persisted, persistRequested: st.persistRequested, usage: st.usage, quota: st.quota,
-      lastSavedMs: st.lastSavedMs, lastSavedSeq: st.lastSavedSeq, saving: st.saving, saves: st.saves,
+      lastSavedMs: st.lastSavedMs, saves: st.saves, pending: st.pendingJ, queued: st.queue.length, durableJ: st.durableJ,
+      nextJ: st.nextJ, snapshotting: st.snapshotting, snapshotsWritten: st.snapshotsWritten, lastSnapshotMs: st.lastSnapshotMs,
+      snapshotFailed: st.snapshotFailed || 0, needCompact: st.needCompact, unsaved: unsavedCount(),
       lastError: st.lastError, lastErrorName: st.lastErrorName, deviceId: st.deviceId,
-      evidenceCount: st.evidenceCount, evidenceBytes: st.evidenceBytes, warnings: warnings(),
-      hasExternal: st.externalText != null, becameWriter: st.becameWriter,
+      evidenceCount: st.evidenceCount, evidenceBytes: st.evidenceBytes, evidenceUnsaved: pendingEvidence.size,
+      warnings: warnings(),
+      load: { state: L.state || 'none', seq: L.seq || 0, epoch: L.epoch || 0, base: L.base || 0, reason: L.reason || '',
+              journal: (L.journal || []).length, problems: L.problems || [], size: L.bytes ? L.bytes.length : 0 },
+      prepared: preparedInfo(),
+      externalLoad: st.externalLoad, externalJournal: st.externalJournal.length, becameWriter: st.becameWriter,
     };
   }
 
-  // ---- autosave driver: the module says when the dataset changed (revision), this saves it -----------
-  // Every 200 ms the module is asked for the text of a changed dataset (it answers once the change is
-  // 300 ms old, so a save is at most about half a second late); on page hide it answers at once.
+  // ---- the module's side ------------------------------------------------------------------------
   let M = null;
-  function poll(force) {
-    if (!M || !st.writer) return;
-    let text = '';
-    try { text = M.ccall('zj_storage_poll', 'string', ['number'], [force ? 1 : 0]); } catch (e) { st.lastError = 'poll: ' + e; return; }
-    if (!text) return;
-    save(text, M.ccall('zj_storage_revision', 'number', [], [])).then((ok) => {
-      if (!ok && M) M.ccall('zj_storage_save_failed', null, [], []);
-    });
+  function flushModule() {
+    if (!M) return;
+    try { M.ccall('zj_storage_flush', null, [], []); } catch (e) { /* the module is gone */ }
   }
   function start(module) {
     M = module;
     sha256Fallback = (t) => M.ccall('zj_sha256_hex', 'string', ['string'], [t]);
-    setInterval(() => poll(false), 200);
-    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') poll(true); });
-    window.addEventListener('pagehide', () => poll(true));
+    setInterval(() => { retryQueue(); if (pendingEvidence.size) retryEvidence(); }, 2000);
+    document.addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') flushModule(); });
+    window.addEventListener('pagehide', flushModule);
+    // Leaving while a change is not on disk yet: the browser asks first (where it allows it).
+    window.addEventListener('beforeunload', (e) => {
+      flushModule();
+      let moduleUnsaved = 0;
+      try { moduleUnsaved = M.ccall('zj_storage_unsaved', 'number', [], []); } catch (x) { /* gone */ }
+      if (st.writer && st.backend !== 'memory' && (unsavedCount() > 0 || moduleUnsaved > 0)) {
+        e.preventDefault();
+        e.returnValue = '';
+        return '';
+      }
+    });
+  }
+  // The loaded snapshot's bytes copied into the module's memory (no text conversion): [ptr, length]; the JS copy
+  // is dropped. `seq` 0 = the one loaded at start, else a prepared older one.
+  function takeSnapshotInto(module, seq) {
+    let bytes = null;
+    if (!seq) { bytes = st.load && st.load.bytes; if (st.load) st.load.bytes = null; }
+    else { const p = prepared.get(seq); if (p && p.state === 'ok') { bytes = p.bytes; prepared.delete(seq); } }
+    if (!bytes) return [0, 0];
+    const ptr = module._malloc(bytes.length + 1);
+    module.HEAPU8.set(bytes, ptr);
+    module.HEAPU8[ptr + bytes.length] = 0;
+    return [ptr, bytes.length];
+  }
+  function takeJournal() {   // the entries to replay at start: JSON array of texts, once
+    const j = st.load ? st.load.journal : [];
+    if (st.load) st.load.journal = [];
+    return j;
+  }
+  function takeExternal() {   // a reader tab: {load: bool, journal: [texts]}
+    const out = { load: st.externalLoad, journal: st.externalJournal.map((e) => e.text) };
+    st.externalLoad = false; st.externalJournal = []; st.becameWriter = false;
+    return out;
   }
 
   window.zjStorage = {
-    preload, start, flush: () => { poll(true); return chain; }, save, keepAside, info, hooks, sha256Hex,
+    preload, start, info, hooks, sha256Hex, keepAside,
+    append, snapshotBegin, snapshotChunk, snapshotCommit, snapshotAbort, prepareSnapshot, takeSnapshotInto,
+    takeJournal, takeExternal,
+    /// Resolves when every write started so far has ended (tests; the module's own writes start at once).
+    flush: () => { flushModule(); return writes.then(() => retryQueue()); },
     setSha256Fallback(f) { sha256Fallback = f; },
-    text(seq) { return st.texts.has(seq) ? st.texts.get(seq) : null; },
-    releaseTexts() { st.texts.clear(); },
-    takeExternal() { const t = st.externalText; st.externalText = null; st.becameWriter = false; return t; },
     refresh: refreshEstimate,
     evidencePut, evidenceAll,
     evidenceDelete: (id) => { pendingEvidence.delete(id); return evidenceDelete(id).then(evidenceRefresh); },

@@ -112,4 +112,32 @@ Id IdGenerator::Next() {
   return out;
 }
 
+std::string Rev::ToString() const {
+  if (gen == 0) return {};
+  char buf[24];
+  std::snprintf(buf, sizeof buf, "%u-%08x", gen, hash);
+  return buf;
+}
+
+std::optional<Rev> Rev::Parse(std::string_view t) {
+  const size_t dash = t.find('-');
+  if (dash == std::string_view::npos || dash == 0 || dash > 10 || t.size() != dash + 9) return std::nullopt;
+  uint64_t g = 0;
+  for (size_t i = 0; i < dash; ++i) {
+    if (t[i] < '0' || t[i] > '9') return std::nullopt;
+    g = g * 10 + static_cast<uint64_t>(t[i] - '0');
+  }
+  if (g == 0 || g > 0xFFFFFFFFull) return std::nullopt;
+  uint32_t h = 0;
+  for (size_t i = dash + 1; i < t.size(); ++i) {
+    const char c = t[i];
+    uint32_t v;
+    if (c >= '0' && c <= '9') v = static_cast<uint32_t>(c - '0');
+    else if (c >= 'a' && c <= 'f') v = static_cast<uint32_t>(c - 'a' + 10);
+    else return std::nullopt;
+    h = (h << 4) | v;
+  }
+  return Rev{static_cast<uint32_t>(g), h};
+}
+
 }  // namespace zj

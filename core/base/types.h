@@ -65,16 +65,48 @@ class IdGenerator {
  public:
   explicit IdGenerator(uint64_t seed) : rng_(seed) {}
   Id Next();
+  /// 64 random bits (the hash part of a new revision, core/data/tx.h).
+  uint64_t NextBits() { return rng_(); }
  private:
   std::mt19937_64 rng_;
 };
 
-/// Metadata every stored record carries (DESIGN.md "Stable ids and revisions").
+/// A record's revision (修订号, docs/architecture.md "Records and revisions"): `gen` counts the changes since the
+/// record was created (1 = as created), `hash` tells two changes of the same generation apart. Text form
+/// "<gen>-<8 lowercase hex>", e.g. "3-0af2c91e". A revision changes only when someone changes the record (a
+/// device loading it never does), so comparing revisions, never clocks, tells an edit from an untouched copy.
+/// gen = 0 means "no revision yet" (a record read from a document older than schema 3, before migration).
+struct Rev {
+  uint32_t gen = 0;
+  uint32_t hash = 0;
+  bool empty() const { return gen == 0; }
+  bool operator==(const Rev& o) const { return gen == o.gen && hash == o.hash; }
+  bool operator!=(const Rev& o) const { return !(*this == o); }
+  /// "3-0af2c91e"; "" when empty.
+  std::string ToString() const;
+  /// Parses the text form (gen 1..2^32-1, exactly 8 hex digits). nullopt on anything else.
+  static std::optional<Rev> Parse(std::string_view text);
+};
+
+/// How many earlier revisions a record remembers (RecordMeta::revs): enough for a liaison's edits between two
+/// hand-offs; an office revision older than that makes a conflict for a person to resolve, never a silent loss.
+constexpr size_t kMaxRevHistory = 32;
+
+/// Metadata every stored record carries (docs/architecture.md "Records and revisions").
 struct RecordMeta {
   Id id;                     ///< stable random id, never reused
-  TimestampMs created = 0;   ///< when first written
-  TimestampMs updated = 0;   ///< when last changed; newer wins on merge
+  TimestampMs created = 0;   ///< when first written (device clock, for people to read; never decides a merge)
+  TimestampMs updated = 0;   ///< when last changed (device clock, for people and for choosing a bundle's records)
   std::string device;        ///< id of the device (browser profile) that last wrote it
+  Rev rev;                   ///< current revision
+  std::vector<Rev> revs;     ///< earlier revisions this one descends from, newest first, at most kMaxRevHistory
+  /// True when `r` is this record's revision or one it descends from.
+  bool Knows(const Rev& r) const {
+    if (r == rev) return true;
+    for (const Rev& x : revs)
+      if (x == r) return true;
+    return false;
+  }
 };
 
 /// Position of the record with `id` in `records` (any record type with a `RecordMeta meta`), or -1.

@@ -42,7 +42,7 @@ struct Campaign {
   TalkTopics talk_topics = NoticeTalkTopics();  ///< 谈: topic lists (rules as data)
   TalkScheduleSettings talk_schedule;   ///< 谈: availability, capacity, deadlines
   std::vector<Talk> talks;              ///< 谈: pairs, planned slots, records
-  std::optional<TalkLock> talk_lock;    ///< 谈话记录口令锁 (issue 7): set when talk records are sealed
+  std::optional<TalkLock> talk_lock;    ///< 谈话记录口令锁: set when talk records are sealed
 };
 
 /// The notice's campaign for `year`: the plan of NoticePlanTemplate() (for 2018 exactly the notice's dates;
@@ -95,5 +95,18 @@ nlohmann::json CampaignToJson(const Campaign& c);
 /// defaulted, good parts kept. A "campaign_version" newer than kCampaignVersion is refused (problem, and
 /// an empty campaign of the stored year returned). Missing optional parts take their defaults.
 Campaign CampaignFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
+/// Reports every sealed talk of `c` when `c` has no talk lock (its records could never be opened).
+void CheckSealedTalks(const Campaign& c, const std::string& path, Problems& problems);
+
+/// The campaign's settings in JSON (parts of the campaign object; core/data/settings.h): the topic lists
+/// {"secretary", "committee", "representative": [{zh, en}]}, the scheduler's settings, and the talk lock
+/// ({"kdf": "PBKDF2", "hash": "SHA-256", "iterations", "salt", "cipher": "AES-GCM", "key_bits": 256, "check": {iv,
+/// ct}, "set_at"} or null). Readers report problems under `path`; an empty topic list falls back to the notice's.
+nlohmann::json TalkTopicsToJson(const TalkTopics& t);
+TalkTopics TalkTopicsFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
+nlohmann::json TalkScheduleToJson(const TalkScheduleSettings& s);
+TalkScheduleSettings TalkScheduleFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
+nlohmann::json TalkLockToJson(const std::optional<TalkLock>& k);
+std::optional<TalkLock> TalkLockFromJson(const nlohmann::json& j, const std::string& path, Problems& problems);
 
 }  // namespace zj

@@ -184,7 +184,7 @@ std::optional<Problem> ApplyLectureFields(const Dataset& d, Lecture& l, const js
 
 void RegisterLectureCommands(Workspace& ws) {
   // lecture.add {theme_zh, ...fields} -> created_id. Refused beyond 5 (notice 四(一): 3 to 5 lectures).
-  ws.Register("lecture.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     if (d.campaign.lectures.size() >= 5)
       return Bad("/campaign/lectures", "专题讲习最多5次（通知要求3至5次）", "at most 5 lectures (the notice asks for 3 to 5)");
     if (!a.contains("theme_zh")) return Bad("/theme_zh", "讲习主题不能为空", "the theme must not be empty");
@@ -195,7 +195,7 @@ void RegisterLectureCommands(Workspace& ws) {
     return std::nullopt;
   });
   // lecture.update {id, ...fields}
-  ws.Register("lecture.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Lecture* l = FindLecture(d, a);
     if (!l) return Bad("/id", "找不到该讲习", "no such lecture");
     if (auto p = ApplyLectureFields(d, *l, a)) return p;
@@ -203,7 +203,7 @@ void RegisterLectureCommands(Workspace& ws) {
     return std::nullopt;
   });
   // lecture.remove {id}: refused once it was held or has attendance (the record is evidence).
-  ws.Register("lecture.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     Lecture* l = FindLecture(d, a);
     if (!l) return Bad("/id", "找不到该讲习", "no such lecture");
     if (l->held || !l->attendee_ids.empty())
@@ -213,7 +213,7 @@ void RegisterLectureCommands(Workspace& ws) {
     return std::nullopt;
   });
   // lecture.set_held {id, held: bool, date?}: held needs a date (given or already set).
-  ws.Register("lecture.set_held", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.set_held", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Lecture* l = FindLecture(d, a);
     if (!l) return Bad("/id", "找不到该讲习", "no such lecture");
     if (!a.contains("held") || !a["held"].is_boolean()) return Bad("/held", "应为是/否", "expected true/false");
@@ -228,7 +228,7 @@ void RegisterLectureCommands(Workspace& ws) {
   });
   // lecture.attend {id, person_id | person_ids: [...], present: bool}: ticks attendance (实到). Present adds a
   // reflection owed (学习心得); absent is refused for someone whose reflection was already handed in.
-  ws.Register("lecture.attend", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.attend", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Lecture* l = FindLecture(d, a);
     if (!l) return Bad("/id", "找不到该讲习", "no such lecture");
     if (!a.contains("present") || !a["present"].is_boolean()) return Bad("/present", "应为是/否", "expected true/false");
@@ -263,7 +263,7 @@ void RegisterLectureCommands(Workspace& ws) {
     return std::nullopt;
   });
   // lecture.reflection {id, person_id, state: owed|handed_in|chosen, date? (required unless owed), title?}
-  ws.Register("lecture.reflection", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "lecture.reflection", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Lecture* l = FindLecture(d, a);
     if (!l) return Bad("/id", "找不到该讲习", "no such lecture");
     auto pid = Str(a, "person_id");
@@ -293,14 +293,14 @@ void RegisterLectureCommands(Workspace& ws) {
 //-----------------------------------------------------------------------------
 void RegisterOnsiteCommands(Workspace& ws) {
   // onsite.ensure {}: adds the meetings the notice asks for and the campaign lacks (one per area + town units).
-  ws.Register("onsite.ensure", [](Dataset& d, const json&, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "onsite.ensure", [](Dataset& d, const json&, CommandContext& ctx) -> std::optional<Problem> {
     if (d.org.areas.empty() && d.org.branches.empty())
       return Bad("/org", "组织架构为空，先导入片区和党支部", "the organization is empty; import areas and branches first");
     CreateOnsiteMeetings(d.campaign, d.org, ctx.ids, ctx.now, ctx.device);
     return std::nullopt;
   });
   // onsite.update {id, date?, start_minute?, venue?, preselected_branch_id?, speech_minutes?, held?, notes?}
-  ws.Register("onsite.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "onsite.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     OnsiteMeeting* m = FindMeeting(d, a);
     if (!m) return Bad("/id", "找不到该现场会", "no such on-site meeting");
     OnsiteMeeting n = *m;
@@ -333,7 +333,7 @@ void RegisterOnsiteCommands(Workspace& ws) {
   });
   // onsite.draw {id, seed}: the on-the-spot draw of two more sites (zj-draw-v1, draw.h). A second draw is
   // refused; so are an empty seed and a meeting without its pre-chosen site.
-  ws.Register("onsite.draw", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "onsite.draw", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     OnsiteMeeting* m = FindMeeting(d, a);
     if (!m) return Bad("/id", "找不到该现场会", "no such on-site meeting");
     auto seed = Str(a, "seed");
@@ -354,7 +354,7 @@ void RegisterOnsiteCommands(Workspace& ws) {
 void RegisterTalkCommands(Workspace& ws) {
   // talk.schedule {from?, to?}: stores the window (if given), adds missing talk pairs from the roster and
   // schedules every talk not yet held (ScheduleCampaignTalks). Unplaceable pairs keep no planned date.
-  ws.Register("talk.schedule", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "talk.schedule", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     TalkScheduleSettings& s = d.campaign.talk_schedule;
     std::optional<Date> from = s.from, to = s.to;
     if (auto p = OptDateField(a, "from", from)) return p;
@@ -371,7 +371,7 @@ void RegisterTalkCommands(Workspace& ws) {
   });
   // talk.record {id, held_on, start_minute?, place?, topics_covered: [int], notes?, intention?: advance|retire|
   // stay|move|null, reserve_cadre_ids?: [member id], reserve_cadre_note?}: the talk record (谈话记录).
-  ws.Register("talk.record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "talk.record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Talk* t = FindTalk(d, a);
     if (!t) return Bad("/id", "找不到该谈话", "no such talk");
     if (t->sealed && !t->record) return LockedProblem();
@@ -428,7 +428,7 @@ void RegisterTalkCommands(Workspace& ws) {
   });
   // talk_lock.set {iterations, salt, check: {iv, ct}}: turns the passphrase lock on (口令锁; issue 7). The
   // shell derives the key (WebCrypto PBKDF2) and seals the check text; the passphrase never reaches core.
-  ws.Register("talk_lock.set", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "talk_lock.set", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     if (d.campaign.talk_lock) return Bad("", "谈话记录已经设了口令锁", "talk records are already locked");
     TalkLock k;
     auto salt = Str(a, "salt");
@@ -450,7 +450,7 @@ void RegisterTalkCommands(Workspace& ws) {
   });
   // talk_lock.remove {}: turns the lock off; every sealed record must be open (readable) first, so removing
   // the lock never loses a record.
-  ws.Register("talk_lock.remove", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "talk_lock.remove", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     if (!d.campaign.talk_lock) return Bad("", "谈话记录没有设口令锁", "talk records are not locked");
     if (!TalksToOpen(d.campaign.talks).empty()) return LockedProblem();
     for (Talk& t : d.campaign.talks) t.sealed.reset();
@@ -458,7 +458,7 @@ void RegisterTalkCommands(Workspace& ws) {
     return std::nullopt;
   });
   // talk.clear_record {id}: back to not held (a record entered on the wrong talk).
-  ws.Register("talk.clear_record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "talk.clear_record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Talk* t = FindTalk(d, a);
     if (!t) return Bad("/id", "找不到该谈话", "no such talk");
     if (t->sealed && !t->record) return LockedProblem();

@@ -248,6 +248,9 @@ Dataset MakeDemoDataset(uint64_t seed, int year, TimestampMs now, const DemoOpti
     d.branch_rating.history.push_back(std::move(h));
   }
   AddDemoCampaignRecords(d, ids, now, dev);  // 学 看 谈 records (demo_campaign.cpp)
+  // Revisions from content: every device that makes the demo town gives its records the same ones, so a liaison's
+  // bundle from a phone's own demo copy merges into the office's as edits, not conflicts.
+  AssignMissingRevisions(d);
   return d;
 }
 

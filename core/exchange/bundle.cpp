@@ -4,80 +4,24 @@
 #include <cstdint>
 #include <set>
 
+#include "core/data/collections.h"
+#include "core/data/records.h"
 #include "core/org/idnumber.h"
 
 namespace zj {
 using nlohmann::json;
 
 namespace {
-std::string EscapePointerToken(const std::string& k) {
-  std::string out;
-  for (char c : k) {
-    if (c == '~') out += "~0";
-    else if (c == '/') out += "~1";
-    else out += c;
-  }
-  return out;
-}
 bool IsRecord(const json& r) {
   if (!r.is_object()) return false;
   auto id = r.find("id");
   auto up = r.find("updated");
   return id != r.end() && id->is_string() && up != r.end() && up->is_string();
 }
-bool IsCollection(const json& a) {
-  if (!a.is_array() || a.empty()) return false;
-  for (const json& r : a)
-    if (!IsRecord(r)) return false;
-  return true;
-}
-void Walk(const json& j, const std::string& path, std::vector<std::string>& out) {
-  if (j.is_object()) {
-    if (IsRecord(j)) return;  // a record is a unit
-    for (auto it = j.begin(); it != j.end(); ++it) {
-      if (path.empty() && (it.key() == "import_log" || it.key() == "tombstones")) continue;
-      Walk(it.value(), path + "/" + EscapePointerToken(it.key()), out);
-    }
-  } else if (IsCollection(j)) {
-    out.push_back(path);
-  }
-}
 Problem Refuse(const std::string& path, std::string zh, std::string en) {
   return Problem{path, "材料包无法导入：" + zh, "bundle refused: " + en};
 }
 }  // namespace
-
-std::vector<std::string> RecordCollections(const json& doc) {
-  std::vector<std::string> out;
-  Walk(doc, "", out);
-  return out;
-}
-
-std::string RecordLabel(const json& r) {
-  for (const char* k : {"name", "theme_zh", "title", "title_zh", "venue", "text"}) {
-    auto it = r.find(k);
-    if (it != r.end() && it->is_string() && !it->get<std::string>().empty()) return it->get<std::string>();
-  }
-  return r.value("id", std::string());
-}
-
-void NoteRemovedRecords(const Dataset& before, Dataset& after, const std::string& device, TimestampMs now) {
-  const json a = json::parse(SaveDataset(before));
-  const json b = json::parse(SaveDataset(after));
-  std::set<std::string> kept;
-  for (const std::string& c : RecordCollections(b))
-    for (const json& r : b.at(json::json_pointer(c))) kept.insert(r.value("id", std::string()));
-  for (const std::string& c : RecordCollections(a))
-    for (const json& r : a.at(json::json_pointer(c))) {
-      const std::string id = r.value("id", std::string());
-      if (kept.count(id)) continue;
-      after.tombstones.push_back({{"collection", c},
-                                  {"id", id},
-                                  {"label", RecordLabel(r)},
-                                  {"deleted", FormatTimestamp(now)},
-                                  {"device", device}});
-    }
-}
 
 Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<TimestampMs> since, TimestampMs now) {
   Bundle b;
@@ -86,24 +30,21 @@ Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<Tim
   b.device = device;
   b.from = since;
   b.to = now;
-  const json doc = json::parse(SaveDataset(d));
-  for (const std::string& c : RecordCollections(doc)) {
-    for (const json& r : doc.at(json::json_pointer(c))) {
-      if (r.value("device", std::string()) != device) continue;
-      auto up = ParseTimestamp(r.at("updated").get<std::string>());
-      if (!up) continue;
-      if (since && *up <= *since) continue;
-      b.records.push_back({c, r});
-      if (c == "/campaign/talks" && r.contains("sealed") && !r["sealed"].is_null() && doc.contains("campaign") &&
-          doc["campaign"].contains("talk_lock"))
-        b.talk_lock = doc["campaign"]["talk_lock"];
+  bool sealed = false;
+  ForEachCollection([&](const CollectionInfo& info) {
+    if (!info.bundled) return;
+    const size_t n = info.size(d);
+    for (size_t i = 0; i < n; ++i) {
+      const RecordMeta& m = info.meta(d, i);
+      if (m.device != device || (since && m.updated <= *since)) continue;
+      b.records.push_back({info.pointer, info.to_json(d, i)});
+      if (info.coll == Coll::Talks && d.campaign.talks[i].sealed) sealed = true;
     }
-  }
-  for (const json& t : d.tombstones) {
-    if (!t.is_object() || t.value("device", std::string()) != device) continue;
-    auto del = ParseTimestamp(t.value("deleted", std::string()));
-    if (!del || (since && *del <= *since)) continue;
-    b.deletions.push_back(t);
+  });
+  if (sealed && d.campaign.talk_lock) b.talk_lock = TalkLockToJson(d.campaign.talk_lock);
+  for (const Tombstone& t : d.tombstones) {
+    if (t.meta.device != device || (since && t.meta.updated <= *since)) continue;
+    b.deletions.push_back(ToJson(t));
   }
   return b;
 }
@@ -222,10 +163,11 @@ BundleReadResult ReadBundle(std::string_view text) {
     if (!dels->is_array()) return fail(Refuse("/deletions", "删除记录列表无效", "invalid deletions"));
     for (size_t i = 0; i < dels->size(); ++i) {
       const json& t = (*dels)[i];
+      const char* when = t.is_object() && t.contains("updated") ? "updated" : "deleted";  // format 1-2: "deleted"
       if (!t.is_object() || !t.contains("collection") || !t["collection"].is_string() ||
           t["collection"].get<std::string>().size() < 2 || t["collection"].get<std::string>()[0] != '/' ||
-          !t.contains("id") || !t["id"].is_string() || !t.contains("deleted") || !t["deleted"].is_string() ||
-          !ParseTimestamp(t["deleted"].get<std::string>()))
+          !t.contains("id") || !t["id"].is_string() || !t.contains(when) || !t[when].is_string() ||
+          !ParseTimestamp(t[when].get<std::string>()))
         return fail(Refuse("/deletions/" + std::to_string(i), "第" + std::to_string(i + 1) + "条删除记录缺少集合、编号或删除时间",
                            "deletion " + std::to_string(i + 1) + " lacks collection, id or deleted time"));
       b.deletions.push_back(t);

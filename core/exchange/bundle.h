@@ -1,16 +1,16 @@
-// Zhengjian core: liaison bundles (痕迹材料包) — what one device recorded since its last hand-off, as one
-// JSON file with a SHA-256 over its content, and the generic view of the dataset's records they rest on.
-// Issue 7 "Liaison bundles"; DOMAIN.md "Closing and safeguards" (痕迹管理: liaisons hand records to the office);
-// DESIGN.md "Stable ids and revisions" (merge keys on ids, newer wins, the other is logged).
+// Zhengjian core: liaison bundles (痕迹材料包) — what one device recorded since its last hand-off, as one JSON file
+// with a SHA-256 over its content. docs/architecture.md "Hand-off"; the notice's 五 (痕迹管理: liaisons keep photos and
+// text of lectures, visits and talks and hand them to the office). Records carry their revisions, so the office
+// merges them by lineage (core/exchange/merge.h), never by clock.
 //
-// Bundle document (format_version 2; version 1, without deletions and evidence, is still read):
-//   { "format": "zhengjian-bundle", "format_version": 2,
+// Bundle document (format_version 3; versions 1 and 2, records without revisions, are still read):
+//   { "format": "zhengjian-bundle", "format_version": 3,
 //     "town": "渔洋镇", "id_salt": "<the dataset's id_salt: which dataset it belongs to>",
 //     "device": "<16 hex: the liaison's device>", "from": ISO time or null (since the beginning), "to": ISO time,
 //     "record_count": 3,
-//     "records": [ { "collection": "/campaign/lectures", "record": { "id": ..., "updated": ..., ... } }, ... ],
+//     "records": [ { "collection": "/campaign/lectures", "record": { "id", "rev", "revs", "updated", ... } }, ... ],
 //     "deletion_count": 1,   (only when there are deletions)
-//     "deletions": [ { "collection": "/org/members", "id": ..., "label": ..., "deleted": ISO time, "device": ... } ],
+//     "deletions": [ tombstone records: { "id", "rev", "revs", "collection", "label", "updated", "device", ... } ],
 //     "talk_lock": { … },    (only when a carried talk record is sealed: core/campaign/talks.h TalkLock)
 //     "evidence_count": 2,   (only when evidence is carried)
 //     "evidence": [ { "id", "parent_kind", "parent_id", "kind": "photo"|"text", "caption", "text", "created" (ms),
@@ -31,21 +31,7 @@
 namespace zj {
 
 /// The bundle format this code writes; newer ones are refused.
-constexpr int kBundleFormatVersion = 2;
-
-/// JSON pointers (e.g. "/org/members", "/campaign/lectures") of the record collections in a dataset document:
-/// arrays whose elements are all objects with a string "id" and a string "updated" (RecordMeta as written by
-/// SaveDataset). Records are units: collections inside a record are not listed. "/import_log" is skipped.
-std::vector<std::string> RecordCollections(const nlohmann::json& doc);
-
-/// A readable name of a record (name / theme_zh / title / title_zh / venue / text, else its id).
-std::string RecordLabel(const nlohmann::json& record);
-
-/// 删除记录: appends to `after.tombstones` one tombstone {"collection", "id", "label", "deleted": now, "device"}
-/// for every record of `before` (RecordCollections) whose id is in none of `after`'s collections any more
-/// (a record moved between collections is not deleted). Workspace::Apply calls it after every command named
-/// "*.remove" (the commands that remove records); it serializes both datasets (~150 ms for the demo town).
-void NoteRemovedRecords(const Dataset& before, Dataset& after, const std::string& device, TimestampMs now);
+constexpr int kBundleFormatVersion = 3;
 
 /// One record in a bundle: its collection's JSON pointer and the record as in the dataset document.
 struct BundleRecord {
@@ -73,8 +59,9 @@ struct Bundle {
   std::string sha256;               ///< set by BundleToJson / ReadBundle
 };
 
-/// Every record of `d` last written by `device` with updated > `since` (all of the device's records when
-/// since is nullopt), in document order, and every tombstone of `device` with deleted > `since`. `to` = `now`.
+/// Every record of `d`'s bundled collections last written by `device` with updated > `since` (all of the device's
+/// records when since is nullopt), in document order, and every tombstone of `device` with updated > `since`.
+/// `to` = `now`. (`updated` is this device's own clock, which never goes backwards in a workspace: Workspace::Apply.)
 Bundle MakeBundle(const Dataset& d, const std::string& device, std::optional<TimestampMs> since, TimestampMs now);
 
 /// Writes the bundle document (pretty-printed, 1-space indent) and stores its checksum in b.sha256.

@@ -1,31 +1,34 @@
-// Zhengjian core: merging a liaison bundle into the office's dataset, and comparing two datasets for a
-// backup import's preview. Issue 7; DESIGN.md "Stable ids and revisions": import keys on ids, importing the
-// same file twice changes nothing, a conflict keeps the newer revision (RecordMeta.updated) and logs the other.
+// Zhengjian core: merging a liaison bundle into the office's dataset by revision lineage, and comparing two datasets
+// for a backup import's preview. docs/architecture.md "Records and revisions" (after CouchDB: an edit names the
+// revision it was made on; an untouched copy never beats an edit; real conflicts go to a person). No clock decides.
 //
 // Classification of an incoming record R against the office's copy O (same collection, same id):
-//   New       no O                                                  -> R added
-//   Present   O equals R                                            -> nothing
-//   Changed   O.updated < R.updated and O is the liaison's earlier copy (O.device == bundle device, or O not
-//             touched since the bundle's start: O.updated <= from)   -> R replaces O
-//   Conflict  otherwise (both sides changed it since the hand-off)  -> the newer by updated is kept (a tie goes to
-//             the greater device id, then to the office), the other goes to the import log
-// Deletion (tombstone) T of the bundle against the office's record O:
-//   Present   no O (already gone)                                   -> nothing
-//   Deleted   O is the liaison's earlier copy (as for Changed) and O.updated <= T.deleted -> O removed
-//   Conflict  otherwise (the office edited O since the hand-off)    -> the newer of O.updated and T.deleted wins
-//             (a tie to the greater device id); O removed or kept, the losing side (O or T) logged
-// An incoming record the office deleted since (a tombstone in office.tombstones) is a Conflict the same way:
-// re-added when it is newer than the deletion, else left deleted; the other side is logged.
-// A bundle whose sha256 is already in the dataset's import log changes nothing (every record Present).
+//   New       no O (and no office deletion of it)                            -> R added as it is
+//   Present   O.rev == R.rev, or O descends from R (O's history holds R.rev)  -> nothing (the office has it or newer)
+//   Changed   R descends from O (R's history holds O.rev)                      -> R replaces O, revision kept
+//   Conflict  neither descends from the other (both changed since they parted) -> a person chooses, field by field;
+//             records of equal content are not a conflict (their histories are joined)
+// A deletion (tombstone) T of the bundle against O:
+//   Present   no O (already gone)
+//   Deleted   T was made on O's revision or a descendant of it                 -> O removed
+//   Conflict  the office changed O since                                       -> a person chooses: delete or keep
+// An incoming record the office deleted: Present when the deletion was made on R's revision or a descendant, else
+// a Conflict (re-add or keep deleted). Records of bundles made before revisions existed (format 1 and 2) carry
+// none: they are compared by content, then by the device that wrote the office's copy; anything in doubt is a
+// Conflict for a person, never a silent choice.
+// A bundle whose sha256 is already in the dataset's import log changes nothing.
 #pragma once
+#include <map>
+#include <set>
 #include <string>
 #include <vector>
 
 #include <nlohmann/json.hpp>
 
-#include "core/exchange/bundle.h"
+#include "core/data/collections.h"
 #include "core/data/dataset.h"
-#include "core/base/types.h"
+#include "core/data/tx.h"
+#include "core/exchange/bundle.h"
 
 namespace zj {
 
@@ -41,37 +44,65 @@ struct MergeItem {
   MergeOutcome outcome = MergeOutcome::New;
   std::string collection;     ///< JSON pointer of its collection ("/campaign/lectures")
   Id id;
-  std::string label;          ///< a readable name (name / theme_zh / title / venue …, else the id)
-  bool incoming_kept = true;  ///< Conflict: true when the bundle's side (its record or its deletion) won
+  /// What the record is, for a person: the talk's pair and date, the lecture's theme, the member's name and branch,
+  /// an entry's member, item and date (DescribeRecord).
+  std::string label;
   bool deletion = false;      ///< the item is one of the bundle's deletions (Deleted, or a Conflict over one)
+  int conflict = -1;          ///< Conflict: index in MergePlan::conflicts
 };
 
-/// Preview and result of importing a bundle (PlanBundleImport). Apply `merged` as one step (Workspace::Replace).
+/// A conflict for a person to resolve: the office's version and the liaison's, both as records (JSON).
+struct MergeConflict {
+  Coll coll = Coll::Areas;
+  Id id;
+  std::string label;
+  nlohmann::json local;     ///< the office's record; null when the office deleted it
+  nlohmann::json incoming;  ///< the liaison's record; null when the liaison deleted it
+  /// The fields whose values differ (content fields of ContentOf), for a field-by-field choice. Empty when one
+  /// side is a deletion.
+  std::vector<std::string> fields;
+};
+
+/// How a person resolved one conflict: keep the office's version (default), take the liaison's, or take the
+/// liaison's value of some fields only. For a deletion conflict `take_incoming` means "delete" (or "re-add" when
+/// the office had deleted it).
+struct ConflictChoice {
+  bool take_incoming = false;
+  std::set<std::string> incoming_fields;  ///< when not taking all: these fields from the liaison's version
+};
+
+/// Preview of importing a bundle (PlanBundleImport). Apply it with the "bundle.import" command (ApplyBundleImport).
 struct MergePlan {
   bool ok = false;           ///< false: refused (problem says why), nothing may be applied
   Problem problem;
   bool already_imported = false;  ///< this bundle (same sha256) is in the import log
-  /// The bundle's sealed talk records came with a talk lock and the office had none: the office takes it
-  /// (the records open with the liaison's passphrase).
+  /// The bundle's sealed talk records came with a talk lock and the office had none: the office takes it.
   bool lock_adopted = false;
-  /// The bundle's talk lock differs from the office's (another passphrase): its sealed records are kept
-  /// sealed and open only with that other passphrase.
+  /// The bundle's talk lock differs from the office's (another passphrase): its sealed records stay sealed.
   bool lock_differs = false;
   int added = 0, changed = 0, conflicts = 0, present = 0, deleted = 0;
-  std::vector<MergeItem> items;  ///< every record of the bundle, in bundle order, then every deletion
-  Dataset merged;            ///< the office's dataset after the import (with its import-log entry)
+  std::vector<MergeItem> items;           ///< every record of the bundle, in bundle order, then every deletion
+  std::vector<MergeConflict> conflict_list;
   /// True when applying would change the dataset (added, changed, deleted or conflicts > 0).
   bool HasChanges() const { return added + changed + conflicts + deleted > 0; }
 };
 
-/// Plans the import of a verified bundle (ReadBundle) into `office` at time `now`. Refuses (ok = false) a
-/// bundle of another dataset (id_salt differs), a record whose collection is not an array of `office`'s
-/// document, and a result that would not load cleanly (LoadDataset problems, e.g. a reference to a member
-/// the office does not have): a refused import changes nothing. When there are changes, one entry is appended
-/// to merged.import_log: {"bundle_sha256", "device", "from", "to", "imported_at", "added", "changed", "deleted",
-/// "conflicts", "present", "conflict_log": [{"collection", "id", "kept": "incoming"|"local", "other": record or
-/// tombstone}]}; the bundle's deletions that removed a record join merged.tombstones.
-MergePlan PlanBundleImport(const Dataset& office, const Bundle& bundle, TimestampMs now);
+/// Plans the import of a verified bundle (ReadBundle) into `office`. Refuses (ok = false) a bundle of another
+/// dataset (id_salt differs: named by its town), a record whose collection this dataset does not have, and a
+/// record that cannot be read. Cost: one pass over the office's collections the bundle touches.
+MergePlan PlanBundleImport(const Dataset& office, const Bundle& bundle);
+
+/// Applies `bundle` through `tx` as planned, with `choices` for the plan's conflicts (missing choices keep the
+/// office's version): records added/replaced as they came (their revisions kept), deletions done, resolved
+/// conflicts written as a new revision that descends from both sides, the import log entry added (without the
+/// text of any talk record), the bundle's talk lock adopted when the office had none. Refuses (and the caller rolls
+/// back) a result that would leave references to records the office does not have.
+std::optional<Problem> ApplyBundleImport(Tx& tx, const Bundle& bundle, const std::map<int, ConflictChoice>& choices);
+
+/// A person's name for a record of `d`'s collection `c` given as JSON: a talk as "王书记 — 张一（东湖村党支部）
+/// 2026-03-25", a point entry as "张一 · 三会一课 · 2026-03-05", a member as "张一（东湖村党支部）", a lecture by its
+/// theme, others by name / title, else the id.
+std::string DescribeRecord(const Dataset& d, Coll c, const nlohmann::json& record);
 
 /// Differences between the current dataset and one about to replace it (backup import preview).
 struct DatasetDiff {
@@ -79,10 +110,16 @@ struct DatasetDiff {
   int removed = 0;    ///< records only in `current`
   int changed = 0;    ///< same id, different content
   int same = 0;
-  std::vector<MergeItem> items;  ///< New, Changed and Removed records
+  std::vector<MergeItem> items;  ///< New, Changed and Removed records (at most 50 of each kind per collection)
   std::string town_current, town_incoming;
+  bool other_dataset = false;    ///< the datasets' id_salt differ: another town's (or another copy's) data
 };
-/// Compares two datasets record by record (RecordCollections of both documents).
+
+/// Compares two datasets record by record (records with equal revisions are equal without looking further).
 DatasetDiff DiffDatasets(const Dataset& current, const Dataset& incoming);
+
+/// Registers the "bundle.import" command: {"bundle": <bundle document>, "choices": {"<conflict index>":
+/// {"take_incoming": bool, "fields": [names]}}}. The audit keeps the bundle's checksum, device and counts only.
+void RegisterExchangeCommands(class Workspace& ws);
 
 }  // namespace zj

@@ -1,6 +1,8 @@
 // Zhengjian core: data by QR code. See qr_transfer.h for the format.
 #include "core/exchange/qr_transfer.h"
 
+#include "core/data/collections.h"
+
 #include <cctype>
 #include <cstdio>
 #include <stdexcept>
@@ -229,15 +231,15 @@ Bundle MakeRecordBundle(const Dataset& d, QrRecordKind kind, const std::vector<I
   b.device = device;
   b.to = now;
   const std::string collection = QrRecordCollection(kind);
-  const nlohmann::json doc = nlohmann::json::parse(SaveDataset(d));
-  const nlohmann::json::json_pointer ptr(collection);
-  if (!doc.contains(ptr) || !doc.at(ptr).is_array()) return b;
-  for (const Id& want : ids)
-    for (const auto& rec : doc.at(ptr))
-      if (rec.is_object() && rec.value("id", std::string()) == want) {
-        b.records.push_back(BundleRecord{collection, rec});
-        break;
-      }
+  const CollectionInfo* info = InfoByPointer(collection);
+  if (!info) return b;
+  for (const Id& want : ids) {
+    const int i = FindIndex(d, info->coll, want);
+    if (i >= 0) b.records.push_back(BundleRecord{collection, info->to_json(d, static_cast<size_t>(i))});
+  }
+  if (info->coll == Coll::Talks && d.campaign.talk_lock)
+    for (const BundleRecord& r : b.records)
+      if (r.record.contains("sealed")) b.talk_lock = TalkLockToJson(d.campaign.talk_lock);
   return b;
 }
 

@@ -122,7 +122,7 @@ std::optional<Problem> CadreFields(const Dataset& d, Cadre& c, const json& a) {
 }
 
 void RegisterTree(Workspace& ws) {
-  ws.Register("area.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "area.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Area x;
     if (!a.contains("name")) return Bad("/name", "片区名称不能为空", "the area name must not be empty");
     if (auto p = Text(a, "name", x.name, true, "片区名称", "the area name")) return p;
@@ -133,7 +133,7 @@ void RegisterTree(Workspace& ws) {
     d.org.areas.push_back(std::move(x));
     return std::nullopt;
   });
-  ws.Register("area.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "area.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindArea(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该片区", "no such area");
@@ -145,7 +145,7 @@ void RegisterTree(Workspace& ws) {
     Touch(x.meta, ctx);
     return std::nullopt;
   });
-  ws.Register("area.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "area.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindArea(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该片区", "no such area");
@@ -158,7 +158,7 @@ void RegisterTree(Workspace& ws) {
     return std::nullopt;
   });
 
-  ws.Register("general_branch.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "general_branch.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     GeneralBranch g;
     if (!a.contains("name")) return Bad("/name", "党总支名称不能为空", "the general branch name must not be empty");
     if (auto p = Text(a, "name", g.name, true, "党总支名称", "the general branch name")) return p;
@@ -172,7 +172,7 @@ void RegisterTree(Workspace& ws) {
     d.org.general_branches.push_back(std::move(g));
     return std::nullopt;
   });
-  ws.Register("general_branch.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "general_branch.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindGeneralBranch(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党总支", "no such general branch");
@@ -189,7 +189,7 @@ void RegisterTree(Workspace& ws) {
     Touch(g.meta, ctx);
     return std::nullopt;
   });
-  ws.Register("general_branch.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "general_branch.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindGeneralBranch(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党总支", "no such general branch");
@@ -200,7 +200,7 @@ void RegisterTree(Workspace& ws) {
     return std::nullopt;
   });
 
-  ws.Register("branch.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "branch.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Branch b;
     if (!a.contains("name")) return Bad("/name", "党支部名称不能为空", "the branch name must not be empty");
     if (!a.contains("kind")) return Bad("/kind", "请选择党支部类型", "choose the branch kind");
@@ -209,7 +209,7 @@ void RegisterTree(Workspace& ws) {
     d.org.branches.push_back(std::move(b));
     return std::nullopt;
   });
-  ws.Register("branch.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "branch.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindBranch(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党支部", "no such branch");
@@ -218,7 +218,7 @@ void RegisterTree(Workspace& ws) {
     Touch(b.meta, ctx);
     return std::nullopt;
   });
-  ws.Register("branch.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "branch.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindBranch(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党支部", "no such branch");
@@ -239,7 +239,7 @@ void RegisterTree(Workspace& ws) {
     d.org.branches.erase(d.org.branches.begin() + i);
     return std::nullopt;
   });
-  ws.Register("org.focus_rule", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "org.focus_rule", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     FocusRule r = d.org.focus_rule;
     auto mode = Str(a, "mode");
     if (mode && *mode == "bottom_count") r.mode = FocusRule::Mode::BottomCount;
@@ -262,7 +262,7 @@ void RegisterTree(Workspace& ws) {
 }
 
 void RegisterMemberExtras(Workspace& ws) {
-  ws.Register("member.set_posts", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "member.set_posts", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindMember(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党员", "no such member");
@@ -282,7 +282,7 @@ void RegisterMemberExtras(Workspace& ws) {
     Touch(m.meta, ctx);
     return std::nullopt;
   });
-  ws.Register("member.set_status", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "member.set_status", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindMember(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该党员", "no such member");
@@ -293,7 +293,7 @@ void RegisterMemberExtras(Workspace& ws) {
     Touch(d.org.members[static_cast<size_t>(i)].meta, ctx);
     return std::nullopt;
   });
-  ws.Register("exemption.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "exemption.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     StarExemption e;
     auto mid = Str(a, "member_id");
     if (!mid || FindMember(d.org, *mid) < 0) return Bad("/member_id", "找不到该党员", "no such member");
@@ -315,7 +315,7 @@ void RegisterMemberExtras(Workspace& ws) {
     d.member_stars.exemptions.push_back(std::move(e));
     return std::nullopt;
   });
-  ws.Register("exemption.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "exemption.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(d.member_stars.exemptions, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该免评记录", "no such exemption");
@@ -325,7 +325,7 @@ void RegisterMemberExtras(Workspace& ws) {
 }
 
 void RegisterCadres(Workspace& ws) {
-  ws.Register("cadre.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "cadre.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     Cadre c;
     if (!a.contains("name")) return Bad("/name", "姓名不能为空", "the name must not be empty");
     if (auto p = CadreFields(d, c, a)) return p;
@@ -333,7 +333,7 @@ void RegisterCadres(Workspace& ws) {
     d.org.cadres.push_back(std::move(c));
     return std::nullopt;
   });
-  ws.Register("cadre.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "cadre.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindCadre(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该干部", "no such cadre");
@@ -342,7 +342,7 @@ void RegisterCadres(Workspace& ws) {
     Touch(c.meta, ctx);
     return std::nullopt;
   });
-  ws.Register("cadre.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "cadre.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? FindCadre(d.org, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该干部", "no such cadre");
@@ -359,7 +359,7 @@ void RegisterRosterImport(Workspace& ws) {
   // roster.import {text: the file as UTF-8 text, file?: name, create_missing_branches?: bool,
   //                expect?: {imported, updated}} — the preview the user saw, applied as one step.
   // The audit keeps the file name and counts only: the text holds clear ID numbers.
-  ws.Register("roster.import", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "roster.import", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto text = Str(a, "text");
     if (!text) return Bad("/text", "没有名册内容", "no roster text");
     RosterImportOptions opt;

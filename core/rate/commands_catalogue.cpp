@@ -173,7 +173,7 @@ std::optional<Problem> FindArg(const json& a, int index, const char* zh, const c
 
 void RegisterCatalogueCommands(Workspace& ws) {
   // ---- Points catalogue (积分项目) ----
-  ws.Register("catalogue.item.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "catalogue.item.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     PointCatalogue& cat = d.points.catalogue;
     PointItem it;
     if (auto p = ItemFields(a, cat, it, true)) return p;
@@ -182,7 +182,7 @@ void RegisterCatalogueCommands(Workspace& ws) {
     MarkCatalogueEdited(cat);
     return std::nullopt;
   });
-  ws.Register("catalogue.item.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "catalogue.item.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     PointCatalogue& cat = d.points.catalogue;
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(cat.items, *id) : -1;
@@ -209,7 +209,7 @@ void RegisterCatalogueCommands(Workspace& ws) {
     MarkCatalogueEdited(cat);
     return std::nullopt;
   });
-  ws.Register("catalogue.item.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "catalogue.item.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     PointCatalogue& cat = d.points.catalogue;
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(cat.items, *id) : -1;
@@ -225,7 +225,7 @@ void RegisterCatalogueCommands(Workspace& ws) {
   });
 
   // ---- Branch assessment rubric (考核细则) ----
-  ws.Register("rubric.item.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "rubric.item.add", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     BranchRubric& rubric = d.branch_rating.rubric;
     RubricItem it;
     if (auto p = RubricFields(a, rubric, it, true)) return p;
@@ -234,7 +234,7 @@ void RegisterCatalogueCommands(Workspace& ws) {
     rubric.example = false;
     return std::nullopt;
   });
-  ws.Register("rubric.item.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "rubric.item.update", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     BranchRubric& rubric = d.branch_rating.rubric;
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(rubric.items, *id) : -1;
@@ -253,7 +253,7 @@ void RegisterCatalogueCommands(Workspace& ws) {
     rubric.example = false;
     return std::nullopt;
   });
-  ws.Register("rubric.item.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "rubric.item.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     BranchRubric& rubric = d.branch_rating.rubric;
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(rubric.items, *id) : -1;

@@ -65,7 +65,7 @@ std::optional<Problem> MemberRef(const Dataset& d, const std::string& id, const 
 }  // namespace
 
 void RegisterRateCommands(Workspace& ws) {
-  ws.Register("points.record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "points.record", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     PointEntry e;
     auto mid = Str(a, "member_id");
     if (!mid) return Bad("/member_id", "请选择党员", "choose a member");
@@ -76,7 +76,7 @@ void RegisterRateCommands(Workspace& ws) {
     d.points.entries.push_back(std::move(e));
     return std::nullopt;
   });
-  ws.Register("points.record_many", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "points.record_many", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     std::optional<Problem> problem;
     auto ids = args::Strings(a, "member_ids", &problem);
     if (problem) return problem;
@@ -94,7 +94,7 @@ void RegisterRateCommands(Workspace& ws) {
     ctx.created_id.clear();
     return std::nullopt;
   });
-  ws.Register("points.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "points.remove", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto id = Str(a, "id");
     const int i = id ? IndexOfId(d.points.entries, *id) : -1;
     if (i < 0) return Bad("/id", "找不到该积分记录", "no such point entry");
@@ -102,7 +102,7 @@ void RegisterRateCommands(Workspace& ws) {
     return std::nullopt;
   });
 
-  ws.Register("assessment.set", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "assessment.set", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto bid = Str(a, "branch_id");
     if (!bid || FindBranch(d.org, *bid) < 0) return Bad("/branch_id", "找不到该党支部", "no such branch");
     auto year = args::IntArg(a, "year");
@@ -154,7 +154,7 @@ void RegisterRateCommands(Workspace& ws) {
     }
     return std::nullopt;
   });
-  ws.Register("branch_rating.weights", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
+  RegisterWhole(ws, "branch_rating.weights", [](Dataset& d, const json& a, CommandContext&) -> std::optional<Problem> {
     auto r = args::IntArg(a, "rubric");
     auto t = args::IntArg(a, "target");
     if (!r || !t || *r < 0 || *r > 100 || *t < 0 || *t > 100 || *r + *t == 0)
@@ -162,7 +162,7 @@ void RegisterRateCommands(Workspace& ws) {
     d.branch_rating.weights = BranchWeights{*r, *t, false};
     return std::nullopt;
   });
-  ws.Register("branch_rating.publish", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
+  RegisterWhole(ws, "branch_rating.publish", [](Dataset& d, const json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto year = args::IntArg(a, "year");
     if (!year || *year < 1900 || *year > 2199) return Bad("/year", "年度应为 1900 到 2199 之间的年份", "the year must be 1900..2199");
     std::optional<Problem> problem;

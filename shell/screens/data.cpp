@@ -63,14 +63,14 @@ const Tr kConflict{"冲突", "conflicting"};
 const Tr kPresent{"已存在", "already present"};
 const Tr kRemoved{"将删除", "removed"};
 const Tr kSame{"相同", "same"};
-const Tr kKeptNewer{"保留较新的版本,另一版本已记入导入记录", "the newer kept, the other logged"};
+const Tr kKeptNewer{"双方都改过:默认保留本机版本,材料包版本记入导入记录", "changed on both sides: this copy is kept by default, the bundle's is logged"};
 const Tr kImported{"已导入", "Imported"};
 const Tr kUndone{"已撤销上次导入", "The last import was undone"};
 const Tr kNotBackup{"不是整建的备份文件", "not a Zhengjian backup file"};
 const Tr kReadOnlyNote{"本页只读,不能导入。", "This tab is read-only; importing is off."};
 const Tr kDeleted{"删除", "deleted"};
-const Tr kDeleteWins{"删除较新,已删除,原记录已记入导入记录", "the deletion is newer: removed, the record logged"};
-const Tr kEditWins{"本机修改较新,保留,删除已记入导入记录", "the edit is newer: kept, the deletion logged"};
+const Tr kDeleteWins{"对方删除了本机改过的记录:默认保留", "deleted there, changed here: kept by default"};
+const Tr kEditWins{"本机已删除、对方改过:默认不恢复", "deleted here, changed there: not restored by default"};
 const Tr kEvidenceIn{"痕迹材料", "Evidence"};
 const Tr kEvidenceNew{"新", "new"};
 const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStartOver, &kGood, &kBad, &kUnreadable,
@@ -94,6 +94,7 @@ struct PendingBackup {
 };
 struct PendingBundle {
   std::string file;
+  std::string text;  // the bundle document, applied by the "bundle.import" command
   Bundle bundle;
   MergePlan plan;
   std::vector<std::string> new_evidence;  // ids of carried evidence not on this device yet
@@ -146,7 +147,7 @@ void ItemList(const std::vector<MergeItem>& items) {
                       it.outcome == MergeOutcome::Deleted ? col::Red : col::Ink;
     std::string line = std::string(OutcomeText(it.outcome)) + " · " + it.label + "  (" + it.collection + ")";
     if (it.outcome == MergeOutcome::Conflict && !it.deletion) line += " — " + std::string(T(kKeptNewer));
-    if (it.outcome == MergeOutcome::Conflict && it.deletion) line += " — " + std::string(T(it.incoming_kept ? kDeleteWins : kEditWins));
+    if (it.outcome == MergeOutcome::Conflict && it.deletion) line += " — " + std::string(T(kDeleteWins));
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(c, line);
     ImGui::PopTextWrapPos();
@@ -165,13 +166,16 @@ void DrawRecovery(App& app) {
     LabelColored(col::Red, L(s.problem_zh, s.problem_en));
     ImGui::PopTextWrapPos();
   }
+  StorageCheckSnapshots();  // older copies are read and checked now, not at every start
+  const std::string checking = L("检查中…", "checking…");
   for (const SnapshotCheck& c : s.snapshots) {
     char line[256];
-    const char* state = !c.checksum_ok ? T(kBad) : c.refused ? T(kUnreadable) : !c.load_ok ? T(kHasProblems) : T(kGood);
+    const char* state = !c.checked ? checking.c_str()
+                        : !c.checksum_ok ? T(kBad) : c.refused ? T(kUnreadable) : !c.load_ok ? T(kHasProblems) : T(kGood);
     std::snprintf(line, sizeof line, "#%d  %s  %s  %.1f KB  %s", c.seq, LocalTimeText(c.time).c_str(), c.town.c_str(),
                   c.size / 1024.0, state);
     LabelColored(c.checksum_ok && c.load_ok ? col::Ink : col::Red, line);
-    if (c.checksum_ok && !c.refused && c.seq != s.current_seq && !app.read_only) {
+    if (c.checked && c.checksum_ok && !c.refused && c.seq != s.current_seq && !app.read_only) {
       ImGui::SameLine();
       char id[64];
       std::snprintf(id, sizeof id, "%s #%d", T(kRecoverThis), c.seq);
@@ -287,7 +291,7 @@ void OnBundlePicked(App& app, platform::PickedFile f) {
         "\"" + f.name + "\" " + r.problem.message_en + " (nothing changed)");
     return;
   }
-  MergePlan plan = PlanBundleImport(app.data(), r.bundle, platform::NowMs());
+  MergePlan plan = PlanBundleImport(app.data(), r.bundle);
   if (!plan.ok) {
     Say(col::Red, std::string("“") + f.name + "”" + plan.problem.message_zh + "(数据未做任何更改)",
         "\"" + f.name + "\" " + plan.problem.message_en + " (nothing changed)");
@@ -295,6 +299,7 @@ void OnBundlePicked(App& app, platform::PickedFile f) {
   }
   auto pb = std::make_unique<PendingBundle>();
   pb->file = f.name;
+  pb->text = f.bytes;
   pb->bundle = std::move(r.bundle);
   pb->plan = std::move(plan);
   if (!pb->bundle.evidence.empty()) {
@@ -411,7 +416,12 @@ void DrawBundles(App& app) {
         g_imported_evidence.clear();
         if (b.plan.HasChanges()) {
           g_imported_evidence = b.new_evidence;
-          app.ws->Replace(std::move(g_bundle->plan.merged), kBundleStep, platform::NowMs());
+          ApplyResult applied = app.Apply(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}}});
+          if (!applied.ok) {
+            Say(col::Red, applied.problem.message_zh + "(数据未做任何更改)", applied.problem.message_en + " (nothing changed)");
+            g_bundle.reset();
+            return;
+          }
         }
         g_bundle.reset();
         Say(col::Green, zh, en);
@@ -424,8 +434,8 @@ void DrawBundles(App& app) {
   const auto& log = app.data().import_log;
   if (!log.empty()) {
     ImGui::SeparatorText(T(kImportLog));
-    for (auto it = log.rbegin(); it != log.rend(); ++it) {
-      if (!it->is_object()) continue;
+    for (auto e = log.rbegin(); e != log.rend(); ++e) {
+      const nlohmann::json* it = &e->body;
       char line[300];
       auto t = ParseTimestamp(it->value("imported_at", std::string()));
       std::snprintf(line, sizeof line, "%s · %s · %s %d · %s %d · %s %d · %s %d", t ? LocalTimeText(*t).c_str() : "",

@@ -91,8 +91,8 @@ const Tr kChanged{"更新", "changed"};
 const Tr kConflict{"冲突", "conflicts"};
 const Tr kPresent{"已有", "present"};
 const Tr kReadOnly{"本页只读，不能导入。", "This tab is read-only; importing is off."};
-const Tr kKeptIncoming{"（保留收到的较新版本）", " (the received, newer copy is kept)"};
-const Tr kKeptLocal{"（保留本机的较新版本，收到的记入导入记录）", " (this device's newer copy is kept; the other is logged)"};
+const Tr kKeptIncoming{"（双方都改过）", " (changed on both sides)"};
+const Tr kKeptLocal{"（双方都改过：默认保留本机版本，收到的记入导入记录）", " (changed on both sides: this copy is kept by default; the other is logged)"};
 const StringTable kTable{&kTitle, &kTabOpen, &kTabSend, &kTabReceive, &kOpenExplain, &kAddress, &kSaveAddress,
                          &kUseThisPage, &kNoAddress, &kBadAddress, &kSaved, &kOpensAt, &kPrintPoster, &kPosterSaved,
                          &kScrHome, &kScrLearn, &kScrLook, &kScrTalk, &kScrRate, &kScrEvidence, &kScrData,
@@ -544,7 +544,7 @@ void OnScanned(const std::string& text) {
         u.reader.Reset();
         break;
       }
-      MergePlan plan = PlanBundleImport(g_app_for_scan->data(), r.bundle, platform::NowMs());
+      MergePlan plan = PlanBundleImport(g_app_for_scan->data(), r.bundle);
       if (!plan.ok) {
         Say(col::Red, plan.problem.message_zh + "（数据未做任何更改）", plan.problem.message_en + " (nothing changed)");
         u.reader.Reset();
@@ -637,7 +637,7 @@ void DrawReceive(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   for (const MergeItem& it : p.items) {
     std::string line_text = std::string("· ") + OutcomeText(it.outcome) + "  " + RecordLabel(app.data(), it);
-    if (it.outcome == MergeOutcome::Conflict) line_text += T(it.incoming_kept ? kKeptIncoming : kKeptLocal);
+    if (it.outcome == MergeOutcome::Conflict) line_text += T(kKeptLocal);
     LabelColored(col::Ink, line_text);
   }
   ImGui::PopTextWrapPos();
@@ -648,8 +648,14 @@ void DrawReceive(App& app) {
     std::snprintf(en, sizeof en, "Merged the scanned records: %d new, %d changed, %d conflicts (logged)", p.added, p.changed,
                   p.conflicts);
     // Same undo step as a bundle file import (shell/screens/data.cpp), so 撤销上次导入 covers it too.
-    app.ws->Replace(std::move(u.plan.merged), "bundle.import", platform::NowMs());
+    Bundle b = u.bundle;
+    ApplyResult applied = app.Apply(Command{"bundle.import", {{"bundle", nlohmann::json::parse(BundleToJson(b))}}});
     u.pending = false;
+    if (!applied.ok) {
+      u.reader.Reset();
+      Say(col::Red, applied.problem.message_zh + "（数据未做任何更改）", applied.problem.message_en + " (nothing changed)");
+      return;
+    }
     u.reader.Reset();
     Say(col::Green, zh, en);
     return;

@@ -91,7 +91,7 @@ test('dataset() returns the demo town as JSON', async () => {
   try {
     const page = await openApp(browser, fileUrl(QUERY));
     const d = JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
-    assert.equal(d.schema_version, 2);
+    assert.equal(d.schema_version, 3);
     assert.equal(d.demo, true);
     assert.equal(d.org.town_name, '渔洋镇');
     assert.ok(d.org.members.length > 50);

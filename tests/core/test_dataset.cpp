@@ -2,6 +2,8 @@
 // from the first version (tests/fixtures/dataset-v1.json).
 #include <gtest/gtest.h>
 
+#include "core/data/records.h"
+
 #include <algorithm>
 
 #include "core/data/dataset.h"
@@ -30,13 +32,13 @@ TEST(Dataset, DemoRoundTripsExactly) {
   LoadResult r = LoadDataset(text);
   ASSERT_TRUE(r.ok) << Dump(r);
   EXPECT_FALSE(r.refused);
-  EXPECT_EQ(r.source_version, 2);
+  EXPECT_EQ(r.source_version, 3);
   EXPECT_TRUE(r.dataset.demo);
   EXPECT_EQ(r.dataset.org.members.size(), demo.org.members.size());
   EXPECT_EQ(r.dataset.points.entries.size(), demo.points.entries.size());
   EXPECT_EQ(SaveDataset(r.dataset), text);
   const json j = json::parse(text);
-  EXPECT_EQ(j["schema_version"], 2);
+  EXPECT_EQ(j["schema_version"], 3);
   EXPECT_TRUE(j["org"]["members"][0].contains("created"));
   EXPECT_EQ(j["org"]["members"][0]["device"], "demo");
 }
@@ -51,7 +53,7 @@ TEST(Dataset, RefusesWhatItCannotRead) {
       {"null", "", "应为JSON对象"},
       {"{}", "/schema_version", "缺少schema_version"},
       {"{\"schema_version\": \"2\"}", "/schema_version", "应为整数"},
-      {"{\"schema_version\": 3, \"org\": {}}", "/schema_version", "更新版本"},
+      {"{\"schema_version\": 4, \"org\": {}}", "/schema_version", "更新版本"},
       {"{\"schema_version\": 0}", "/schema_version", "无效的数据版本"},
   };
   for (const Case& c : cases) {
@@ -63,11 +65,16 @@ TEST(Dataset, RefusesWhatItCannotRead) {
     EXPECT_NE(r.problems[0].message_zh.find(c.zh), std::string::npos) << r.problems[0].message_zh;
     EXPECT_FALSE(r.problems[0].message_en.empty());
   }
-  EXPECT_NE(LoadDataset("{\"schema_version\": 3}").problems[0].message_en.find("newer"), std::string::npos);
+  EXPECT_NE(LoadDataset("{\"schema_version\": 4}").problems[0].message_en.find("newer"), std::string::npos);
 }
 
 TEST(Dataset, ReportsEveryProblemWithItsPath) {
-  json j = json::parse(SaveDataset(MakeDemoDataset(2018)));
+  const Dataset demo = MakeDemoDataset(2018);
+  json j = json::parse(SaveDataset(demo));
+  // Point entries one object each (as schema 2 stored them, still read), so single fields can be spoiled.
+  json entries = json::array();
+  for (const PointEntry& e : demo.points.entries) entries.push_back(ToJson(e));
+  j["points"]["entries"] = entries;
   j["org"]["members"][3]["birth_date"] = "1968-02-30";
   j["org"]["members"][4]["branch_id"] = "ffffffffffffffff";
   j["org"]["members"][5]["id"] = j["org"]["members"][6]["id"];
@@ -111,7 +118,7 @@ TEST(Dataset, MigratesVersion1Fixture) {
   ASSERT_TRUE(r.ok) << Dump(r);
   EXPECT_EQ(r.source_version, 1);
   const Dataset& d = r.dataset;
-  EXPECT_EQ(d.schema_version, 2);
+  EXPECT_EQ(d.schema_version, 3);
   EXPECT_EQ(d.org.town_name, "渔洋镇");
   EXPECT_EQ(d.device_id, "office-pc");
   EXPECT_EQ(d.id_salt, "5a1f00d5e3a94c27b61c0f9e8d7a6b5c");
@@ -167,7 +174,7 @@ TEST(Dataset, MigratesVersion1Fixture) {
   EXPECT_EQ(SaveDataset(LoadDataset(text).dataset), SaveDataset(d));
   LoadResult again = LoadDataset(SaveDataset(d));
   EXPECT_TRUE(again.ok) << Dump(again);
-  EXPECT_EQ(again.source_version, 2);
+  EXPECT_EQ(again.source_version, 3);
 }
 
 TEST(Dataset, Version1ProblemsCarryVersion1Paths) {

@@ -205,6 +205,8 @@ TEST(TalkLock, BundleCarriesTheLockAndTheOfficeAdoptsIt) {
   t.sealed = SealedBox{"aXY=", "c2VhbGVkLXJlY29yZA=="};
   t.meta.updated = 1521763300000;
   t.meta.device = liaison_dev;
+  t.meta.revs = {t.meta.rev};  // changed on the phone: a new revision on the office's
+  t.meta.rev = Rev{t.meta.rev.gen + 1, 0x5ea1ed00};
   Bundle made = MakeBundle(liaison, liaison_dev, 1521763200000, 1521763400000);
   ASSERT_EQ(made.records.size(), 1u);
   ASSERT_TRUE(made.talk_lock.is_object());
@@ -218,13 +220,15 @@ TEST(TalkLock, BundleCarriesTheLockAndTheOfficeAdoptsIt) {
   bad["talk_lock"]["salt"] = "b3RoZXItc2FsdC0wMDAwMA==";
   EXPECT_FALSE(ReadBundle(bad.dump()).ok);
 
-  MergePlan plan = PlanBundleImport(office, read.bundle, 1521763500000);
+  MergePlan plan = PlanBundleImport(office, read.bundle);
   ASSERT_TRUE(plan.ok) << plan.problem.message_zh;
   EXPECT_TRUE(plan.lock_adopted);
   EXPECT_FALSE(plan.lock_differs);
-  ASSERT_TRUE(plan.merged.campaign.talk_lock.has_value());
-  EXPECT_EQ(plan.merged.campaign.talk_lock->salt, lock.salt);
-  const Talk& got = plan.merged.campaign.talks.at(5);
+  Workspace ws(office, 3, "aaaabbbbccccdddd");
+  ASSERT_TRUE(ws.Apply({"bundle.import", {{"bundle", json::parse(text)}}}, 1521763500000).ok);
+  ASSERT_TRUE(ws.data().campaign.talk_lock.has_value());
+  EXPECT_EQ(ws.data().campaign.talk_lock->salt, lock.salt);
+  const Talk& got = ws.data().campaign.talks.at(5);
   ASSERT_TRUE(got.sealed.has_value());
   EXPECT_EQ(got.sealed->ct, "c2VhbGVkLXJlY29yZA==");
   EXPECT_TRUE(got.Held());
@@ -234,12 +238,14 @@ TEST(TalkLock, BundleCarriesTheLockAndTheOfficeAdoptsIt) {
   TalkLock own = lock;
   own.salt = "b2ZmaWNlLXNhbHQtMDAwMDA=";
   office.campaign.talk_lock = own;
-  MergePlan other = PlanBundleImport(office, read.bundle, 1521763500000);
+  MergePlan other = PlanBundleImport(office, read.bundle);
   ASSERT_TRUE(other.ok) << other.problem.message_zh;
   EXPECT_FALSE(other.lock_adopted);
   EXPECT_TRUE(other.lock_differs);
-  EXPECT_EQ(other.merged.campaign.talk_lock->salt, own.salt);
-  EXPECT_TRUE(other.merged.campaign.talks.at(5).sealed.has_value());
+  Workspace ws2(office, 3, "aaaabbbbccccdddd");
+  ASSERT_TRUE(ws2.Apply({"bundle.import", {{"bundle", json::parse(text)}}}, 1521763500000).ok);
+  EXPECT_EQ(ws2.data().campaign.talk_lock->salt, own.salt);
+  EXPECT_TRUE(ws2.data().campaign.talks.at(5).sealed.has_value());
 }
 
 }  // namespace
