@@ -10,6 +10,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/exchange/bundle.h"
 #include "core/exchange/merge.h"
 #include "fuzz_common.h"
 
@@ -48,5 +49,24 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   }
   const DatasetDiff diff = DiffDatasets(fuzz::Office(), r.dataset);
   FUZZ_CHECK(diff.items.size() == static_cast<size_t>(diff.added + diff.removed + diff.changed), "diff counts do not add up");
+
+  // A liaison's bundle into the restored data.
+  Bundle b;
+  b.town = r.dataset.org.town_name;
+  b.id_salt = r.dataset.id_salt;
+  b.device = "1111222233334444";
+  b.to = kDemoNow + 86400000;
+  nlohmann::json lecture = {{"theme_zh", "小龙虾养殖现场讲习"}};
+  const nlohmann::json doc = nlohmann::json::parse(saved);
+  const nlohmann::json::json_pointer lectures("/campaign/lectures");
+  if (doc.contains(lectures) && doc.at(lectures).is_array() && !doc.at(lectures).empty()) lecture = doc.at(lectures)[0];
+  lecture["id"] = "00000000000000aa";
+  lecture["created"] = lecture["updated"] = "2018-03-21T08:00:00Z";
+  lecture["device"] = b.device;
+  b.records.push_back({"/campaign/lectures", lecture});
+  const BundleReadResult read = ReadBundle(BundleToJson(b));
+  FUZZ_CHECK(read.ok, "a bundle of the restored data is refused: " + read.problem.message_en);
+  const MergePlan plan = PlanBundleImport(r.dataset, read.bundle, kDemoNow + 2 * 86400000LL);
+  if (!plan.ok) FUZZ_CHECK(fuzz::ClearProblem(plan.problem), "bundle import refused without a Chinese reason");
   return 0;
 }

@@ -21,6 +21,7 @@ build=$(cd "$build" && pwd)
 
 printf '%-14s %6s %10s %8s %8s %7s %8s\n' target seconds execs cov ft corpus crashes
 failed=0
+bad=0
 for t in "${targets[@]}"; do
   bin="$build/fuzz_$t"
   [ -x "$bin" ] || { echo "fuzz: $bin missing" >&2; exit 1; }
@@ -37,7 +38,11 @@ for t in "${targets[@]}"; do
   esac
   seeds+=("$extra")
   opts=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$art/")
-  [ -f "$here/tests/fuzz/$t.dict" ] && opts+=(-dict="$here/tests/fuzz/$t.dict")
+  case $t in
+    dataset|campaign|bundle) opts+=(-dict="$here/tests/fuzz/json.dict") ;;
+    roster_import|csv|decode_text) opts+=(-dict="$here/tests/fuzz/roster.dict") ;;
+    qr) opts+=(-dict="$here/tests/fuzz/qr.dict") ;;
+  esac
   before=$(ls "$art" | wc -l)
   start=$(date +%s)
   nice -n 10 "$bin" "${opts[@]}" "$corpus" "${seeds[@]}" >"$log" 2>&1
@@ -52,8 +57,10 @@ for t in "${targets[@]}"; do
   printf '%-14s %6s %10s %8s %8s %7s %8s\n' "$t" "$took" "${execs:-?}" "${cov:-?}" "${ft:-?}" "$(ls "$corpus" | wc -l)" "$crashes"
   if [ $rc -ne 0 ] || [ $crashes -gt 0 ]; then
     failed=1
+    bad=$((bad + 1))
     echo "fuzz: $t failed (exit $rc); log $log, inputs in $art:" >&2
     grep -m3 -E 'ERROR: |FUZZ_CHECK|runtime error|SUMMARY' "$log" >&2
   fi
 done
+echo "fuzz: $(( ${#targets[@]} - bad )) passed, $bad failed"
 exit $failed
