@@ -7,9 +7,16 @@ namespace zj {
 using nlohmann::json;
 
 namespace {
+/// The text at `key` of a JSON object; "" when the key is missing, holds no text, or `j` is no object. A bundle
+/// or a restored backup can hold anything there, and nlohmann's value() throws on a wrong type.
+std::string StrOf(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 std::string LabelOf(const json& r) { return RecordLabel(r); }
 TimestampMs UpdatedOf(const json& r) {
-  auto t = ParseTimestamp(r.value("updated", std::string()));
+  auto t = ParseTimestamp(StrOf(r, "updated"));
   return t ? *t : 0;
 }
 Problem Refuse(std::string zh, std::string en, std::string path = "") {
@@ -27,7 +34,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     return plan;
   }
   for (const json& e : office.import_log) {
-    if (e.is_object() && e.value("bundle_sha256", std::string()) == b.sha256 && !b.sha256.empty()) {
+    if (e.is_object() && StrOf(e, "bundle_sha256") == b.sha256 && !b.sha256.empty()) {
       plan.already_imported = true;
       break;
     }
@@ -37,7 +44,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
   for (const BundleRecord& br : b.records) {
     MergeItem item;
     item.collection = br.collection;
-    item.id = br.record.value("id", std::string());
+    item.id = StrOf(br.record, "id");
     item.label = LabelOf(br.record);
     json* coll = nullptr;
     try {
@@ -54,7 +61,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     }
     json* local = nullptr;
     for (json& r : *coll)
-      if (r.is_object() && r.value("id", std::string()) == item.id) local = &r;
+      if (r.is_object() && StrOf(r, "id") == item.id) local = &r;
     if (plan.already_imported) {
       item.outcome = MergeOutcome::Present;
     } else if (!local) {
@@ -62,16 +69,16 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
       json* tomb = nullptr;
       if (doc.contains("tombstones") && doc["tombstones"].is_array())
         for (json& t : doc["tombstones"])
-          if (t.value("collection", std::string()) == item.collection && t.value("id", std::string()) == item.id) tomb = &t;
+          if (StrOf(t, "collection") == item.collection && StrOf(t, "id") == item.id) tomb = &t;
       if (!tomb) {
         item.outcome = MergeOutcome::New;
         coll->push_back(br.record);
       } else {
         item.outcome = MergeOutcome::Conflict;
-        const auto td = ParseTimestamp(tomb->value("deleted", std::string()));
+        const auto td = ParseTimestamp(StrOf(*tomb, "deleted"));
         const TimestampMs ru = UpdatedOf(br.record);
         item.incoming_kept = !td || ru > *td ||
-                             (ru == *td && br.record.value("device", std::string()) > tomb->value("device", std::string()));
+                             (ru == *td && StrOf(br.record, "device") > StrOf(*tomb, "device"));
         json other = item.incoming_kept ? *tomb : br.record;
         if (item.incoming_kept) {
           coll->push_back(br.record);
@@ -87,14 +94,14 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
       item.outcome = MergeOutcome::Present;
     } else {
       const TimestampMs lu = UpdatedOf(*local), ru = UpdatedOf(br.record);
-      const std::string ld = local->value("device", std::string());
+      const std::string ld = StrOf(*local, "device");
       const bool liaison_copy = ld == b.device || (b.from && lu <= *b.from);
       if (lu < ru && liaison_copy) {
         item.outcome = MergeOutcome::Changed;
         *local = br.record;
       } else {
         item.outcome = MergeOutcome::Conflict;
-        const std::string rd = br.record.value("device", std::string());
+        const std::string rd = StrOf(br.record, "device");
         item.incoming_kept = ru > lu || (ru == lu && rd > ld);
         json other = item.incoming_kept ? *local : br.record;
         if (item.incoming_kept) *local = br.record;
@@ -116,9 +123,10 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
   for (const json& t : b.deletions) {
     MergeItem item;
     item.deletion = true;
-    item.collection = t.value("collection", std::string());
-    item.id = t.value("id", std::string());
-    item.label = t.value("label", item.id);
+    item.collection = StrOf(t, "collection");
+    item.id = StrOf(t, "id");
+    item.label = StrOf(t, "label");
+    if (item.label.empty()) item.label = item.id;
     json* coll = nullptr;
     try {
       json::json_pointer ptr(item.collection);
@@ -130,7 +138,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     bool found = false;
     if (coll)
       for (auto it = coll->get_ref<json::array_t&>().begin(); it != coll->get_ref<json::array_t&>().end(); ++it)
-        if (it->is_object() && it->value("id", std::string()) == item.id) {
+        if (it->is_object() && StrOf(*it, "id") == item.id) {
           local = it;
           found = true;
         }
@@ -144,16 +152,16 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
       item.outcome = MergeOutcome::Present;
     } else {
       const TimestampMs lu = UpdatedOf(*local);
-      const auto tdp = ParseTimestamp(t.value("deleted", std::string()));
+      const auto tdp = ParseTimestamp(StrOf(t, "deleted"));
       const TimestampMs td = tdp ? *tdp : 0;
-      const std::string ld = local->value("device", std::string());
+      const std::string ld = StrOf(*local, "device");
       const bool liaison_copy = ld == b.device || (b.from && lu <= *b.from);
       if (liaison_copy && lu <= td) {
         item.outcome = MergeOutcome::Deleted;
         bury(*local);
       } else {
         item.outcome = MergeOutcome::Conflict;
-        item.incoming_kept = td > lu || (td == lu && t.value("device", std::string()) > ld);
+        item.incoming_kept = td > lu || (td == lu && StrOf(t, "device") > ld);
         json other = item.incoming_kept ? *local : t;
         if (item.incoming_kept) bury(*local);
         else if (item.label == item.id) item.label = LabelOf(*local);
@@ -181,7 +189,7 @@ MergePlan PlanBundleImport(const Dataset& office, const Bundle& b, TimestampMs n
     if (!campaign.contains("talk_lock") || campaign["talk_lock"].is_null()) {
       campaign["talk_lock"] = b.talk_lock;
       plan.lock_adopted = true;
-    } else if (campaign["talk_lock"].value("salt", std::string()) != b.talk_lock.value("salt", std::string())) {
+    } else if (StrOf(campaign["talk_lock"], "salt") != StrOf(b.talk_lock, "salt")) {
       plan.lock_differs = true;
     }
   }
@@ -228,10 +236,10 @@ DatasetDiff DiffDatasets(const Dataset& current, const Dataset& incoming) {
     std::map<std::string, const json*> left, right;
     std::vector<std::string> order;
     if (a.contains(ptr) && a.at(ptr).is_array())
-      for (const json& r : a.at(ptr)) left[r.value("id", std::string())] = &r;
+      for (const json& r : a.at(ptr)) left[StrOf(r, "id")] = &r;
     if (b.contains(ptr) && b.at(ptr).is_array())
       for (const json& r : b.at(ptr)) {
-        const std::string id = r.value("id", std::string());
+        const std::string id = StrOf(r, "id");
         right[id] = &r;
         auto l = left.find(id);
         if (l == left.end()) {

@@ -7,6 +7,11 @@
 #include <iterator>
 #include <string>
 
+#include <nlohmann/json.hpp>
+
+#include "core/exchange/bundle.h"
+#include "core/exchange/merge.h"
+#include "core/exchange/qr_transfer.h"
 #include "core/org/roster_import.h"
 #include "tests/fuzz/fuzz_common.h"
 
@@ -50,6 +55,96 @@ TEST(FuzzRegression, RosterRowsOfTheSameRecordIdRefusedAsRepeat) {
   EXPECT_EQ(again.updated, 0);
   EXPECT_EQ(again.unchanged, 1);
   EXPECT_TRUE(again.new_branches.empty());
+}
+
+// ---- bundles --------------------------------------------------------------------------------------
+using nlohmann::json;
+
+// What fuzz_bundle does with a bundle its first read refuses: record_count, deletion_count and
+// evidence_count set to what the arrays hold, and the checksum ReadBundle computed put in "sha256" (a
+// tampered file with a recomputed checksum looks like that).
+std::string Reseal(json j) {
+  for (const auto& [count, list] : {std::pair{"record_count", "records"}, {"deletion_count", "deletions"}, {"evidence_count", "evidence"}})
+    if (j.contains(list) && j[list].is_array()) j[count] = j[list].size();
+  j["sha256"] = "0";
+  const BundleReadResult first = ReadBundle(j.dump());
+  if (first.problem.path == "/sha256") j["sha256"] = first.bundle.sha256;  // else refused before the checksum
+  return j.dump(1);
+}
+
+// A bundle of the office's first lecture, as the liaison's device writes it.
+json LectureBundle(const Dataset& office) {
+  Bundle b = MakeRecordBundle(office, QrRecordKind::Attendance, {office.campaign.lectures.at(0).meta.id},
+                              "1111222233334444", kDemoNow + 86400000);
+  return json::parse(BundleToJson(b));
+}
+
+// Found by fuzz_bundle: a talk record whose "device" is a number (-9223372036854775808), the file's counts and
+// checksum made to fit. PlanBundleImport compared devices with nlohmann's value(), which throws on a number:
+// the app died on the file. Now the merge reads it as no device and the merged data's check refuses it.
+TEST(FuzzRegression, BundleRecordWithANumberForDeviceRefusedClearly) {
+  const Dataset office = fuzz::MakeOffice();
+  const json found = json::parse(Fixture("bundle/record-device-number.json"));
+  EXPECT_FALSE(ReadBundle(found.dump()).ok);  // record_count is {} in the file as found
+  const BundleReadResult r = ReadBundle(Reseal(found));
+  ASSERT_TRUE(r.ok) << r.problem.message_zh;
+  ASSERT_EQ(r.bundle.records.size(), 1u);
+  EXPECT_TRUE(r.bundle.records[0].record["device"].is_number());
+  MergePlan plan;
+  ASSERT_NO_THROW(plan = PlanBundleImport(office, r.bundle, kDemoNow + 86400000));
+  EXPECT_FALSE(plan.ok);
+  EXPECT_EQ(plan.problem.message_zh.rfind("材料包无法导入：合并后的数据有", 0), 0u) << plan.problem.message_zh;
+  EXPECT_NE(plan.problem.message_en.find("bundle refused"), std::string::npos);
+}
+
+// The same kind of fault at the other places that read a bundle's or a restored backup's texts.
+TEST(FuzzRegression, BundleFieldsOfTheWrongTypeNeverThrow) {
+  const Dataset office = fuzz::MakeOffice();
+  // "format" not text: refused as not a bundle.
+  BundleReadResult r;
+  ASSERT_NO_THROW(r = ReadBundle(R"({"format": 1})"));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.path, "/format");
+  EXPECT_EQ(r.problem.message_zh, "材料包无法导入：不是整建的痕迹材料包(可能是备份文件,请用“导入备份”)");
+  // "town" not text: the town is only for people reading the file; read as unknown.
+  json b = LectureBundle(office);
+  b["town"] = 5;
+  ASSERT_NO_THROW(r = ReadBundle(Reseal(b)));
+  EXPECT_TRUE(r.ok);
+  EXPECT_EQ(r.bundle.town, "");
+  // Evidence whose "kind" is not text: refused with its number.
+  b = LectureBundle(office);
+  b["evidence"] = json::array({{{"id", "ev1"}, {"kind", 3}}});
+  ASSERT_NO_THROW(r = ReadBundle(Reseal(b)));
+  EXPECT_FALSE(r.ok);
+  EXPECT_EQ(r.problem.path, "/evidence/0");
+  EXPECT_EQ(r.problem.message_zh, "材料包无法导入：第1项痕迹材料缺少编号、类型或照片");
+  // A talk lock whose salt is a number, into an office with a lock: kept apart, no throw.
+  Dataset locked = office;
+  locked.campaign.talk_lock = TalkLock{};
+  locked.campaign.talk_lock->salt = "c2FsdA==";
+  b = LectureBundle(locked);
+  b["records"][0]["record"]["place"] = "镇委党校三楼";
+  b["records"][0]["record"]["updated"] = "2018-03-21T08:00:00.000Z";
+  b["talk_lock"] = {{"salt", 7}, {"check", {{"iv", ""}, {"ct", ""}}}};
+  ASSERT_NO_THROW(r = ReadBundle(Reseal(b)));
+  ASSERT_TRUE(r.ok) << r.problem.message_zh;
+  MergePlan plan;
+  ASSERT_NO_THROW(plan = PlanBundleImport(locked, r.bundle, kDemoNow + 2 * 86400000LL));
+  EXPECT_TRUE(plan.ok) << plan.problem.message_zh;
+  EXPECT_TRUE(plan.lock_differs);
+  // A restored backup's import log and tombstones hold numbers where texts belong (LoadDataset keeps the
+  // import log as it is and does not check a tombstone's device): importing and making bundles still work.
+  Dataset restored = office;
+  restored.import_log.push_back({{"bundle_sha256", 5}, {"device", 6}});
+  restored.tombstones.push_back({{"collection", "/org/members"}, {"id", "x"}, {"deleted", "2018-03-21T08:00:00Z"}, {"device", 9}});
+  ASSERT_NO_THROW(r = ReadBundle(Reseal(LectureBundle(office))));
+  ASSERT_TRUE(r.ok);
+  ASSERT_NO_THROW(plan = PlanBundleImport(restored, r.bundle, kDemoNow + 2 * 86400000LL));
+  EXPECT_TRUE(plan.ok) << plan.problem.message_zh;
+  Bundle made;
+  ASSERT_NO_THROW(made = MakeBundle(restored, "1111222233334444", std::nullopt, kDemoNow + 86400000));
+  EXPECT_TRUE(made.deletions.empty());
 }
 
 }  // namespace

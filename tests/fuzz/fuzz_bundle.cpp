@@ -16,6 +16,7 @@
 #include "core/exchange/bundle.h"
 #include "core/exchange/merge.h"
 #include "fuzz_common.h"
+#include "json_mutator.h"
 
 namespace {
 using namespace zj;

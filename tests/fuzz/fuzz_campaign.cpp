@@ -11,6 +11,7 @@
 
 #include "core/campaign/campaign.h"
 #include "fuzz_common.h"
+#include "json_mutator.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   using namespace zj;

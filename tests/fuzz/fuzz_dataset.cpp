@@ -13,6 +13,7 @@
 #include "core/exchange/bundle.h"
 #include "core/exchange/merge.h"
 #include "fuzz_common.h"
+#include "json_mutator.h"
 
 namespace {
 using namespace zj;
@@ -28,8 +29,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
   // The backup screen's unwrapping, as in shell/screens/data.cpp.
   std::string text = bytes;
   const nlohmann::json j = nlohmann::json::parse(bytes, nullptr, false);
-  if (j.is_object() && j.value("format", std::string()) == "zhengjian-backup" && j.contains("dataset"))
-    text = j["dataset"].dump();
+  const std::string format = j.is_object() && j.contains("format") && j["format"].is_string() ? j["format"].get<std::string>() : "";
+  if (format == "zhengjian-backup" && j.contains("dataset")) text = j["dataset"].dump();
 
   const LoadResult r = LoadDataset(text);
   for (const Problem& p : r.problems) FUZZ_CHECK(fuzz::ClearProblem(p), "problem without a Chinese message at " + p.path);
