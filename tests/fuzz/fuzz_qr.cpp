@@ -83,7 +83,8 @@ std::string Reseal(std::string_view t) {
   }
   f[4] = rest;
   const size_t slash = f[1].find('/');
-  if (slash == std::string_view::npos || slash == 0 || slash > 3 || f[1].size() - slash - 1 > 3 || f[1].size() == slash + 1)
+  if (slash == std::string_view::npos || slash == 0 || slash > 3 || f[1].size() - slash - 1 > 3 || f[1].size() == slash + 1 ||
+      f[1].find('/', slash + 1) != std::string_view::npos)
     return std::string(t);
   for (char c : f[1])
     if (c != '/' && (c < '0' || c > '9')) return std::string(t);

@@ -84,7 +84,9 @@ inline void MutateNode(nlohmann::json& n, std::minstd_rand& rng, const std::vect
   } else if (n.is_number_integer()) {
     const int64_t v = n.is_number_unsigned() ? static_cast<int64_t>(n.get<uint64_t>() & 0x7fffffffffffffffull) : n.get<int64_t>();
     const int64_t deltas[] = {1, -1, 10, -1000, 86400000};
-    n = pick <= 5 ? v + deltas[rng() % 5] : -v;
+    // Wrapping arithmetic (unsigned): the mutator itself must not overflow.
+    const uint64_t u = static_cast<uint64_t>(v);
+    n = static_cast<int64_t>(pick <= 5 ? u + static_cast<uint64_t>(deltas[rng() % 5]) : 0 - u);
   } else if (n.is_number_float()) {
     n = n.get<double>() + (pick <= 5 ? 0.1 : -0.05);
   } else {
