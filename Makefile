@@ -2,6 +2,7 @@
 #   make run    install what is missing, build dist/zhengjian.html and dist/web/, serve dist/web/
 #   make test   install what is missing, build, run every test (native, wasm under Node, browser)
 #   make bench  every benchmark, native and wasm
+#   make fuzz   every fuzz target of tests/fuzz for FUZZ_SECONDS each (clang, libFuzzer + ASan + UBSan)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
 ROOT       := $(CURDIR)
@@ -15,8 +16,13 @@ export ZJ_DIST := $(abspath $(DIST))
 export NODE_PATH := /usr/share/nodejs
 EM_ENV     :=
 NODE_WASM  := node --no-experimental-fetch --stack-size=4096
+# Fuzzing (tests/fuzz/README.md): `make fuzz` runs each target FUZZ_SECONDS, `make test` a short pass of
+# FUZZ_SHORT_SECONDS each. FUZZ_TARGETS empty = all. One target at a time, on one core, under nice.
+FUZZ_SECONDS       ?= 300
+FUZZ_SHORT_SECONDS ?= 20
+FUZZ_TARGETS       ?=
 
-.PHONY: run test bench deps native wasm app dist serve test-native test-wasm test-browser clean
+.PHONY: run test bench deps native wasm app dist serve test-native test-wasm test-browser clean fuzz fuzz-build test-fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -61,9 +67,23 @@ test-wasm: wasm
 test-browser: dist
 	cd tests/browser && node run.mjs
 
+# The fuzz targets: their own CMake project built with Debian's clang (the main build is g++ and em++).
+$(BUILD)/fuzz/CMakeCache.txt:
+	cmake -S tests/fuzz -B $(BUILD)/fuzz -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
+
+fuzz-build: deps $(BUILD)/fuzz/CMakeCache.txt
+	cmake --build $(BUILD)/fuzz -j$(JOBS)
+
+fuzz: fuzz-build
+	TESTDATA=$(TESTDATA) tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SECONDS) $(FUZZ_TARGETS)
+
+test-fuzz: fuzz-build
+	TESTDATA=$(TESTDATA) tests/fuzz/run.sh $(BUILD)/fuzz $(FUZZ_SHORT_SECONDS) $(FUZZ_TARGETS)
+
 test: deps
 	$(MAKE) test-native
 	$(MAKE) test-wasm
+	$(MAKE) test-fuzz
 	$(MAKE) test-browser
 
 bench: native wasm

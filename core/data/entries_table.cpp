@@ -114,7 +114,7 @@ std::vector<PointEntry> ReadEntriesTable(JsonReader& r, const json& t, const std
     return std::vector<PointEntry>{};
   };
   if (!t.is_object()) return refuse("应为对象", "expected an object");
-  if (t.value("format", std::string()) != kEntriesTableFormat)
+  if (!t.contains("format") || t["format"] != kEntriesTableFormat)
     return refuse("格式标记不是 " + std::string(kEntriesTableFormat), std::string("format is not ") + kEntriesTableFormat);
   auto dict = [&](const char* key) -> const json* {
     auto it = t.find(key);

@@ -44,7 +44,7 @@ bool ApplyJournalEntry(Dataset& d, std::string_view text, Problem& problem) {
     return false;
   };
   if (e.is_discarded() || !e.is_object()) return fail("不是有效的JSON", "not valid JSON");
-  if (e.value("format", std::string()) != kJournalFormat) return fail("格式标记不符", "wrong format tag");
+  if (!e.contains("format") || e["format"] != kJournalFormat) return fail("格式标记不符", "wrong format tag");
   // Read everything first: an entry is applied whole or not at all.
   struct Put {
     const CollectionInfo* info;

@@ -358,13 +358,15 @@ json ToJson(const ImportLogEntry& e) {
 bool FromJson(JsonReader& r, const json& e, const std::string& p, const Dataset&, ImportLogEntry& x) {
   if (!r.Obj(e, p)) return false;
   if (!e.contains("id")) {  // schema 2: no record metadata; the bundle's checksum names the entry
-    const std::string sha = e.value("bundle_sha256", std::string());
+    auto sha_it = e.find("bundle_sha256");
+    const std::string sha = sha_it != e.end() && sha_it->is_string() ? sha_it->get<std::string>() : std::string();
     if (sha.size() < 16 || !IsHexId(sha.substr(0, 16))) {
       r.Bad(p + "/bundle_sha256", "导入记录缺少材料包校验和", "import log entry without the bundle's checksum");
       return false;
     }
     x.meta.id = sha.substr(0, 16);
-    auto t = ParseTimestamp(e.value("imported_at", std::string()));
+    auto at = e.find("imported_at");
+    auto t = at != e.end() && at->is_string() ? ParseTimestamp(at->get<std::string>()) : std::nullopt;
     x.meta.created = x.meta.updated = t.value_or(0);
     x.body = e;
     return true;
@@ -395,7 +397,8 @@ std::string RecordLabel(const json& r) {
     auto it = r.find(k);
     if (it != r.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) return it->get<std::string>();
   }
-  return r.value("id", std::string());
+  auto id = r.is_object() ? r.find("id") : r.end();
+  return r.is_object() && id != r.end() && id->is_string() ? id->get<std::string>() : std::string();
 }
 
 }  // namespace zj

@@ -12,6 +12,13 @@ namespace zj {
 using nlohmann::json;
 
 namespace {
+/// The text at `key` of a JSON object; "" when the key is missing, holds no text, or `j` is no object. A bundle
+/// or a restored backup can hold anything there, and nlohmann's value() throws on a wrong type.
+std::string StrOf(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
 bool IsRecord(const json& r) {
   if (!r.is_object()) return false;
   auto id = r.find("id");
@@ -106,7 +113,7 @@ BundleReadResult ReadBundle(std::string_view text) {
   json j = json::parse(text.begin(), text.end(), nullptr, false);
   if (j.is_discarded() || !j.is_object())
     return fail(Refuse("", "不是有效的材料包文件(JSON)", "not a valid bundle file (JSON)"));
-  if (j.value("format", std::string()) != "zhengjian-bundle")
+  if (StrOf(j, "format") != "zhengjian-bundle")
     return fail(Refuse("/format", "不是整建的痕迹材料包(可能是备份文件,请用“导入备份”)",
                        "not a Zhengjian liaison bundle (a backup file? use Import backup)"));
   auto fv = j.find("format_version");
@@ -130,7 +137,7 @@ BundleReadResult ReadBundle(std::string_view text) {
     return fail(Refuse("/to", "缺少或无效的交接时间", "missing or invalid hand-off time (to)"));
   Bundle& b = out.bundle;
   b.format_version = static_cast<int>(fv->get<int64_t>());
-  b.town = j.value("town", std::string());
+  b.town = StrOf(j, "town");
   b.id_salt = salt->get<std::string>();
   b.device = device->get<std::string>();
   b.to = *ParseTimestamp(to->get<std::string>());
@@ -184,7 +191,7 @@ BundleReadResult ReadBundle(std::string_view text) {
     if (!ev->is_array()) return fail(Refuse("/evidence", "痕迹材料列表无效", "invalid evidence list"));
     for (size_t i = 0; i < ev->size(); ++i) {
       const json& e = (*ev)[i];
-      const std::string kind = e.is_object() ? e.value("kind", std::string()) : "";
+      const std::string kind = StrOf(e, "kind");
       const bool photo_ok = kind != "photo" || (e.contains("photo") && e["photo"].is_string() && !e["photo"].get<std::string>().empty());
       if (!e.is_object() || !e.contains("id") || !e["id"].is_string() || e["id"].get<std::string>().empty() ||
           (kind != "photo" && kind != "text") || !photo_ok)

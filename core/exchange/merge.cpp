@@ -18,6 +18,14 @@ using nlohmann::json;
 
 namespace {
 
+/// The text at `key` of a JSON object; "" when the key is missing, holds no text, or `j` is no object (a bundle or
+/// a restored backup can hold anything there; nlohmann's value() would throw).
+std::string StrOf(const json& j, const char* key) {
+  if (!j.is_object()) return {};
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
 Problem Refuse(std::string zh, std::string en, std::string path = "") {
   return Problem{std::move(path), "材料包无法导入：" + zh, "bundle refused: " + en};
 }
@@ -75,7 +83,7 @@ std::vector<Rev> JoinHistories(const RecordMeta& a, const RecordMeta& b) {
 //-----------------------------------------------------------------------------
 
 std::string DescribeRecord(const Dataset& d, Coll c, const json& r) {
-  auto str = [&](const char* k) { return r.is_object() ? r.value(k, std::string()) : std::string(); };
+  auto str = [&](const char* k) { return StrOf(r, k); };
   auto member_name = [&](const std::string& id) {
     const int i = FindMember(d.org, id);
     return i >= 0 ? d.org.members[static_cast<size_t>(i)].name : id;
@@ -96,7 +104,7 @@ std::string DescribeRecord(const Dataset& d, Coll c, const json& r) {
         if (cd.meta.id == interviewer) who = cd.name;
       const std::string b = branch_name(str("branch_id"));
       std::string date;
-      if (r.contains("record") && r["record"].is_object()) date = r["record"].value("held_on", std::string());
+      if (r.contains("record")) date = StrOf(r["record"], "held_on");
       if (date.empty()) date = str("planned_date");
       return (who.empty() ? interviewer : who) + " — " + member_name(str("interviewee_id")) +
              (b.empty() ? "" : "（" + b + "）") + (date.empty() ? "" : " " + date);
@@ -150,7 +158,7 @@ MergePlan Plan(const Dataset& office, const Bundle& b, std::vector<Action>* acti
     return plan;
   }
   for (const ImportLogEntry& e : office.import_log)
-    if (!b.sha256.empty() && e.body.value("bundle_sha256", std::string()) == b.sha256) plan.already_imported = true;
+    if (!b.sha256.empty() && StrOf(e.body, "bundle_sha256") == b.sha256) plan.already_imported = true;
 
   std::map<int, std::unordered_map<std::string, size_t>> indices;
   auto index_of = [&](Coll c) -> const std::unordered_map<std::string, size_t>& {
@@ -202,7 +210,7 @@ MergePlan Plan(const Dataset& office, const Bundle& b, std::vector<Action>* acti
     }
     MergeItem item;
     item.collection = br.collection;
-    item.id = br.record.value("id", std::string());
+    item.id = StrOf(br.record, "id");
     item.label = DescribeRecord(office, info->coll, br.record);
     Action act;
     act.coll = info->coll;
@@ -479,7 +487,7 @@ void RegisterExchangeCommands(Workspace& ws) {
         ConflictChoice c;
         const json& v = it.value();
         if (!v.is_object()) return Problem{"/choices/" + it.key(), "冲突处理应为对象", "a choice must be an object"};
-        c.take_incoming = v.value("take_incoming", false);
+        c.take_incoming = v.contains("take_incoming") && v["take_incoming"].is_boolean() && v["take_incoming"].get<bool>();
         if (v.contains("fields") && v["fields"].is_array())
           for (const json& f : v["fields"])
             if (f.is_string()) c.incoming_fields.insert(f.get<std::string>());

@@ -289,13 +289,17 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
         m.id_hash = HashIdNumber(pv.salt, idc.normalized);
         m.id_masked = MaskIdNumber(idc.normalized);
         if (auto it = by_hash.find(m.id_hash); it != by_hash.end()) existing = it->second;
-        if (auto it = seen_in_file.find(m.id_hash); it != seen_in_file.end()) {
-          row.same_as_row = it->second;
-          err(kIdNumber, "与第" + std::to_string(it->second) + "行是同一人(公民身份号码相同),不重复导入",
-              "same person as row " + std::to_string(it->second) + " (same ID number); not imported twice");
-        } else {
-          seen_in_file.emplace(m.id_hash, row.row);
-        }
+      }
+    }
+    // The same person twice in the file, by full ID number or by 系统编号 (masked number): the later row is
+    // refused, so one person is never written twice by one import.
+    if (!m.id_hash.empty()) {
+      if (auto it = seen_in_file.find(m.id_hash); it != seen_in_file.end()) {
+        row.same_as_row = it->second;
+        err(kIdNumber, "与第" + std::to_string(it->second) + "行是同一人(公民身份号码相同),不重复导入",
+            "same person as row " + std::to_string(it->second) + " (same ID number); not imported twice");
+      } else {
+        seen_in_file.emplace(m.id_hash, row.row);
       }
     }
     // 性别

@@ -194,10 +194,12 @@ void OnBackupPicked(App& app, platform::PickedFile f) {
   nlohmann::json j = nlohmann::json::parse(f.bytes, nullptr, false);
   std::string dataset_text = f.bytes;
   std::string evidence;
-  if (j.is_object() && j.value("format", std::string()) == "zhengjian-backup" && j.contains("dataset")) {
+  // Not value(): it throws when "format" holds no text (a damaged or foreign file).
+  const std::string format = j.is_object() && j.contains("format") && j["format"].is_string() ? j["format"].get<std::string>() : "";
+  if (format == "zhengjian-backup" && j.contains("dataset")) {
     dataset_text = j["dataset"].dump();
     if (j.contains("evidence") && j["evidence"].is_array()) evidence = j["evidence"].dump();
-  } else if (j.is_object() && j.value("format", std::string()) == "zhengjian-bundle") {
+  } else if (format == "zhengjian-bundle") {
     Say(col::Red, std::string("“") + f.name + "”:这是痕迹材料包,请用“导入材料包…”。",
         "\"" + f.name + "\": this is a liaison bundle; use Import bundle.");
     return;
