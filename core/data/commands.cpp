@@ -7,7 +7,7 @@
 #include "core/org/commands_org.h"
 #include "core/rate/commands_rate.h"
 #include "core/data/workspace.h"
-#include "core/org/commands_member.h"
+#include "core/data/command_table.h"
 #include "core/exchange/merge.h"
 
 namespace zj {
@@ -29,9 +29,9 @@ void RegisterBuiltinCommands(Workspace& ws) {
   RegisterRateCommands(ws);  // 评 (commands_rate.cpp)
   RegisterCatalogueCommands(ws);  // 评: 积分项目 and 考核细则 (commands_catalogue.cpp)
   RegisterExchangeCommands(ws);   // bundle.import (core/exchange/merge.cpp)
-  Define<MemberAdd>(ws);     // 组织: core/org/commands_member.h
-  Define<MemberUpdate>(ws);
-  Define<MemberRemove>(ws);
+#define ZJ_DEFINE(C) Define<C>(ws);
+  ZJ_COMMANDS(ZJ_DEFINE)  // the typed commands (core/data/command_table.h)
+#undef ZJ_DEFINE
   // activity.set_status {id, done: bool, date?: "YYYY-MM-DD"}
   RegisterWhole(ws, "activity.set_status", [](Dataset& d, const nlohmann::json& a, CommandContext& ctx) -> std::optional<Problem> {
     auto id = Str(a, "id");
