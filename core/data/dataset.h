@@ -52,6 +52,13 @@ struct ImportLogEntry {
   nlohmann::json body = nlohmann::json::object();
 };
 
+/// 联络员材料: set on a liaison's dataset made from the office's town (core/exchange/kit.h).
+struct KitInfo {
+  std::string liaison;           ///< the liaison's name
+  std::vector<Id> branch_ids;    ///< the branches the liaison works with
+  TimestampMs made_at = 0;       ///< when the office made it
+};
+
 /// One town's data (one JSON document).
 struct Dataset {
   int schema_version = kSchemaVersion;
@@ -68,6 +75,7 @@ struct Dataset {
   Campaign campaign;
   std::vector<ImportLogEntry> import_log;  ///< 导入记录, oldest first
   std::vector<Tombstone> tombstones;       ///< 删除记录, oldest first
+  std::optional<KitInfo> kit;              ///< a liaison's kit: whose, which branches ("/kit"; absent for the office)
 };
 
 /// A new, empty dataset for a town: salt, example catalogue and rubric (marked 示例), the notice's thresholds,

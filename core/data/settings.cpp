@@ -124,6 +124,20 @@ const SettingInfo* Table() {
        [](JsonReader& r, const json& v, const std::string& p, Dataset& d) {
          d.campaign.talk_lock = TalkLockFromJson(v, p, r.problems());
        }},
+      {Setting::Kit, "/kit", "kit",
+       [](const Dataset& d) {
+         if (!d.kit) return json(nullptr);
+         return json{{"liaison", d.kit->liaison}, {"branch_ids", d.kit->branch_ids}, {"made_at", d.kit->made_at}};
+       },
+       [](JsonReader& r, const json& v, const std::string& p, Dataset& d) {
+         d.kit.reset();
+         if (v.is_null() || !r.Obj(v, p)) return;
+         KitInfo k;
+         r.Str(v, "liaison", p, k.liaison, true);
+         r.Strings(v, "branch_ids", p, k.branch_ids);
+         r.Int64(v, "made_at", p, k.made_at);
+         d.kit = std::move(k);
+       }},
   };
   return t;
 }

@@ -28,6 +28,7 @@ enum class Setting : uint8_t {
   TalkTopics,        ///< /campaign/talk_topics 谈话内容
   TalkSchedule,      ///< /campaign/talk_schedule 谈话排期设置
   TalkLock,          ///< /campaign/talk_lock 口令锁 (null: none)
+  Kit,               ///< /kit 联络员材料 {liaison, branch_ids, made_at} (null: the office's own town)
   Count_
 };
 constexpr int kSettingCount = static_cast<int>(Setting::Count_);

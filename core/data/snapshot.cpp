@@ -60,6 +60,7 @@ const std::vector<SnapshotWriter::Leaf>& Leaves() {
       {K::kSetting, "/campaign/talk_schedule", S(Setting::TalkSchedule), nullptr},
       {K::kCollection, "/campaign/talks", C(Coll::Talks), nullptr},
       {K::kSetting, "/campaign/talk_lock", S(Setting::TalkLock), nullptr},
+      {K::kSetting, "/kit", S(Setting::Kit), nullptr},
       {K::kCollection, "/tombstones", C(Coll::Tombstones), nullptr},
       {K::kCollection, "/import_log", C(Coll::ImportLog), nullptr},
   };
