@@ -33,18 +33,82 @@ command -v node >/dev/null && command -v npm >/dev/null ||
 
 # 2. Third-party sources from Debian's source archive, each pinned to a version and the sha256 of its
 #    upstream tarball, unpacked under $THIRD (outside the tracked tree).
-SRC_LIST=/etc/apt/sources.list.d/zhengjian-src.sources
+# Where apt reads its sources (normally /etc/apt/sources.list and /etc/apt/sources.list.d/).
+eval "$(apt-config shell APT_SOURCE_LIST Dir::Etc::sourcelist/f APT_SOURCE_PARTS Dir::Etc::sourceparts/d)"
+APT_SOURCE_PARTS=${APT_SOURCE_PARTS%/}
+SRC_LIST=$APT_SOURCE_PARTS/zhengjian-src.sources
 SRC_SUITES="bookworm forky sid"   # bookworm matches the binary packages; forky/sid hold newer ImGui
+# The machine's own Debian archive, read from apt's configuration: the first enabled entry whose suite is this
+# release's codename (deb822 stanzas in sources.list.d/*.sources, then one-line entries in sources.list and
+# sources.list.d/*.list). Prints "URIs: ..." and, when the entry names a
+# keyring, "Signed-By: ..." (a path, fingerprints or an inline key block, copied as written).
+debian_archive() {
+  local codename f
+  codename=$(. /etc/os-release 2>/dev/null && echo "${VERSION_CODENAME:-}")
+  [ -n "$codename" ] || die "cannot tell this Debian release's codename (VERSION_CODENAME in /etc/os-release)"
+  for f in "$APT_SOURCE_PARTS"/*.sources; do
+    [ -f "$f" ] && [ "$f" != "$SRC_LIST" ] || continue
+    awk -v want="$codename" '
+      BEGIN { RS = ""; FS = "\n" }
+      {
+        split("", val); key = ""; signed = ""
+        for (i = 1; i <= NF; i++) {
+          line = $i
+          if (line ~ /^#/) continue
+          if (line ~ /^[ \t]/) {                      # continuation of a multi-line field
+            if (key == "signed-by") signed = signed "\n" line; else val[key] = val[key] " " line
+            continue
+          }
+          p = index(line, ":"); if (!p) continue
+          key = tolower(substr(line, 1, p - 1)); v = substr(line, p + 1)
+          sub(/^[ \t]+/, "", v); sub(/[ \t]+$/, "", v)
+          val[key] = v
+          if (key == "signed-by") signed = v
+        }
+        if (tolower(val["enabled"]) == "no" || val["uris"] == "") next
+        okt = 0; n = split(val["types"], t, /[ \t]+/); for (j = 1; j <= n; j++) if (t[j] == "deb" || t[j] == "deb-src") okt = 1
+        oks = 0; n = split(val["suites"], s, /[ \t]+/); for (j = 1; j <= n; j++) if (s[j] == want) oks = 1
+        if (okt && oks) {
+          print "URIs: " val["uris"]
+          if (signed != "") print "Signed-By:" (signed ~ /^\n/ ? "" : " ") signed
+          found = 1; exit
+        }
+      }
+      END { exit !found }' "$f" && return 0
+  done
+  for f in "$APT_SOURCE_LIST" "$APT_SOURCE_PARTS"/*.list; do
+    [ -f "$f" ] || continue
+    awk -v want="$codename" '
+      {
+        line = $0; sub(/#.*/, "", line); sub(/^[ \t]+/, "", line)
+        if (line !~ /^deb(-src)?[ \t]/) next
+        sub(/^deb(-src)?[ \t]+/, "", line); opts = ""
+        if (substr(line, 1, 1) == "[") { p = index(line, "]"); opts = substr(line, 2, p - 2); line = substr(line, p + 1); sub(/^[ \t]+/, "", line) }
+        n = split(line, w, /[ \t]+/)
+        if (n < 2 || w[2] != want) next
+        signed = ""; m = split(opts, o, /[ \t]+/)
+        for (j = 1; j <= m; j++) if (tolower(o[j]) ~ /^signed-by=/) signed = substr(o[j], 11)
+        print "URIs: " w[1]; if (signed != "") print "Signed-By: " signed; found = 1; exit
+      }
+      END { exit !found }' "$f" && return 0
+  done
+  die "no Debian archive for $codename in apt's configuration ($APT_SOURCE_PARTS/*.sources, $APT_SOURCE_LIST, $APT_SOURCE_PARTS/*.list): the pinned sources are fetched from the archive the machine installs its packages from; configure it first"
+}
+# A deb-src entry for $SRC_SUITES on the machine's own archive and keyring; rewritten (and apt updated) only
+# when it differs from what it should be.
 ensure_deb_src() {
-  if ! grep -q "Suites: $SRC_SUITES" "$SRC_LIST" 2>/dev/null; then
-    sudo_ tee "$SRC_LIST" >/dev/null <<SRC
-Types: deb-src
-URIs: http://deb.debian.org/debian
+  local archive want
+  archive=$(debian_archive)
+  want="Types: deb-src
+$(grep '^URIs:' <<<"$archive")
 Suites: $SRC_SUITES
-Components: main
-Signed-By: /usr/share/keyrings/debian-archive-keyring.gpg
-SRC
-    sudo_ apt-get update -qq
+Components: main"
+  if grep -q '^Signed-By:' <<<"$archive"; then want+=$'\n'$(sed -n '/^Signed-By:/,$p' <<<"$archive"); fi
+  if [ "$(cat "$SRC_LIST" 2>/dev/null)" != "$want" ]; then
+    log "deb-src entry $SRC_LIST ($(grep '^URIs:' <<<"$archive"), suites $SRC_SUITES)"
+    printf '%s\n' "$want" | sudo_ tee "$SRC_LIST" >/dev/null
+    sudo_ apt-get update -qq ||
+      die "apt-get update failed with the deb-src entry $SRC_LIST (suites $SRC_SUITES on the machine's Debian archive); see apt's message above"
   fi
 }
 # fetch_source PACKAGE VERSION ORIG_TARBALL SHA256 DEST_DIR_NAME

@@ -55,7 +55,7 @@ std::optional<Date> Date::Parse(std::string_view s) {
 std::string Date::ToString() const {
   int y, m, d;
   CivilFromDays(days, y, m, d);
-  char buf[16];
+  char buf[36];  // room for three ints of any value: the compiler cannot see that y, m, d are small
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }

@@ -49,7 +49,7 @@ Dataset MakeDemoDataset(uint64_t seed, int year, TimestampMs now, const DemoOpti
   Organization& o = d.org;
   o.focus_rule = FocusRule{FocusRule::Mode::BottomCount, 2, 10, year - 1};
 
-  // Areas and general branches (testdata/README.md: 第一党总支 in 一片; 第二党总支 and 机关党总支 in 二片).
+  // Areas and general branches (as in tests/data/README.md: 第一党总支 in 一片; 第二党总支 and 机关党总支 in 二片).
   for (const char* name : {"一片", "二片"}) o.areas.push_back(Area{meta(), name, {}});
   o.general_branches.push_back(GeneralBranch{meta(), "第一党总支", o.areas[0].meta.id, {}});
   o.general_branches.push_back(GeneralBranch{meta(), "第二党总支", o.areas[1].meta.id, {}});

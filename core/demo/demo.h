@@ -17,7 +17,7 @@ constexpr TimestampMs kDemoNow = 1521532800000;
 
 /// A synthetic demo town, deterministic given `seed` (same seed -> same document, natively and in wasm):
 /// 渔洋镇 with 2 areas (一片, 二片), 3 general branches, 8 branches (5 villages, a community, 2 town units:
-/// the names of ../shared/testdata's rosters plus 桃园村 and 镇农业服务中心), members with posts
+/// the branch names of the test rosters, tests/data/make_rosters.py, plus 桃园村 and 镇农业服务中心), members with posts
 /// (书记, 副书记, 委员, 村委主任, 村委委员), representatives and reserve cadres, some names with characters
 /// outside GB2312 (珺, 堃, 犇, 䶮) and one outside the BMP (𠮷); cadres (town Party secretary, committee
 /// members linked to villages and chiefs of the areas, general-branch secretaries, resident cadres, two

@@ -1,5 +1,5 @@
 // Zhengjian core: roster CSV import (preview, then apply as one step) and export (花名册导入导出).
-// Issue 3 "Roster CSV import and export"; ../shared/testdata/README.md describes the files an office exports.
+// tests/data/README.md describes the files an office exports (the tests import synthetic ones of that shape).
 //
 // Import: bytes in (UTF-8 with or without BOM, GBK, GB18030), RFC 4180 CSV, header row with the columns
 //   序号, 姓名*, 性别, 民族, 出生日期, 公民身份号码*, 学历, 人员类别, 入党日期, 所在党支部*, 党内职务, 联系电话

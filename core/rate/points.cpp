@@ -183,7 +183,9 @@ YearTotals ComputeYearTotals(const Organization& org, const PointsBook& book, co
   std::vector<int32_t> rows(nm * stride, 0);
   const size_t n = index.member.size();
   const int32_t lo = first->days, hi = last->days;
-  constexpr size_t kAhead = 16;
+#if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
+  constexpr size_t kAhead = 16;  // native builds prefetch the row of the entry this far ahead
+#endif
   for (size_t i = 0; i < n; ++i) {
 #if defined(__GNUC__) && !defined(__EMSCRIPTEN__)
     if (i + kAhead < n && index.member[i + kAhead] >= 0)

@@ -1,10 +1,16 @@
 // Helpers shared by organization.test.mjs and rate.test.mjs: the roster import through the file chooser,
 // the dataset, and finding items near each other (a table row).
+import fs from 'node:fs';
 import path from 'node:path';
 import assert from 'node:assert/strict';
-import { ROOT, click, find, items, labels, settle } from './lib.mjs';
+import { click, find, items, labels, settle } from './lib.mjs';
 
-export const TESTDATA = path.join(ROOT, '..', 'shared', 'testdata');
+/** The rosters tests/data/make_rosters.py writes; the Makefile sets ZJ_TESTDATA_DIR ($(BUILD)/testdata). */
+export const TESTDATA = process.env.ZJ_TESTDATA_DIR || '';
+for (const f of ['roster-utf8-bom.csv', 'roster-gbk.csv', 'roster-messy.csv']) {
+  if (!TESTDATA || !fs.existsSync(path.join(TESTDATA, f)))
+    throw new Error(`test roster ${path.join(TESTDATA || '$ZJ_TESTDATA_DIR', f)} is missing: run the browser tests through make (make test-browser)`);
+}
 export const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
 
 /** Opens a screen from the side bar (desktop) or through the phone's "…" menu / tab bar. */

@@ -224,7 +224,9 @@ TEST(TalkCommands, ScheduleRecordAndRefusals) {
   ASSERT_TRUE(f.Do("talk.record", {{"id", sec}, {"intention", nullptr}}).ok);
   ASSERT_TRUE(f.Do("talk.clear_record", {{"id", sec}}).ok);
   for (const Talk& x : f.data().campaign.talks) {
-    if (x.meta.id == sec) EXPECT_FALSE(x.record.has_value());
+    if (x.meta.id == sec) {
+      EXPECT_FALSE(x.record.has_value());
+    }
   }
 }
 

@@ -1,25 +1,35 @@
-// Shared helpers of the issue-3 core tests: reading test files, the testdata organization.
+// Shared helpers of the roster and organization core tests: reading test files, the testdata organization.
 #pragma once
+#include <gtest/gtest.h>
+
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 #include <string>
 
 #include "core/data/dataset.h"
 
 namespace zj::testing_org {
 
+/// The bytes of the file at `path`. A file that cannot be opened or read is a test failure naming the path
+/// (never an empty string: an empty roster is a case of its own); the exception ends the test.
 inline std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::stringstream ss;
-  ss << f.rdbuf();
+  if (f.is_open()) ss << f.rdbuf();
+  if (!f.is_open() || f.bad()) {
+    ADD_FAILURE() << "cannot read test file " << path;
+    throw std::runtime_error("cannot read test file " + path);
+  }
   return ss.str();
 }
+/// A roster written by tests/data/make_rosters.py into ZJ_TESTDATA_DIR ($(BUILD)/testdata, by the Makefile).
 inline std::string Testdata(const std::string& name) { return ReadFile(std::string(ZJ_TESTDATA_DIR) + "/" + name); }
 inline std::string Fixture(const std::string& name) { return ReadFile(std::string(ZJ_FIXTURE_DIR) + "/" + name); }
 
 constexpr TimestampMs kNow = 1521532800000;  // 2018-03-20T08:00:00Z
 
-/// The organization of ../shared/testdata/README.md: 东湖村, 荷花村, 新街社区 (第一党总支, 一片);
+/// The organization of the rosters of tests/data/make_rosters.py: 东湖村, 荷花村, 新街社区 (第一党总支, 一片);
 /// 龙虾湾村, 稻香村 (第二党总支, 二片); 镇财政所 (机关党总支, 二片). No members.
 inline Dataset TestdataTown(IdGenerator& ids) {
   Dataset d = NewDataset("渔洋镇", 2018, ids, kNow, "test");

@@ -1,4 +1,4 @@
-// Issue 3 "ID numbers (公民身份号码)": GB 11643 check character, validation, masking, salted SHA-256 (mbedtls).
+// ID numbers (公民身份号码): GB 11643 check character, validation, masking, salted SHA-256 (mbedtls).
 #include <gtest/gtest.h>
 
 #include "core/org/idnumber.h"
@@ -10,8 +10,8 @@ TEST(IdNumber, CheckCharacterByHand) {
   // 4 2 0 5 8 1 1 9 8 6 1 2 1 3 3 0 3 x weights 7 9 10 5 8 4 2 1 6 3 7 9 10 5 8 4 2:
   // 28+18+0+25+64+4+2+9+48+18+7+18+10+15+24+0+6 = 296; 296 mod 11 = 10 -> "10X98765432"[10] = '2'.
   EXPECT_EQ(IdCheckCharacter("42058119861213303"), '2');
-  EXPECT_EQ(IdCheckCharacter("42058119470113694"), 'X');  // from roster-utf8-bom.csv row 5
-  EXPECT_EQ(IdCheckCharacter("42058119570823789"), '5');  // roster-messy.csv row 13 has 0 instead
+  EXPECT_EQ(IdCheckCharacter("42058119470113694"), 'X');  // roster-utf8-bom.csv row 5 (make_rosters.py)
+  EXPECT_EQ(IdCheckCharacter("42058119570823789"), '5');  // roster-messy.csv row 13 has 0 instead (make_rosters.py)
   EXPECT_EQ(IdCheckCharacter("4205811957082378"), 0);     // 16 digits
   EXPECT_EQ(IdCheckCharacter("4205811957082378a"), 0);
 }

@@ -1,4 +1,5 @@
-// Issue 3 "Roster CSV import and export": every file of ../shared/testdata imported, counts and reasons asserted.
+// Roster CSV import and export: every roster tests/data/make_rosters.py writes is imported, counts and reasons
+// asserted. Every count below follows from that script's design (its docstring: CLEAN and MESSY).
 #include <gtest/gtest.h>
 
 #include <algorithm>
@@ -31,7 +32,8 @@ TEST(RosterImport, Utf8WithBomAll120Imported) {
   EXPECT_TRUE(p.file_warnings.empty());
   EXPECT_EQ(p.header.size(), 12u);
   EXPECT_EQ(p.header[0], "序号");  // the BOM is not part of the first header
-  // Row 2 = the first person: 向明, 1986-12-13, 420581198612133032, 东湖村党支部, 书记, 13994715010.
+  // Row 2 = the first person, pinned in make_rosters.py: 向明, 1986-12-13, 420581198612133032, 东湖村党支部, 书记,
+  // 13994715010.
   const RosterRow* r2 = RowNo(p, 2);
   ASSERT_TRUE(r2);
   EXPECT_EQ(r2->member.name, "向明");
@@ -46,7 +48,8 @@ TEST(RosterImport, Utf8WithBomAll120Imported) {
   ASSERT_TRUE(res.ok);
   EXPECT_EQ(res.imported, 120);
   EXPECT_EQ(d.org.members.size(), 120u);
-  // 20 per branch; 6 secretaries, 6 deputies, 6 committee members; 11 probationary (counted by hand).
+  // make_rosters.py CLEAN: person i in branch i % 6 (20 each), k = i / 6; 书记 k = 0, 副书记 k = 1, 委员 k = 2
+  // (6 each); 预备党员 k = 19 in all six branches and k = 18 in the first five: 11.
   for (const Branch& b : d.org.branches)
     EXPECT_EQ(std::count_if(d.org.members.begin(), d.org.members.end(), [&](const Member& m) { return m.branch_id == b.meta.id; }), 20);
   auto posts = [&](Post p) {
@@ -104,7 +107,7 @@ TEST(RosterImport, MessyFileEveryRowAccountedFor) {
   ASSERT_FALSE(p.refused);
   EXPECT_EQ(p.encoding, TextEncoding::Utf8);
   EXPECT_FALSE(p.had_bom);
-  // 61 records after the header: 60 people + 1 blank row. Counted by hand:
+  // 61 records after the header: 60 people + 1 blank row (make_rosters.py MESSY):
   // row 11 repeats row 10 (魏杰凤), row 13 (曹俊) has check digit 0 where 5 is right, row 22 is blank.
   ASSERT_EQ(p.rows.size(), 61u);
   EXPECT_EQ(p.imported, 58);
@@ -148,6 +151,8 @@ TEST(RosterImport, MessyFileEveryRowAccountedFor) {
   EXPECT_EQ(RowNo(p, 23)->member.name, "郭犇");
   EXPECT_EQ(RowNo(p, 40)->member.name, "杜堃");
   EXPECT_EQ(RowNo(p, 57)->member.name, "田犇");
+  EXPECT_EQ(RowNo(p, 33)->member.name, "周\U00020BB7");  // 𠮷, outside the Basic Multilingual Plane
+  EXPECT_EQ(RowNo(p, 48)->member.name, "龚\u4DAE");      // 䶮, outside GBK
   // +86 139 0000 1111 -> 13900001111.
   EXPECT_EQ(RowNo(p, 15)->member.phone, "13900001111");
   EXPECT_TRUE(RowNo(p, 15)->warnings.empty());
@@ -320,7 +325,8 @@ TEST(RosterExport, Utf8BomNeutralizedAndRoundTrips) {
   EXPECT_EQ(back.imported + back.updated + back.refused_rows, 0);
   // One branch only.
   const std::string one = ExportRosterCsv(d, d.org.branches[0].meta.id);
-  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 1 + 10);  // header + 10 people of 东湖村 (none multi-line)
+  // Header + the 10 people of 东湖村 (make_rosters.py MESSY: i % 6 == 0, none refused, none multi-line).
+  EXPECT_EQ(std::count(one.begin(), one.end(), '\n'), 1 + 10);
 }
 
 TEST(RosterCells, Dates) {

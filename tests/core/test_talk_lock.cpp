@@ -1,4 +1,4 @@
-// The passphrase lock on talk records (issue 7 "Optional lock for sensitive records"; core/campaign/talks.h TalkLock,
+// The passphrase lock on talk records (core/campaign/talks.h TalkLock,
 // SealedBox; commands talk_lock.set / talk_lock.remove in core/campaign/commands_campaign.cpp). Core never sees the
 // passphrase or the key: these tests use made-up ciphertexts and check that core keeps them, never writes a
 // sealed record's plaintext, counts sealed talks as held, and refuses to change or drop a closed record.
@@ -102,7 +102,9 @@ TEST(TalkLock, ClosedRecordCannotBeChangedClearedOrUnlocked) {
   f.ws->ForgetReadableHistory();  // what closing the lock does: undo copies held the readable record
   EXPECT_FALSE(f.ws->CanUndo());
   for (const AuditEntry& e : f.ws->audit())
-    if (e.command == "talk.record") EXPECT_EQ(e.args.dump().find("两委团结"), std::string::npos);
+    if (e.command == "talk.record") {
+      EXPECT_EQ(e.args.dump().find("两委团结"), std::string::npos);
+    }
   ASSERT_FALSE(f.talk().record.has_value());
   ASSERT_TRUE(f.talk().Held());
   const std::string before = SaveDataset(f.data());

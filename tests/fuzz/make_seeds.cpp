@@ -2,7 +2,7 @@
 //   make_seeds OUT_DIR   ->  OUT_DIR/<target>/<name> for every target of tests/fuzz.
 // The office's dataset is fuzz::MakeOffice() (the small demo town with its campaign records), so the seed
 // bundles carry its id_salt and ids and reach PlanBundleImport's merge. Files from the repository
-// (tests/fixtures, ../shared/testdata rosters, tests/fixtures/fuzz/<target>/ regressions) are added by
+// (tests/fixtures, the rosters of tests/data/make_rosters.py, tests/fixtures/fuzz/<target>/ regressions) are added by
 // tests/fuzz/run.sh.
 #include <iconv.h>
 

@@ -14,7 +14,7 @@ secs=${2:?usage: run.sh FUZZ_BUILD_DIR SECONDS [TARGET...]}
 shift 2
 targets=("$@")
 [ ${#targets[@]} -gt 0 ] || targets=(decode_text csv roster_import dataset campaign bundle qr)
-testdata=${TESTDATA:-$here/../shared/testdata}
+testdata=${TESTDATA:?TESTDATA: the folder of the rosters tests/data/make_rosters.py writes (make test-fuzz sets it)}
 build=$(cd "$build" && pwd)
 
 "$build/make_seeds" "$build/seeds" >/dev/null || { echo "fuzz: make_seeds failed" >&2; exit 1; }

@@ -4,6 +4,7 @@
 #include <cmath>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
 
 #include "imgui_internal.h"
 #include "shell/fonts.h"
@@ -37,7 +38,11 @@ void FakeTextureUpdates() {
 std::string ReadFile(const std::string& path) {
   std::ifstream f(path, std::ios::binary);
   std::ostringstream s;
-  s << f.rdbuf();
+  if (f.is_open()) s << f.rdbuf();
+  if (!f.is_open() || f.bad()) {
+    ADD_FAILURE() << "cannot read test file " << path;
+    throw std::runtime_error("cannot read test file " + path);
+  }
   return s.str();
 }
 std::string TestData(const std::string& name) { return std::string(ZJ_TESTDATA_DIR) + "/" + name; }

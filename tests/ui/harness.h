@@ -1,4 +1,4 @@
-// Zhengjian headless UI tests (issue 5): the whole app (shell/app.h DrawApp) in a Dear ImGui context without
+// Zhengjian headless UI tests: the whole app (shell/app.h DrawApp) in a Dear ImGui context without
 // a GPU, driven like a user: clicks on items found by their visible label through the test locator
 // (shell/locator.h), typing, keys. What a screen did is read from the workspace's audit trail
 // (core/data/workspace.h) and from the native platform's records (shell/platform_native.h).
@@ -103,14 +103,15 @@ class Ui {
   ImGuiContext* ctx_ = nullptr;
 };
 
-/// Bytes of a file, or "" when unreadable.
+/// Bytes of a file. An unreadable file is a test failure naming the path, and the exception ends the test
+/// (never "": an empty file is a case of its own).
 std::string ReadFile(const std::string& path);
-/// ZJ_TESTDATA_DIR + "/" + name.
+/// ZJ_TESTDATA_DIR + "/" + name: the rosters tests/data/make_rosters.py writes ($(BUILD)/testdata).
 std::string TestData(const std::string& name);
 
 /// 组织 → 名册导入导出 → 导入名册… with a file of `bytes` named `name` (through the native file queue).
 void PickRoster(Ui& ui, const std::string& name, const std::string& bytes);
-/// Imports /work/shared/testdata/roster-gbk.csv through the UI: preview counts (120 new), the dataset unchanged
+/// Imports TestData("roster-gbk.csv") (tests/data/make_rosters.py) into the demo town through the UI: preview counts (120 new), the dataset unchanged
 /// by the preview, then 确认导入 emits roster.import (audit: file name and counts) and adds 120 members.
 void ImportGbkRoster(Ui& ui);
 

@@ -1,4 +1,4 @@
-// 组织 (issue 5): members, the tree, cadres and the roster import, each action checked by the command it
+// 组织: members, the tree, cadres and the roster import, each action checked by the command it
 // emits (name and exact arguments, from the audit trail) and the dataset change.
 #include <algorithm>
 
@@ -114,7 +114,9 @@ TEST(UiOrganization, MoveABranchToAGeneralBranchInTheTree) {
   EXPECT_EQ(cmds[0].command, "branch.update");
   EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", branch}, {"general_branch_id", gb1}}));
   for (const Branch& b : ui.data().org.branches)
-    if (b.meta.id == branch) EXPECT_EQ(b.general_branch_id, gb1);
+    if (b.meta.id == branch) {
+      EXPECT_EQ(b.general_branch_id, gb1);
+    }
 }
 
 TEST(UiOrganization, RosterImportPreviewThenApply) {
@@ -144,7 +146,9 @@ TEST(UiOrganization, RosterImportOnAPhone) {
   ImportGbkRoster(ui);
   // Nothing reaches past the right edge of the phone.
   for (const Item& it : ui.Items())
-    if (it.w < 2000) EXPECT_LE(it.x + it.w, 391.0f) << it.label;
+    if (it.w < 2000) {
+      EXPECT_LE(it.x + it.w, 391.0f) << it.label;
+    }
 }
 
 TEST(UiOrganization, ExportDownloadsTheMaskedRoster) {

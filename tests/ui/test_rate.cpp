@@ -1,4 +1,4 @@
-// 评 and 公示 (issue 5): keyboard points entry after importing the GBK roster, a member crossing 二星 → 三星
+// 评 and 公示: keyboard points entry after importing the GBK roster, a member crossing 二星 → 三星
 // exactly at 90 (worked out by hand as in tests/browser/rate.test.mjs), a refused value, points by tap on a
 // phone, and the printed notice boards (escaped names, the 三星 band).
 #include <algorithm>
@@ -139,7 +139,9 @@ TEST(UiRate, PhonePointsByTap) {
   r.ChooseBranch("东湖村党支部");
   // Nothing past the right edge; 记分 buttons touch-sized.
   for (const Item& it : ui.Items())
-    if (it.w < 2000) EXPECT_LE(it.x + it.w, 391.0f) << it.label;
+    if (it.w < 2000) {
+      EXPECT_LE(it.x + it.w, 391.0f) << it.label;
+    }
   Id dh;
   for (const Branch& b : ui.data().org.branches)
     if (b.name == "东湖村党支部") dh = b.meta.id;
