@@ -448,7 +448,7 @@ int main() {
   auto today = zj::Date::Parse(zj::platform::TodayIso());
   zj::ui::InitApp(g_app, today ? *today : *zj::Date::FromYmd(2018, 3, 23), zj::platform::RandomU64(),
                   zj::platform::NowMs());
-  zj::ui::ApplyStartScreen(g_app, zj::platform::UrlParam("screen"));  // ?screen=learn (issue 8, QR posters)
+  zj::ui::ApplyStartScreen(g_app, zj::platform::UrlParam("screen"));  // ?screen=learn (QR posters)
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

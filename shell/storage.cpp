@@ -2,7 +2,6 @@
 // [SECTION] Opening the saved dataset (start, recovery)
 // [SECTION] Each frame: reader tabs, banner
 // [SECTION] Autosave entry points (polled by web/storage.js)
-#include "shell/talk_lock.h"
 #include "shell/storage.h"
 
 #ifdef __EMSCRIPTEN__
@@ -16,6 +15,7 @@
 #include "core/demo/demo.h"
 #include "core/org/idnumber.h"
 #include "imgui.h"
+#include "shell/app.h"
 #include "shell/platform.h"
 #include "shell/widgets.h"
 
@@ -45,47 +45,40 @@ const Tr kStartedOver{"已改用示例数据重新开始,原来保存的各版�
 const StringTable kTable{&kReadOnly, &kReadOnlyProblem, &kBlockedTitle, &kRecoverGo, &kSaveFailed, &kQuotaFull,
                          &kChecksumBad, &kRefused, &kProblems, &kMissing, &kRecovered, &kStartedOver};
 
-StorageUi g_storage;
+// The page's one App, for the autosave entry points that web/storage.js calls between frames (process-wide:
+// the platform port has one App; StorageOpen sets it).
 App* g_app = nullptr;
-uint64_t g_seed = 0;
-const Workspace* g_saved_ws = nullptr;  // workspace + revision last handed to the JS side for saving
-uint64_t g_saved_revision = 0;
-double g_dirty_since = 0;                // ms when a change was first seen unsaved (0 = clean)
-double g_retry_after = 0;                // ms before which a failed save is not retried
-double g_last_info = 0;
 
 nlohmann::json ParseInfo() {
   nlohmann::json j = nlohmann::json::parse(platform::StorageInfoJson(), nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
 void MarkSaved(App& app) {
-  g_saved_ws = app.ws.get();
-  g_saved_revision = app.ws->revision();
-  g_dirty_since = 0;
+  app.storage.saved_ws = app.ws.get();
+  app.storage.saved_revision = app.ws->revision();
+  app.storage.dirty_since = 0;
+}
+/// Makes `d` the app's workspace now (start-up only: no frame is being drawn).
+void AdoptNow(App& app, Dataset d, const std::string& device) {
+  app.Emit(change::Adopt{std::move(d), device}, [&app](const ApplyResult&) { MarkSaved(app); });
+  app.ApplyEmitted();
 }
 }  // namespace
 
-StorageUi& Storage() { return g_storage; }
 
 std::string LocalTimeText(TimestampMs t) { return platform::LocalTimeText(t); }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Opening the saved dataset
 //-----------------------------------------------------------------------------
-void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
+void StorageOpen(App& app) {
   g_app = &app;
-  g_seed = seed;
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   s.info = ParseInfo();
   s.device = s.info.value("deviceId", std::string());
   if (s.device.empty()) s.device = app.ws->device();
   // The demo town, stamped with this profile's device id (records it writes are its own).
-  auto demo_ws = [&]() {
-    Dataset demo = app.ws->data();
-    return std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, s.device);
-  };
-  app.ws = demo_ws();
-  MarkSaved(app);
+  AdoptNow(app, app.data(), s.device);
 
   // Check every snapshot read at start (newest first).
   if (s.info.contains("snapshots") && s.info["snapshots"].is_array()) {
@@ -113,8 +106,7 @@ void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
   if (cur != s.snapshots.end() && cur->checksum_ok && cur->load_ok &&
       Sha256Hex(platform::StorageSnapshotText(cur->seq)) == ptr.value("sha256", std::string())) {
     LoadResult r = LoadDataset(platform::StorageSnapshotText(cur->seq));
-    app.ws = std::make_unique<Workspace>(std::move(r.dataset), seed ^ 0x9E3779B97F4A7C15ull, s.device);
-    MarkSaved(app);
+    AdoptNow(app, std::move(r.dataset), s.device);
     s.loaded_saved = true;
     return;
   }
@@ -134,7 +126,7 @@ void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
 }
 
 bool StorageRecover(App& app, int seq) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const std::string text = platform::StorageSnapshotText(seq);
   LoadResult r = LoadDataset(text);
   if (text.empty() || r.refused) {
@@ -145,23 +137,24 @@ bool StorageRecover(App& app, int seq) {
   TimestampMs t = 0;
   for (const auto& c : s.snapshots)
     if (c.seq == seq) t = c.time;
-  if (s.blocked) {
-    app.ws = std::make_unique<Workspace>(std::move(r.dataset), g_seed ^ 0x9E3779B97F4A7C15ull, s.device);
-  } else {
-    app.ws->Replace(std::move(r.dataset), "storage.recover", platform::NowMs());
-  }
-  g_saved_ws = nullptr;  // save it as the new current copy
-  s.blocked = false;
-  s.loaded_saved = true;
-  s.message_zh = std::string(kRecovered.zh) + " #" + std::to_string(seq) + " (" + LocalTimeText(t) + ")";
-  s.message_en = std::string(kRecovered.en) + " #" + std::to_string(seq) + " (" + LocalTimeText(t) + ")";
+  auto recovered = [&app, seq, t](const ApplyResult& a) {
+    if (!a.ok) return;
+    StorageState& st = app.storage;
+    st.saved_ws = nullptr;  // save it as the new current copy
+    st.blocked = false;
+    st.loaded_saved = true;
+    st.message_zh = std::string(kRecovered.zh) + " #" + std::to_string(seq) + " (" + LocalTimeText(t) + ")";
+    st.message_en = std::string(kRecovered.en) + " #" + std::to_string(seq) + " (" + LocalTimeText(t) + ")";
+  };
+  if (s.blocked) app.Emit(change::Adopt{std::move(r.dataset), s.device}, recovered);
+  else app.Emit(change::Replace{std::move(r.dataset), "storage.recover"}, recovered);
   return true;
 }
 
 void StorageStartOver(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   s.blocked = false;
-  g_saved_ws = nullptr;
+  s.saved_ws = nullptr;
   s.message_zh = kStartedOver.zh;
   s.message_en = kStartedOver.en;
 }
@@ -170,10 +163,10 @@ void StorageStartOver(App& app) {
 // [SECTION] Each frame
 //-----------------------------------------------------------------------------
 void StorageFrame(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const double now = static_cast<double>(platform::NowMs());
-  if (now - g_last_info > 500) {
-    g_last_info = now;
+  if (now - s.last_info > 500) {
+    s.last_info = now;
     s.info = ParseInfo();
   }
   app.read_only = s.info.contains("writer") && !s.info.value("writer", true);
@@ -183,17 +176,18 @@ void StorageFrame(App& app) {
     if (!text.empty()) {
       LoadResult r = LoadDataset(text);
       if (r.ok) {
-        app.ws = std::make_unique<Workspace>(std::move(r.dataset), g_seed ^ 0x9E3779B97F4A7C15ull, s.device);
-        MarkSaved(app);
-        s.blocked = false;
-        s.loaded_saved = true;
+        app.Emit(change::Adopt{std::move(r.dataset), s.device}, [&app](const ApplyResult&) {
+          MarkSaved(app);
+          app.storage.blocked = false;
+          app.storage.loaded_saved = true;
+        });
       }
     }
   }
 }
 
 void DrawStorageBanner(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const bool zh = CurrentLang() == Lang::Zh;
   if (app.read_only) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnly));
@@ -229,14 +223,15 @@ extern "C" {
 /// `force`); "" when clean, read-only, or paused by a storage problem.
 EMSCRIPTEN_KEEPALIVE const char* zj_storage_poll(int force) {
   using namespace zj::ui;
-  static std::string text;
+  static std::string text;  // handed to the JS side (process-wide, like g_app)
   text.clear();
-  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only) return "";
+  if (!g_app || !g_app->ws || g_app->storage.blocked || g_app->read_only) return "";
+  StorageState& s = g_app->storage;
   if (TalkLockHoldsSaving(*g_app)) return "";  // a talk record waits for encryption (shell/talk_lock.h)
-  if (g_app->ws.get() == g_saved_ws && g_app->ws->revision() == g_saved_revision) return "";
+  if (g_app->ws.get() == s.saved_ws && g_app->ws->revision() == s.saved_revision) return "";
   const double now = static_cast<double>(zj::platform::NowMs());
-  if (g_dirty_since == 0) g_dirty_since = now;
-  if (!force && (now - g_dirty_since < 300 || now < g_retry_after)) return "";
+  if (s.dirty_since == 0) s.dirty_since = now;
+  if (!force && (now - s.dirty_since < 300 || now < s.retry_after)) return "";
   text = zj::SaveDataset(g_app->data());
   MarkSaved(*g_app);
   return text.c_str();
@@ -249,7 +244,8 @@ EMSCRIPTEN_KEEPALIVE double zj_storage_revision() {
 /// The last save failed: the data counts as unsaved again; retried after 3 s.
 EMSCRIPTEN_KEEPALIVE void zj_storage_save_failed() {
   using namespace zj::ui;
-  g_saved_ws = nullptr;
-  g_retry_after = static_cast<double>(zj::platform::NowMs()) + 3000;
+  if (!g_app) return;
+  g_app->storage.saved_ws = nullptr;
+  g_app->storage.retry_after = static_cast<double>(zj::platform::NowMs()) + 3000;
 }
 }

@@ -1,4 +1,4 @@
-// Zhengjian shell: keeping the dataset in the browser (issue 7 "Nothing lost"). The app-side half of
+// Zhengjian shell: keeping the dataset in the browser (DESIGN.md "Nothing lost"). The app-side half of
 // web/storage.js: loading the saved dataset at start (or the demo town when there is none), verifying its
 // checksum, keeping corrupt or refused copies aside and offering recovery from a snapshot, autosave (the JS
 // side polls zj_storage_poll), and the second tab's read-only mode.
@@ -10,9 +10,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/types.h"
-#include "shell/app.h"
+#include "core/data/workspace.h"
 
 namespace zj::ui {
+
+struct App;
 
 /// One stored snapshot as checked at start.
 struct SnapshotCheck {
@@ -26,8 +28,8 @@ struct SnapshotCheck {
   std::string town;
 };
 
-/// Storage state of the app (not part of the dataset).
-struct StorageUi {
+/// Storage state of the app (not part of the dataset): App::storage.
+struct StorageState {
   /// A problem with the stored data found at start: autosave is paused (nothing overwritten) until the
   /// user recovers a snapshot or chooses to start over. Chinese and English text.
   bool blocked = false;
@@ -38,18 +40,22 @@ struct StorageUi {
   std::string device;                    ///< this browser profile's device id
   nlohmann::json info;                   ///< the last zjStorage.info() (refreshed twice a second)
   std::string message_zh, message_en;    ///< last storage action's outcome (recovery …)
+  // Autosave bookkeeping (zj_storage_poll).
+  const Workspace* saved_ws = nullptr;   ///< workspace + revision last handed to the JS side for saving
+  uint64_t saved_revision = 0;
+  double dirty_since = 0;                ///< ms when a change was first seen unsaved (0 = clean)
+  double retry_after = 0;                ///< ms before which a failed save is not retried
+  double last_info = 0;                  ///< ms of the last info refresh
 };
 
-/// The storage state (one per app).
-StorageUi& Storage();
-/// At start (InitApp): replaces app.ws with the saved dataset when there is a good one; otherwise keeps the
-/// demo town (re-created with this profile's device id) and, when the stored copy was bad, keeps it aside
-/// and sets Storage().blocked with the problem.
-void StorageOpen(App& app, uint64_t seed, TimestampMs now);
-/// Each frame: refreshes info, takes newer data saved by the writer tab, sets app.read_only.
+/// At start (InitApp): adopts the saved dataset when there is a good one; otherwise the demo town in app.ws
+/// (re-created with this profile's device id) and, when the stored copy was bad, keeps it aside and sets
+/// app.storage.blocked with the problem. Applies what it emits at once (no frame runs yet).
+void StorageOpen(App& app);
+/// Each frame: refreshes info, sets app.read_only, emits the adoption of newer data saved by the writer tab.
 void StorageFrame(App& app);
-/// Loads snapshot `seq` read at start as the app's dataset (one undoable step) and unblocks autosave.
-/// False (message set) when its text is gone or does not load.
+/// Emits the loading of snapshot `seq` read at start as the app's dataset (one undoable step; a new workspace
+/// while blocked), which then unblocks autosave. False (message set) when its text is gone or does not load.
 bool StorageRecover(App& app, int seq);
 /// Starts over with the demo town, leaving every stored copy in place (unblocks autosave).
 void StorageStartOver(App& app);

@@ -56,7 +56,7 @@ std::string Size(double bytes) {
 }  // namespace
 
 void DrawStorageHealth(App& app) {
-  const nlohmann::json& info = Storage().info;
+  const nlohmann::json& info = app.storage.info;
   ImGui::SeparatorText(T(kTitle));
   ImGui::PushTextWrapPos(0.0f);
   const std::string backend = info.value("backend", std::string("memory"));

@@ -39,7 +39,7 @@ TEST(UiUndo, CtrlZAndCtrlYUndoAndRedoTheLastCommand) {
   ui.Go(ui::Screen::Organization);
   ASSERT_TRUE(ui.Click("新增党员"));
   ASSERT_EQ(ui.data().org.members.size(), 121u);
-  const Id id = ui.app.org_ui.selected_member;
+  const Id id = ui.app.screens.organization.selected_member;
   size_t mark = ui.Audit().size();
   ui.Key(ImGuiKey_Z, ImGuiMod_Ctrl);
   EXPECT_EQ(ui.CommandsSince(mark), (std::vector<std::string>{"undo:member.add"}));
