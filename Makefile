@@ -51,9 +51,15 @@ run: dist
 	@echo
 	cd $(DIST)/web && python3 -m http.server $(PORT) --bind 127.0.0.1
 
+# The UI tests run in a random order each time (every test's App starts each screen afresh). The seed is printed;
+# UI_SEED=N repeats an order.
+ifndef UI_SEED
+UI_SEED := $(shell echo $$((RANDOM % 99999 + 1)))
+endif
 test-native: native
 	$(BUILD)/native/zj_core_tests --gtest_brief=1
-	if [ -x $(BUILD)/native/zj_ui_tests ]; then $(BUILD)/native/zj_ui_tests --gtest_brief=1; fi
+	if [ -x $(BUILD)/native/zj_ui_tests ]; then echo "UI tests in random order: UI_SEED=$(UI_SEED)"; \
+	  $(BUILD)/native/zj_ui_tests --gtest_brief=1 --gtest_shuffle --gtest_random_seed=$(UI_SEED); fi
 
 test-wasm: wasm
 	$(NODE_WASM) $(BUILD)/wasm/zj_core_tests.js --gtest_brief=1

@@ -210,7 +210,7 @@ void DrawApp(App& app) {
   const bool touch = app.Narrow();
   if (touch) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, ImMax(pad.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, ImMax(pad.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f)));
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -234,7 +234,7 @@ void DrawApp(App& app) {
   }
 
   const bool narrow = app.Narrow();
-  const float tab_button_h = ImMax(44.0f, Em(2.8f));  // touch targets >= 44 CSS px at every zoom
+  const float tab_button_h = ImMax(kTouchPx, Em(2.8f));  // touch targets >= 44 CSS px at every zoom
   const float tabbar_h = narrow ? tab_button_h + ImGui::GetStyle().WindowPadding.y : 0.0f;
   if (!narrow) {
     ImGui::BeginChild("nav", ImVec2(Em(7.5f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
@@ -267,7 +267,7 @@ void DrawApp(App& app) {
       for (const ScreenInfo* s = ScreensBegin(); s != ScreensEnd(); ++s) {
         if (s->phone_tab) continue;
         const Screen before = app.screen;
-        NavButton(app, *s, ImVec2(Em(8), ImMax(44.0f, Em(2.8f))));
+        NavButton(app, *s, ImVec2(Em(8), ImMax(kTouchPx, Em(2.8f))));
         if (app.screen != before) ImGui::CloseCurrentPopup();  // buttons do not close popups by themselves
       }
       ImGui::EndPopup();

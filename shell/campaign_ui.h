@@ -57,7 +57,7 @@ inline std::string Hm(int minutes) { return FormatMinutes(minutes); }
 inline std::string MonthDayOf(Date d) { return d.ToString().substr(5); }
 
 /// Height of a touch-friendly button: 44 CSS px on phones at least.
-inline float TouchH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+inline float TouchH(bool narrow) { return narrow ? ImMax(kTouchPx, Em(2.6f)) : 0.0f; }
 
 /// Branch name by id ("" when unknown).
 inline std::string BranchNameById(const Organization& org, const Id& id) {

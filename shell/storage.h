@@ -1,4 +1,4 @@
-// Zhengjian shell: keeping the dataset in the browser (DESIGN.md "Nothing lost"). The app-side half of
+// Zhengjian shell: keeping the dataset in the browser (README "Keeping data"). The app-side half of
 // web/storage.js: loading the saved dataset at start (or the demo town when there is none), verifying its
 // checksum, keeping corrupt or refused copies aside and offering recovery from a snapshot, autosave (the JS
 // side polls zj_storage_poll), and the second tab's read-only mode.

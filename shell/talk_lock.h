@@ -1,8 +1,9 @@
-// Zhengjian shell: the passphrase lock on talk records (谈话记录口令锁; DESIGN.md "Optional lock for
-// sensitive records"). Core keeps the lock's parameters and the sealed records (core/campaign/talks.h TalkLock, SealedBox); the
-// key lives in web/lock.js (WebCrypto) for as long as the page is open and unlocked. This part runs the
-// asynchronous work each frame: seals every readable record that has no sealed copy, opens sealed records
-// once unlocked, and tells storage and exports to wait until nothing readable is left unsealed.
+// Zhengjian shell: the passphrase lock on talk records (谈话记录口令锁; README "Keeping data"). Core keeps the
+// lock's parameters and the sealed records (core/campaign/talks.h TalkLock, SealedBox); the key lives in
+// web/lock.js (WebCrypto) for as long as the page is open and unlocked. This part runs the asynchronous work
+// each frame: seals every readable record that has no sealed copy, opens sealed records once unlocked, and
+// tells storage and exports to wait until nothing readable is left unsealed. Its changes to the talk records
+// go through App::Emit (change::UpdateSealing, shell/app.h) like every other change.
 #pragma once
 #include <map>
 #include <set>

@@ -88,7 +88,7 @@ void DrawBoards(App& app) {
   ImGui::BeginDisabled(!s.town && !s.branches);
   ImGui::PushStyleColor(ImGuiCol_Button, col::Red);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  if (ImGui::Button(T(kPrint), ImVec2(narrow ? -1.0f : 0.0f, ImMax(44.0f, Em(2.4f))))) {
+  if (ImGui::Button(T(kPrint), ImVec2(narrow ? -1.0f : 0.0f, ImMax(kTouchPx, Em(2.4f))))) {
     BoardOptions o;
     o.year = s.year;
     o.paper = s.paper == 1 ? BoardPaper::A3 : BoardPaper::A4;

@@ -96,7 +96,7 @@ int CategoryIndex(PointCategory c) { return c == PointCategory::Basic ? 0 : c ==
 
 /// A button at least 44 CSS px high on phones, recorded for the test locator as `test_label`.
 bool Btn(const char* label, const std::string& test_label, bool narrow) {
-  const bool hit = ImGui::Button(label, ImVec2(0, narrow ? ImMax(44.0f, ImGui::GetFrameHeight()) : 0.0f));
+  const bool hit = ImGui::Button(label, ImVec2(0, narrow ? ImMax(kTouchPx, ImGui::GetFrameHeight()) : 0.0f));
   LocatorRecordLastItem(test_label.c_str());
   return hit;
 }
@@ -110,7 +110,7 @@ void Field(const char* label, const char* test_label, std::string& text, bool na
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(20));
   if (narrow)
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, ImMax(ImGui::GetStyle().FramePadding.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+                        ImVec2(ImGui::GetStyle().FramePadding.x, ImMax(ImGui::GetStyle().FramePadding.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f)));
   ImGui::InputTextWithHint((std::string("##") + test_label).c_str(), hint, &text, flags);
   if (narrow) ImGui::PopStyleVar();
   LocatorRecordLastItem(test_label);
@@ -175,7 +175,7 @@ float ActionsWidth(bool narrow) {
 }
 
 /// Row height and vertical text offset for table rows (touch-sized on phones).
-float RowH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+float RowH(bool narrow) { return narrow ? ImMax(kTouchPx, Em(2.6f)) : 0.0f; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Points catalogue
@@ -461,7 +461,7 @@ void DrawConfirm(App& app) {
   if (!s.confirm_problem.empty()) LabelColored(col::Red, s.confirm_problem);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const float h = ImMax(44.0f, ImGui::GetFrameHeight());
+  const float h = ImMax(kTouchPx, ImGui::GetFrameHeight());
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(190, 40, 40, 255));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(210, 60, 60, 255));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));

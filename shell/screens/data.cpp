@@ -93,7 +93,7 @@ void Say(DataScreen& s, ImU32 c, std::string zh, std::string en) {
   s.msg_en = std::move(en);
 }
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
-float ButtonH() { return ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight(); }
+float ButtonH() { return ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight(); }
 bool Btn(const char* label, bool enabled = true) {
   ImGui::BeginDisabled(!enabled);
   const bool hit = ImGui::Button(label, ImVec2(0, ButtonH()));

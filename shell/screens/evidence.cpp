@@ -1,4 +1,4 @@
-// 材料 screen (issue 7): evidence (痕迹) — photos and text notes attached to a lecture, an on-site meeting or a
+// 材料 screen: evidence (痕迹) — photos and text notes attached to a lecture, an on-site meeting or a
 // talk. Evidence lives in IndexedDB beside the dataset (web/storage.js 'evidence' store), keyed by its own id and
 // pointing at its parent record by (parent_kind, parent_id); the dataset does not change when evidence is added.
 #include <cstdio>
@@ -62,7 +62,7 @@ struct Parent {
 
 /// Touch-sized button (>= 44 CSS px high), recorded for the test locator under its label.
 bool TouchButton(const char* label) {
-  const float h = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
+  const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
   const bool hit = ImGui::Button(label, ImVec2(0, h));
   LocatorRecordLastItem(label);
   return hit;
@@ -155,7 +155,7 @@ void DrawEvidence(App& app) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kLockNotCovered));
     ImGui::PopTextWrapPos();
   }
-  const float bh = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
+  const float bh = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
   if (ImGui::Button(T(kAddPhotos), ImVec2(0, bh))) platform::EvidencePickPhotos(p.kind, p.id);
   LocatorRecordLastItem(T(kAddPhotos));
   ImGui::SetNextItemWidth(app.Narrow() ? -1 : Em(24));

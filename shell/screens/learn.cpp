@@ -120,7 +120,7 @@ void LectureList(App& app) {
     const float wrap_w = std::max(Em(4), ImGui::GetContentRegionAvail().x - pad * 2 - number_w);
     const float lh = ImGui::GetTextLineHeightWithSpacing();
     const float theme_h = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap_w).y;
-    const float row_h = std::max(narrow ? 44.0f : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
+    const float row_h = std::max(narrow ? kTouchPx : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
     if (ImGui::Selectable("##lecture", ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
       ui.selected = l.meta.id;
     LocatorRecordLastItem(theme.c_str());
@@ -362,7 +362,7 @@ void Attendance(App& app, const Lecture& l) {
   for (const Id& p : rows)
     if (ui.filter.empty() || PersonName(org, p).find(ui.filter) != std::string::npos) shown.push_back(p);
 
-  const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(2.0f);
+  const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
   const float table_h = std::min(row_h * (static_cast<float>(shown.size()) + 1.5f), Em(narrow ? 20 : 18));

@@ -404,7 +404,7 @@ void DrawMembers(App& app) {
       SortByRank(rows, ranks, ui.sort_desc);
     }
     ImGuiListClipper clipper;
-    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
+    const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
     clipper.Begin(static_cast<int>(rows.size()), row_h);
     while (clipper.Step()) {
       for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
@@ -685,7 +685,7 @@ void DrawCadres(App& app) {
     ImGui::TableSetupColumn(T(kTitleField), ImGuiTableColumnFlags_WidthStretch, 4);
     if (!narrow) ImGui::TableSetupColumn(T(kRoles), ImGuiTableColumnFlags_WidthStretch, 4);
     ImGui::TableHeadersRow();
-    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);
+    const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(1.7f);
     for (const Cadre& c : org.cadres) {
       ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
       ImGui::TableNextColumn();
@@ -791,7 +791,7 @@ void DrawRoster(App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
   LabelWrapped(T(kImportHelp));
   ImGui::PopStyleColor();
-  const float big_h = ImMax(44.0f, Em(2.4f));
+  const float big_h = ImMax(kTouchPx, Em(2.4f));
   if (ImGui::Button(T(kImport), ImVec2(narrow ? -1.0f : 0.0f, big_h))) {
     platform::PickFile(".csv,text/csv,text/plain", [&app](platform::PickedFile f) {
       OrganizationScreen& ui = app.screens.organization;

@@ -102,7 +102,7 @@ const StringTable kTable{&kTabOpen, &kTabSend, &kTabReceive, &kOpenExplain, &kAd
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
 /// "发布网址：" above a field; the field itself carries the bare name for the locator.
 void FieldLabel(const Tr& t) { Label(std::string(T(t)) + (CurrentLang() == Lang::Zh ? "：" : ":")); }
-float ButtonH() { return std::max(44.0f, ImGui::GetFrameHeight()); }
+float ButtonH() { return std::max(kTouchPx, ImGui::GetFrameHeight()); }
 bool Btn(const char* label, bool enabled = true, float w = 0) {
   ImGui::BeginDisabled(!enabled);
   const bool hit = ImGui::Button(label, ImVec2(w, ButtonH()));
@@ -625,7 +625,7 @@ void DrawReceive(App& app) {
 void DrawPhoneQr(App& app) {
   // Tabs at least 44 CSS px high (touch targets): the padding is pushed around the tab calls only.
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  const ImVec2 tab_pad(pad.x * 1.5f, std::max(pad.y, (44.0f - ImGui::GetFontSize()) * 0.5f));
+  const ImVec2 tab_pad(pad.x * 1.5f, std::max(pad.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
   const bool bar = ImGui::BeginTabBar("phone_tabs");
   ImGui::PopStyleVar();

@@ -267,7 +267,7 @@ void DrawEntry(App& app) {
   if (!ui.last_recorded.empty()) LabelColored(col::Green, ui.last_recorded);
 
   // Phones: fields and buttons at least 44 CSS px high (touch targets), the row around them.
-  const float touch_h = ImMax(44.0f, Em(2.6f));
+  const float touch_h = ImMax(kTouchPx, Em(2.6f));
   const float row_h = narrow ? touch_h + ImGui::GetStyle().CellPadding.y * 2 : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -283,7 +283,7 @@ void DrawEntry(App& app) {
     ImGui::TableSetupColumn(T(kTotal), ImGuiTableColumnFlags_WidthStretch, 2);
     if (!narrow) ImGui::TableSetupColumn(T(kStars), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(T(kThisTime), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? ImMax(44.0f, Em(2.8f)) : Em(3.5f));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? ImMax(kTouchPx, Em(2.8f)) : Em(3.5f));
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()), row_h);

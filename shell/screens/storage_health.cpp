@@ -1,4 +1,4 @@
-// Storage health panel (issue 7), drawn at the end of the 概览 dashboard and on the 数据 screen: where the
+// Storage health panel, drawn at the end of the 概览 dashboard and on the 数据 screen: where the
 // data lives, size used and quota, persisted or not, when it was last saved and last exported as a backup,
 // evidence counted, and warnings for risky places (private windows, in-app browsers, Safari's 7-day rule,
 // file:// in Firefox).

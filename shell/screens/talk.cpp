@@ -256,7 +256,7 @@ void TalkList(App& app) {
   std::snprintf(buf, sizeof buf, T(kShownFmt), static_cast<int>(rows.size()), static_cast<int>(c.talks.size()));
   LabelColored(col::Grey, buf);
 
-  const float row_h = narrow ? ImMax(44.0f, Em(3.4f)) : Em(1.8f);
+  const float row_h = narrow ? ImMax(kTouchPx, Em(3.4f)) : Em(1.8f);
   const float table_h = std::min(row_h * (static_cast<float>(rows.size()) + 1.6f), Em(narrow ? 18 : 15));
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;

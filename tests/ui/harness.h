@@ -1,4 +1,4 @@
-// Zhengjian headless UI tests (issue 5): the whole app (shell/app.h DrawApp) in a Dear ImGui context without
+// Zhengjian headless UI tests (README "Testing hooks"): the whole app (shell/app.h DrawApp) in a Dear ImGui context without
 // a GPU, driven like a user: clicks on items found by their visible label through the test locator
 // (shell/locator.h), typing, keys. What a screen did is read from the workspace's audit trail
 // (core/data/workspace.h) and from the native platform's records (shell/platform_native.h).

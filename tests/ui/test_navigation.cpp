@@ -1,4 +1,4 @@
-// Navigation and undo/redo (issue 5): the phone's bottom tab bar and its "…" menu, the side bar on a PC,
+// Navigation and undo/redo: the phone's bottom tab bar and its "…" menu, the side bar on a PC,
 // Ctrl+Z / Ctrl+Y undoing and redoing the last command (audit "undo:<name>" / "redo:<name>").
 #include "tests/ui/harness.h"
 

@@ -1,4 +1,4 @@
-// 组织 (issue 5): members, the tree, cadres and the roster import, each action checked by the command it
+// 组织: members, the tree, cadres and the roster import, each action checked by the command it
 // emits (name and exact arguments, from the audit trail) and the dataset change.
 #include <algorithm>
 

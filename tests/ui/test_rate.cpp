@@ -1,4 +1,4 @@
-// 评 and 公示 (issue 5): keyboard points entry after importing the GBK roster, a member crossing 二星 → 三星
+// 评 and 公示: keyboard points entry after importing the GBK roster, a member crossing 二星 → 三星
 // exactly at 90 (worked out by hand as in tests/browser/rate.test.mjs), a refused value, points by tap on a
 // phone, and the printed notice boards (escaped names, the 三星 band).
 #include <algorithm>
