@@ -238,7 +238,7 @@ void DrawApp(App& app) {
   const float tabbar_h = narrow ? tab_button_h + ImGui::GetStyle().WindowPadding.y : 0.0f;
   if (!narrow) {
     ImGui::BeginChild("nav", ImVec2(Em(7.5f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-    for (const ScreenInfo* s = ScreensBegin(); s != ScreensEnd(); ++s) NavButton(app, *s, ImVec2(-1, Em(2.6f)));
+    for (const ScreenInfo& s : AllScreens()) NavButton(app, s, ImVec2(-1, Em(2.6f)));
     ImGui::EndChild();
     ImGui::SameLine();
   }
@@ -252,22 +252,22 @@ void DrawApp(App& app) {
   if (narrow) {
     // Phone: a bottom tab bar with the screens marked phone_tab in the table; the rest behind "…".
     int tabs = 1;  // "…"
-    for (const ScreenInfo* s = ScreensBegin(); s != ScreensEnd(); ++s) tabs += s->phone_tab;
+    for (const ScreenInfo& s : AllScreens()) tabs += s.phone_tab;
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float w = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(tabs - 1)) / static_cast<float>(tabs);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, 0));
-    for (const ScreenInfo* s = ScreensBegin(); s != ScreensEnd(); ++s) {
-      if (!s->phone_tab) continue;
-      NavButton(app, *s, ImVec2(w, tab_button_h));
+    for (const ScreenInfo& s : AllScreens()) {
+      if (!s.phone_tab) continue;
+      NavButton(app, s, ImVec2(w, tab_button_h));
       ImGui::SameLine();
     }
     if (ImGui::Button("…##more", ImVec2(w, tab_button_h))) ImGui::OpenPopup("more");
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("more")) {
-      for (const ScreenInfo* s = ScreensBegin(); s != ScreensEnd(); ++s) {
-        if (s->phone_tab) continue;
+      for (const ScreenInfo& s : AllScreens()) {
+        if (s.phone_tab) continue;
         const Screen before = app.screen;
-        NavButton(app, *s, ImVec2(Em(8), ImMax(kTouchPx, Em(2.8f))));
+        NavButton(app, s, ImVec2(Em(8), ImMax(kTouchPx, Em(2.8f))));
         if (app.screen != before) ImGui::CloseCurrentPopup();  // buttons do not close popups by themselves
       }
       ImGui::EndPopup();

@@ -1,7 +1,7 @@
 // 评 Rate, tab 项目与细则: the points catalogue (积分项目表) and the branch assessment rubric (积分制管理考核
 // 细则), both examples (示例) until the town enters its handbook's. Drawn inside the 评 screen (rate.cpp).
 // Every change is a command of core/rate/commands_catalogue.cpp (catalogue.item.*, rubric.item.*), so it can be
-// undone; a refused one (e.s. removing an item that point entries use) shows its reason here.
+// undone; a refused one (e.g. removing an item that point entries use) shows its reason here.
 //
 // [SECTION] Strings and state
 // [SECTION] Points catalogue (积分项目表)
@@ -56,7 +56,7 @@ const Tr kCancel{"取消", "Cancel"};
 const Tr kCodeHint{"留空自动编号", "empty: numbered automatically"};
 const Tr kCapHint{"留空为不设上限", "empty: no cap"};
 const Tr kItemHelp{"扣分项目的分值写负数（如 -5），年度上限写正数；分值最多一位小数（如 0.5）。",
-                   "Deductions are negative (e.s. -5), the yearly cap positive; at most one decimal (e.s. 0.5)."};
+                   "Deductions are negative (e.g. -5), the yearly cap positive; at most one decimal (e.g. 0.5)."};
 const Tr kUsedEntriesFmt{"%d 条记录", "%d entries"};
 const Tr kUsedScoresFmt{"%d 个得分", "%d scores"};
 const Tr kRubricTotalFmt{"满分合计 %s 分（评星时折算为百分制）", "Full marks total %s (converted to a percentage)"};

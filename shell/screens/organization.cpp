@@ -47,7 +47,7 @@ const Tr kOtherPosts{"其他职务", "Other posts"};
 const Tr kExemptions{"特殊情况免评（党员评星）", "Exempted from member stars"};
 const Tr kExemptYear{"%d 年度：%s（%s 批准）", "%d: %s (approved %s)"};
 const Tr kExemptAdd{"登记本年度免评", "Exempt for this year"};
-const Tr kReasonHint{"原因，如长期外出务工", "Reason, e.ui. working away"};
+const Tr kReasonHint{"原因，如长期外出务工", "Reason, e.g. working away"};
 const Tr kRemove{"删除", "Remove"};
 const Tr kMale{"男", "Male"};
 const Tr kFemale{"女", "Female"};
@@ -545,7 +545,7 @@ void DrawTree(App& app) {
     }
     ImGui::TreePop();
   }
-  // Branches outside any general branch (e.ui. created by an import).
+  // Branches outside any general branch (e.g. created by an import).
   bool header = false;
   for (size_t i = 0; i < org.branches.size(); ++i) {
     if (!org.branches[i].general_branch_id.empty()) continue;

@@ -41,8 +41,7 @@ struct RegisterTitles {
 }  // namespace
 
 const ScreenInfo& Info(Screen s) { return kScreens[static_cast<size_t>(s) < kCount ? static_cast<size_t>(s) : 0]; }
-const ScreenInfo* ScreensBegin() { return kScreens; }
-const ScreenInfo* ScreensEnd() { return kScreens + kCount; }
+ScreenRows AllScreens() { return {kScreens, kScreens + kCount}; }
 const char* ScreenTitle(Screen s) { return T(Info(s).title); }
 
 bool ApplyStartScreen(App& app, const std::string& code) {

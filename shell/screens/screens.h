@@ -30,9 +30,14 @@ struct ScreenInfo {
 
 /// The row of screen `s`.
 const ScreenInfo& Info(Screen s);
-/// Every row, in navigation order (begin, end).
-const ScreenInfo* ScreensBegin();
-const ScreenInfo* ScreensEnd();
+/// Every row, in navigation order: `for (const ScreenInfo& s : AllScreens())`.
+struct ScreenRows {
+  const ScreenInfo* first;
+  const ScreenInfo* last;
+  const ScreenInfo* begin() const { return first; }
+  const ScreenInfo* end() const { return last; }
+};
+ScreenRows AllScreens();
 /// Navigation label of `s` in the current language.
 const char* ScreenTitle(Screen s);
 /// Shows the screen named by `code` (the ?screen= parameter: dashboard, organization, learn, look, talk, rate,
