@@ -79,16 +79,17 @@ $(ROSTERS) &: tests/data/make_rosters.py
 
 testdata: $(ROSTERS)
 
-# Core tests run in a random order; the seed is printed first, `make test-native SEED=N` repeats an order.
+# Core and UI tests run in a random order (every UI test's App starts each screen afresh); the seed is printed
+# first, `make test-native SEED=N` repeats an order.
 ifeq ($(origin SEED),undefined)
 SEED           := $(shell echo $$((RANDOM % 99999 + 1)))
 endif
 CORE_TEST_ARGS := --gtest_brief=1 --gtest_shuffle --gtest_random_seed=$(SEED)
 
 test-native: native testdata
-	@echo "core tests in random order: SEED=$(SEED)"
+	@echo "core and UI tests in random order: SEED=$(SEED)"
 	$(BUILD)/native/zj_core_tests $(CORE_TEST_ARGS)
-	if [ -x $(BUILD)/native/zj_ui_tests ]; then $(BUILD)/native/zj_ui_tests --gtest_brief=1; fi
+	if [ -x $(BUILD)/native/zj_ui_tests ]; then $(BUILD)/native/zj_ui_tests $(CORE_TEST_ARGS); fi
 
 test-wasm: wasm testdata
 	@echo "core tests in random order: SEED=$(SEED)"
@@ -105,7 +106,7 @@ test-asan: deps testdata $(BUILD)/asan/CMakeCache.txt
 	cmake --build $(BUILD)/asan -j$(JOBS) --target zj_core_tests zj_ui_tests
 	@echo "core tests in random order: SEED=$(SEED)"
 	$(ASAN_ENV) $(BUILD)/asan/zj_core_tests $(CORE_TEST_ARGS)
-	$(ASAN_ENV) $(BUILD)/asan/zj_ui_tests --gtest_brief=1
+	$(ASAN_ENV) $(BUILD)/asan/zj_ui_tests $(CORE_TEST_ARGS)
 
 test-browser: dist testdata
 	cd tests/browser && node run.mjs

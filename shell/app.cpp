@@ -1,12 +1,15 @@
+// [SECTION] Changes (Emit, ApplyEmitted: the one place that changes the workspace)
 // [SECTION] Scale and style
-// [SECTION] Navigation (side bar on wide screens, bottom tab bar on phones)
+// [SECTION] Navigation (side bar on wide screens, bottom tab bar on phones; from the screen table)
 // [SECTION] Frame
 #include "shell/app.h"
 
 #include <cstdio>
+#include <cstdlib>
 
 #include "imgui_internal.h"  // ImMax
 
+#include "core/data/journal.h"
 #include "core/demo/demo.h"
 #include "imgui.h"
 #include "shell/fonts.h"
@@ -17,32 +20,85 @@
 
 namespace zj::ui {
 
-S ScreenTitle(Screen s) {
-  static const S k[] = {S::NavDashboard, S::NavOrganization, S::NavLearn, S::NavLook, S::NavTalk,
-                        S::NavRate,      S::NavEvidence,     S::NavBoards, S::NavReport, S::NavData};
-  // Screens added later keep their titles in their own files (Phone: PhoneScreenTitle()).
-  if (static_cast<size_t>(s) >= sizeof k / sizeof k[0]) return S::AppName;
-  return k[static_cast<int>(s)];
-}
-
 void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
   app.today = today;
+  app.id_seed = seed ^ 0x9E3779B97F4A7C15ull;
   // The demo campaign runs in the year of `today`, so its deadlines read as the notice's (03-23,
   // 03-31, 04-30) and days left or overdue mean something to whoever opens it.
   Dataset demo = MakeDemoDataset(2018, today.Year(), now);  // same demo town on every device
   std::string device = demo.device_id;
-  app.ws = std::make_unique<Workspace>(std::move(demo), seed ^ 0x9E3779B97F4A7C15ull, device);
-  StorageOpen(app, seed, now);  // the saved dataset when there is one (issue 7, shell/storage.cpp)
+  app.Emit(change::Adopt{std::move(demo), std::move(device)});
+  app.ApplyEmitted();
+  StorageOpen(app);  // the saved dataset when there is one (shell/storage.cpp)
+}
+
+//-----------------------------------------------------------------------------
+// [SECTION] Changes
+//-----------------------------------------------------------------------------
+void App::Emit(Change change, Then then) { emitted_.emplace_back(std::move(change), std::move(then)); }
+
+void App::ApplyEmitted() {
+  applying_ = true;
+  // Index, not iterator: a `then` may emit more, which runs in this same call.
+  for (size_t i = 0; i < emitted_.size(); ++i) {
+    Change change = std::move(emitted_[i].first);
+    Then then = std::move(emitted_[i].second);
+    const ApplyResult r = Perform(change);
+    if (then) then(r);
+  }
+  emitted_.clear();
+  applying_ = false;
 }
 
 ApplyResult App::Apply(const Command& cmd) {
-  if (read_only) {  // another tab writes this data (issue 7)
-    last_problem = ReadOnlyProblem();
-    return ApplyResult{false, last_problem, {}};
+  if (drawing_ || applying_) {  // a programming error: fail loudly at once
+    std::fprintf(stderr, "App::Apply(%s) while a frame is drawn or changes are applied: use App::Emit\n",
+                 cmd.name.c_str());
+    std::abort();
   }
-  ApplyResult r = ws->Apply(cmd, platform::NowMs());
-  if (r.ok) last_problem = {};
-  else last_problem = r.problem;
+  ApplyResult out;
+  Emit(cmd, [&out](const ApplyResult& r) { out = r; });
+  ApplyEmitted();
+  return out;
+}
+
+ApplyResult App::Perform(Change& change) {
+  const TimestampMs now = platform::NowMs();
+  ApplyResult r;
+  if (auto* cmd = std::get_if<Command>(&change)) {
+    if (read_only) {  // another tab writes this data (shell/storage.h)
+      last_problem = ReadOnlyProblem();
+      return ApplyResult{false, last_problem, {}};
+    }
+    r = ws->Apply(*cmd, now);
+    if (r.ok) last_problem = {};
+    else last_problem = r.problem;
+  } else if (std::holds_alternative<change::Undo>(change) || std::holds_alternative<change::Redo>(change)) {
+    if (read_only) return ApplyResult{false, ReadOnlyProblem(), {}};
+    r.ok = std::holds_alternative<change::Undo>(change) ? ws->Undo(now) : ws->Redo(now);
+  } else if (auto* rep = std::get_if<change::Replace>(&change)) {
+    if (read_only) return ApplyResult{false, ReadOnlyProblem(), {}};
+    ws->Replace(std::move(rep->data), rep->why, now);
+    r.ok = true;
+  } else if (auto* adopt = std::get_if<change::Adopt>(&change)) {
+    ws = std::make_unique<Workspace>(std::move(adopt->data), id_seed, adopt->device);
+    r.ok = true;
+  } else if (auto* seal = std::get_if<change::UpdateSealing>(&change)) {
+    ws->UpdateSealing(seal->fn);
+    r.ok = true;
+  } else if (auto* follow = std::get_if<change::Follow>(&change)) {
+    ws->Adopt([&](Dataset& d) {
+      for (const std::string& text : follow->journal) {
+        Problem p;
+        ApplyJournalEntry(d, text, p);  // an entry that does not apply leaves the data as it was
+      }
+    });
+    r.ok = true;
+  } else if (std::holds_alternative<change::ForgetReadableHistory>(change)) {
+    ws->ForgetReadableHistory();
+    r.ok = true;
+  }
+  if (r.ok) ++data_version_;
   return r;
 }
 
@@ -88,8 +144,9 @@ void ApplyScale(float zoom) {
 // [SECTION] Navigation
 //-----------------------------------------------------------------------------
 namespace {
-void NavButton(App& app, Screen s, ImVec2 size) {
-  const bool active = app.screen == s;
+/// The navigation button of a screen (the same on the side bar, the phone tab bar and its "…" menu).
+void NavButton(App& app, const ScreenInfo& info, ImVec2 size) {
+  const bool active = app.screen == info.screen;
   if (active) {
     const ImU32 red = col::Red;
     ImGui::PushStyleColor(ImGuiCol_Button, red);
@@ -98,9 +155,8 @@ void NavButton(App& app, Screen s, ImVec2 size) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
   }
   char id[96];
-  std::snprintf(id, sizeof id, "%s##nav%d", s == Screen::Phone ? PhoneScreenTitle() : T(ScreenTitle(s)),
-                static_cast<int>(s));
-  if (ImGui::Button(id, size)) app.screen = s;
+  std::snprintf(id, sizeof id, "%s##nav_%s", T(info.title), info.code);
+  if (ImGui::Button(id, size)) app.screen = info.screen;
   if (active) ImGui::PopStyleColor(4);
 }
 
@@ -159,12 +215,13 @@ void Header(App& app) {
 // [SECTION] Frame
 //-----------------------------------------------------------------------------
 void DrawApp(App& app) {
-  // Phones: every frame (button, field, tab, checkbox, combo) at least 44 CSS px high, the touch target size
-  // of issue 5, by raising the frame padding for the whole frame (not by sizing each control).
+  app.drawing_ = true;
+  // Phones: every frame (button, field, tab, checkbox, combo) at least 44 CSS px high, the touch target size,
+  // by raising the frame padding for the whole frame (not by sizing each control).
   const bool touch = app.Narrow();
   if (touch) {
     const ImVec2 pad = ImGui::GetStyle().FramePadding;
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, ImMax(pad.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(pad.x, ImMax(pad.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f)));
   }
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->Pos);
@@ -174,63 +231,54 @@ void DrawApp(App& app) {
   ImGui::Begin("Zhengjian", nullptr, root_flags);
   // Undo / redo of commands (a text field being edited keeps its own Ctrl+Z).
   if (!ImGui::GetIO().WantTextInput && !app.read_only) {
-    if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal)) app.ws->Undo(platform::NowMs());
+    if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal)) app.Emit(change::Undo{});
     if (ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiKey_Y, ImGuiInputFlags_RouteGlobal) ||
         ImGui::Shortcut(ImGuiMod_Ctrl | ImGuiMod_Shift | ImGuiKey_Z, ImGuiInputFlags_RouteGlobal))
-      app.ws->Redo(platform::NowMs());
+      app.Emit(change::Redo{});
   }
   Header(app);
-  StorageFrame(app);       // issue 7: reader tabs, storage problems (shell/storage.cpp)
-  TalkLockFrame(app);      // issue 7: seal / open talk records (shell/talk_lock.cpp)
+  StorageFrame(app);       // reader tabs, storage problems (shell/storage.cpp)
+  TalkLockFrame(app);      // seal / open talk records (shell/talk_lock.cpp)
   DrawStorageBanner(app);
   if (!app.last_problem.message_zh.empty()) {
     LabelColored(col::Red, CurrentLang() == Lang::Zh ? app.last_problem.message_zh : app.last_problem.message_en);
   }
 
   const bool narrow = app.Narrow();
-  const float tab_button_h = ImMax(44.0f, Em(2.8f));  // touch targets >= 44 CSS px at every zoom
+  const float tab_button_h = ImMax(kTouchPx, Em(2.8f));  // touch targets >= 44 CSS px at every zoom
   const float tabbar_h = narrow ? tab_button_h + ImGui::GetStyle().WindowPadding.y : 0.0f;
   if (!narrow) {
     ImGui::BeginChild("nav", ImVec2(Em(7.5f), 0), ImGuiChildFlags_None, ImGuiWindowFlags_NoScrollbar);
-    for (int i = 0; i < static_cast<int>(Screen::Count_); ++i) NavButton(app, static_cast<Screen>(i), ImVec2(-1, Em(2.6f)));
+    for (const ScreenInfo& s : AllScreens()) NavButton(app, s, ImVec2(-1, Em(2.6f)));
     ImGui::EndChild();
     ImGui::SameLine();
   }
   ImGui::BeginChild("screen", ImVec2(0, narrow ? -tabbar_h : 0), ImGuiChildFlags_None);
-  switch (app.screen) {
-    case Screen::Dashboard: DrawDashboard(app); break;
-    case Screen::Organization: DrawOrganization(app); break;
-    case Screen::Data: DrawData(app); break;
-    case Screen::Evidence: DrawEvidence(app); break;
-    case Screen::Learn: DrawLearn(app); break;
-    case Screen::Look: DrawLook(app); break;
-    case Screen::Talk: DrawTalk(app); break;
-    case Screen::Report: DrawReport(app); break;
-    case Screen::Rate: DrawRate(app); break;
-    case Screen::Boards: DrawBoards(app); break;
-    case Screen::Phone: DrawPhoneQr(app); break;  // issue 8
-    default: DrawPlaceholder(app, app.screen); break;
-  }
+  // The screen area is one child window shared by all screens: a screen entered starts at its top.
+  if (app.screen != app.drawn_screen_) ImGui::SetScrollY(0);
+  app.drawn_screen_ = app.screen;
+  Info(app.screen).draw(app);
   ImGui::EndChild();
 
   if (narrow) {
-    // Phone: a bottom tab bar with the five screens used most; the rest behind "…".
-    static const Screen tabs[] = {Screen::Dashboard, Screen::Learn, Screen::Look, Screen::Talk, Screen::Rate};
-    const int n = 6;
+    // Phone: a bottom tab bar with the screens marked phone_tab in the table; the rest behind "…".
+    int tabs = 1;  // "…"
+    for (const ScreenInfo& s : AllScreens()) tabs += s.phone_tab;
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
-    const float w = (ImGui::GetContentRegionAvail().x - spacing * (n - 1)) / n;
+    const float w = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(tabs - 1)) / static_cast<float>(tabs);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, 0));
-    for (Screen s : tabs) {
+    for (const ScreenInfo& s : AllScreens()) {
+      if (!s.phone_tab) continue;
       NavButton(app, s, ImVec2(w, tab_button_h));
       ImGui::SameLine();
     }
     if (ImGui::Button("…##more", ImVec2(w, tab_button_h))) ImGui::OpenPopup("more");
     ImGui::PopStyleVar();
     if (ImGui::BeginPopup("more")) {
-      for (Screen s : {Screen::Organization, Screen::Evidence, Screen::Boards, Screen::Report, Screen::Data,
-                       Screen::Phone}) {
+      for (const ScreenInfo& s : AllScreens()) {
+        if (s.phone_tab) continue;
         const Screen before = app.screen;
-        NavButton(app, s, ImVec2(Em(8), ImMax(44.0f, Em(2.8f))));
+        NavButton(app, s, ImVec2(Em(8), ImMax(kTouchPx, Em(2.8f))));
         if (app.screen != before) ImGui::CloseCurrentPopup();  // buttons do not close popups by themselves
       }
       ImGui::EndPopup();
@@ -238,6 +286,9 @@ void DrawApp(App& app) {
   }
   ImGui::End();
   if (touch) ImGui::PopStyleVar();
+  app.drawing_ = false;
+  // The frame has drawn: now the emitted changes are applied (shell/app.h "How a change travels").
+  app.ApplyEmitted();
   StorageEndFrame(app);  // last: the frame's changes go to the journal (shell/storage.cpp)
 }
 

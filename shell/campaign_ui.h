@@ -3,7 +3,6 @@
 // and the two-language pick for data that carries both.
 #pragma once
 #include <cstdio>
-#include <functional>
 #include <utility>
 #include <vector>
 #include <optional>
@@ -19,35 +18,6 @@
 #include "shell/widgets.h"
 
 namespace zj::ui {
-
-/// Commands emitted while a screen draws, applied once it has drawn. (A refused command restores the
-/// dataset from its copy, so references into the dataset held while drawing would dangle.)
-class CommandQueue {
- public:
-  /// Queues `cmd`; `then` runs with its result once applied (e.g. to select a created record).
-  void Emit(Command cmd, std::function<void(const ApplyResult&)> then = {}) {
-    q_.emplace_back(std::move(cmd), std::move(then));
-  }
-  /// Applies the queued commands in order through App::Apply (problems go to the status line).
-  void Flush(App& app) {
-    auto q = std::move(q_);
-    q_.clear();
-    for (auto& [cmd, then] : q) {
-      ApplyResult r = app.Apply(cmd);
-      if (then) then(r);
-    }
-  }
-
- private:
-  std::vector<std::pair<Command, std::function<void(const ApplyResult&)>>> q_;
-};
-
-/// Starts a screen at its top when it is entered (it was not drawn in the previous frame): the screen area
-/// is one child window shared by all screens, so its scroll position would otherwise carry over.
-inline void ScrollTopOnEnter(int& last_frame) {
-  if (ImGui::GetFrameCount() != last_frame + 1) ImGui::SetScrollY(0);
-  last_frame = ImGui::GetFrameCount();
-}
 
 /// Chinese or English of a pair of texts from the data, by the current language.
 inline const std::string& ZhEn(const std::string& zh, const std::string& en) {
@@ -87,7 +57,7 @@ inline std::string Hm(int minutes) { return FormatMinutes(minutes); }
 inline std::string MonthDayOf(Date d) { return d.ToString().substr(5); }
 
 /// Height of a touch-friendly button: 44 CSS px on phones at least.
-inline float TouchH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+inline float TouchH(bool narrow) { return narrow ? ImMax(kTouchPx, Em(2.6f)) : 0.0f; }
 
 /// Branch name by id ("" when unknown).
 inline std::string BranchNameById(const Organization& org, const Id& id) {

@@ -12,9 +12,10 @@
 namespace zj::ui {
 
 /// Collation ranks of one list of texts (e.g. every member's name), kept until the texts change.
-/// Usage: `static PinyinRanks names;  const auto& r = names.Get(ws->revision(), org.members.size(),
-/// [&](size_t i) -> const std::string& { return org.members[i].name; });` then sort rows by r[i].
-/// When `stamp` (the workspace revision) is unchanged, Get returns the cached ranks without reading a
+/// Usage: a member of the screen's state (shell/screens/screen_state.h), then
+/// `const auto& r = s.names.Get(app.data_version(), org.members.size(),
+/// [&](size_t i) -> const std::string& { return org.members[i].name; });` and sort rows by r[i].
+/// When `stamp` (the app's data version) is unchanged, Get returns the cached ranks without reading a
 /// text; when it changed, the texts are hashed (linear, cheap) and the browser asked again only if they
 /// differ — recording points does not re-sort the names.
 class PinyinRanks {
@@ -45,12 +46,6 @@ class PinyinRanks {
   uint64_t stamp_ = 0, hash_ = 0;
   std::vector<int32_t> ranks_;
 };
-
-/// A stamp for PinyinRanks::Get from the workspace and its revision (a replaced workspace starts again at
-/// revision 0, so its address is part of the stamp).
-inline uint64_t DataStamp(const void* workspace, uint64_t revision) {
-  return revision * 0x9E3779B97F4A7C15ull ^ static_cast<uint64_t>(reinterpret_cast<uintptr_t>(workspace));
-}
 
 /// Ranks of a small list computed now (no cache): for lists of a few dozen names (lecturers, a branch's
 /// reserve candidates) drawn once per frame. Prefer PinyinRanks for anything that can reach thousands.

@@ -12,16 +12,25 @@
 
 namespace zj::ui {
 
+/// The text of CommitText fields while they are edited, per field (ImGui id). A screen that uses CommitText
+/// keeps one in its state (shell/screens/screen_state.h).
+struct CommitFields {
+  struct Buf {
+    std::string text;
+    bool dirty = false;  ///< typed in since the field last showed the stored value
+  };
+  std::unordered_map<ImGuiID, Buf> bufs;
+};
+
 /// A single-line text field labelled `test_label` for the locator (e.g. "member_phone"), showing `current`
-/// while not being edited. Returns true once when the user leaves the field with a changed value, in `out`.
-/// `width` < 0 fills the line (ImGui convention); `hint` is shown greyed when the text is empty.
-inline bool CommitText(const char* test_label, const std::string& current, std::string& out, float width = -1.0f,
-                       const char* hint = nullptr, ImGuiInputTextFlags flags = 0) {
-  struct Buf { std::string text; bool dirty = false; };
-  static std::unordered_map<ImGuiID, Buf> bufs;
+/// while not being edited; its text while edited is kept in `fields`. Returns true once when the user leaves
+/// the field with a changed value, in `out`. `width` < 0 fills the line (ImGui convention); `hint` is shown
+/// greyed when the text is empty.
+inline bool CommitText(CommitFields& fields, const char* test_label, const std::string& current, std::string& out,
+                       float width = -1.0f, const char* hint = nullptr, ImGuiInputTextFlags flags = 0) {
   const std::string id = std::string("##") + test_label;
   const ImGuiID gid = ImGui::GetID(id.c_str());
-  Buf& b = bufs[gid];
+  CommitFields::Buf& b = fields.bufs[gid];
   if (!b.dirty && ImGui::GetActiveID() != gid) b.text = current;
   ImGui::SetNextItemWidth(width);
   const bool changed = hint ? ImGui::InputTextWithHint(id.c_str(), hint, &b.text, flags)

@@ -20,7 +20,7 @@ namespace {
 //-----------------------------------------------------------------------------
 // Canvas font size per ImGui font size: ImGui sizes the embedded font by its line height (ascent -
 // descent), the canvas by its em. Measured once from the embedded font's 中 (one em wide in CJK fonts)
-// so fallback glyphs match the size of the embedded ones.
+// so fallback glyphs match the size of the embedded ones. Process-wide: the page's one font setup.
 float g_em_per_size = 1.0f;
 
 bool CanvasSrcInit(ImFontAtlas*, ImFontConfig*) { return true; }
@@ -58,7 +58,7 @@ bool CanvasLoadGlyph(ImFontAtlas* atlas, ImFontConfig* src, ImFontBaked* baked, 
 }
 
 const ImFontLoader* CanvasLoader() {
-  static ImFontLoader loader;
+  static ImFontLoader loader;  // process-wide, like the font atlas that points at it
   loader.Name = "canvas2d";
   loader.FontSrcInit = CanvasSrcInit;
   loader.FontSrcDestroy = CanvasSrcDestroy;

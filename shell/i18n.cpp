@@ -11,16 +11,6 @@ const Entry kStrings[] = {
   {S::DemoExplain, "这是虚构的示例镇，用于演示；导入本镇名册后即可替换。", "A made-up demo town for trying things out; import your town's roster to replace it."},
   {S::Today, "今天", "Today"},
   {S::LangSwitch, "English", "中文"},
-  {S::NavDashboard, "概览", "Home"},
-  {S::NavOrganization, "组织", "Organization"},
-  {S::NavLearn, "学", "Learn"},
-  {S::NavLook, "看", "Look"},
-  {S::NavTalk, "谈", "Talk"},
-  {S::NavRate, "评", "Rate"},
-  {S::NavEvidence, "材料", "Evidence"},
-  {S::NavBoards, "公示", "Boards"},
-  {S::NavReport, "通报", "Report"},
-  {S::NavData, "数据", "Data"},
   {S::StrandMobilize, "动员", "Mobilize"},
   {S::StrandLearn, "学", "Learn"},
   {S::StrandLook, "看", "Look"},
@@ -42,8 +32,6 @@ const Entry kStrings[] = {
   {S::Progress, "进度", "Progress"},
   {S::Activities, "项活动", "activities"},
   {S::Owner, "负责", "Owner"},
-  {S::NotYetBuilt, "此页面正在建设中", "This screen is being built"},
-  {S::NotYetBuiltDetail, "后续版本将在这里提供完整功能；当前可在“概览”查看活动进度。", "A later version fills this screen; see Overview for the campaign's progress."},
   {S::Members, "党员", "Members"},
   {S::Branches, "党支部", "Branches"},
   {S::Areas, "片区", "Areas"},
@@ -67,6 +55,7 @@ const Entry kStrings[] = {
   {S::Zoom, "字号", "Text size"},
 };
 static_assert(sizeof(kStrings) / sizeof(kStrings[0]) == static_cast<size_t>(S::Count_), "kStrings must cover every key");
+// The UI language, process-wide: one per page (the web port) or set by each UI test (tests/ui/harness.cpp).
 Lang g_lang = Lang::Zh;
 std::vector<const Tr*>& Registered() {
   static std::vector<const Tr*> v;  // function-local: safe whatever the static-init order

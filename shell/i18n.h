@@ -14,11 +14,10 @@ enum class Lang { Zh, En };
 /// Keys of UI strings. Add here and in kStrings (i18n.cpp) together.
 enum class S {
   AppName, AppSubtitle, DemoBadge, DemoExplain, Today, LangSwitch,
-  NavDashboard, NavOrganization, NavLearn, NavLook, NavTalk, NavRate, NavEvidence, NavBoards, NavReport, NavData,
   StrandMobilize, StrandLearn, StrandLook, StrandTalk, StrandRate, StrandClose,
   StrandLearnDesc, StrandLookDesc, StrandTalkDesc, StrandRateDesc,
   Deadline, DaysLeft, DueToday, Overdue, Done, AllDoneBy, CampaignYear, KeyDates, Progress, Activities,
-  Owner, NotYetBuilt, NotYetBuiltDetail, Members, Branches, Areas, NoWebGL, Loading,
+  Owner, Members, Branches, Areas, NoWebGL, Loading,
   FilterHint, AddMember, Name, Branch, Sex, Posts, Representative, ReserveCadre, RemoveMember, NewMemberName,
   MemberEditor, NoMemberSelected, Undo, Redo, ShownOf, Zoom,
   Count_  // number of keys
@@ -42,6 +41,7 @@ const char* T(const Tr& t);
 const char* T(S key, Lang lang);
 /// The text of `key` in the current language (see SetLang).
 const char* T(S key);
+/// The UI language: one for the whole page (a user setting, kept by platform::SetSetting("lang")).
 void SetLang(Lang lang);
 Lang CurrentLang();
 /// Every UI string in both languages (for glyph coverage tests).

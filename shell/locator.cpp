@@ -17,6 +17,8 @@ struct Item {
   std::string window;
   ImRect rect;
 };
+// Process-wide: the locator records the items of the one ImGui context being drawn; LocatorBeginFrame starts
+// each frame afresh.
 struct State {
   bool on = false;
   int frames = 0;

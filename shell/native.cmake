@@ -1,4 +1,4 @@
-# The shell built natively (g++), without a GPU, for the headless UI tests (tests/ui, issue 5).
+# The shell built natively (g++), without a GPU, for the headless UI tests (tests/ui).
 # Included from the top-level CMakeLists.txt in the native build when Dear ImGui's sources are there.
 # Same shell sources as the wasm app, minus the web-only files (EM_JS / main / WebGL backend), plus
 # shell/platform_native.cpp: a scriptable in-memory platform port (shell/platform_native.h).

@@ -121,7 +121,7 @@ int EvidenceThumbTexture(const std::string& id, int* width, int* height);
 /// zj_bundle_with_evidence (core AttachBundleEvidence) re-seal the checksum, and shares the file like ShareFile.
 void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids);
 
-// ---- Passphrase lock on talk records (issue 7; web/lock.js, shell/platform_lock_web.cpp) -----------------
+// ---- Passphrase lock on talk records (web/lock.js, shell/platform_lock_web.cpp) -----------------
 /// Starts a WebCrypto operation of the talk lock: `op` is "create", "unlock", "seal", "open" or "close" and
 /// `args_json` its arguments as web/lock.js documents them (passphrase, lock parameters, items of
 /// {id, plain} or {id, iv, ct}). Returns the operation's number for LockTakeResult.
@@ -130,7 +130,7 @@ int LockRequest(const std::string& op, const std::string& args_json);
 /// "locked" | "unsupported" | "failed"}); "" while it runs. A result is handed out once.
 std::string LockTakeResult(int n);
 
-/// [issue 8: phones by QR code] Implemented in shell/platform_qr_web.cpp (JS side: web/qr.js, web/pwa.js).
+/// [Phones by QR code] Implemented in shell/platform_qr_web.cpp (JS side: web/qr.js, web/pwa.js).
 /// The value of `name` in the page address's query (`?screen=learn` -> "learn"); "" when absent.
 std::string UrlParam(const std::string& name);
 /// The address the app was opened from, without query or fragment ("https://x.gov.cn/zj/"), when it is
@@ -153,7 +153,7 @@ void SetQrScanStatus(const std::string& status);
 /// Publishes a value for browser tests (window.zjTestValues[key]); harmless outside tests.
 void PublishTestValue(const std::string& key, const std::string& value);
 
-/// [issue 5: sorting by name] Collation ranks (拼音顺序) of `texts` under the browser's Intl.Collator
+/// [Sorting by name] Collation ranks (拼音顺序) of `texts` under the browser's Intl.Collator
 /// ("zh-CN-u-co-pinyin", numeric: "张三2" before "张三10"), all in one call: ranks[i] is the place of
 /// texts[i] in the sorted list (0 = first); texts that collate equal share a rank. Sort any subset or order
 /// (descending, ties, other keys first) by comparing ranks as integers. Cost: one JS sort of the list with

@@ -1,4 +1,4 @@
-// Platform port, web implementation of the talk lock's crypto (issue 7): EM_JS into window.zjLock
+// Platform port, web implementation of the talk lock's crypto: EM_JS into window.zjLock
 // (web/lock.js, WebCrypto PBKDF2 + AES-GCM).
 #include <emscripten.h>
 

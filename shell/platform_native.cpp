@@ -34,7 +34,12 @@ struct State {
   std::string snapshot_building;
   int snapshot_epoch = 0;
   std::vector<std::string> snapshots;
+  // The talk lock stand-in (LockRequest below).
+  std::string lock_key;  ///< the passphrase while "unlocked"
+  std::map<int, std::string> lock_results;
+  int lock_next = 1;
 };
+// The port's state, process-wide like the browser it stands in for; each UI test starts it afresh (Reset).
 State& St() {
   static State s;
   return s;
@@ -220,7 +225,7 @@ void StopQrScan() {
 bool QrScanOpen() { return St().qr_open; }
 void SetQrScanStatus(const std::string& status) { Record("SetQrScanStatus", {status}); }
 void PublishTestValue(const std::string& key, const std::string& value) { St().test_values[key] = value; }
-// Collation (issue 5, sorting by name): code-point order here (UTF-8 byte order is code-point order); the
+// Collation (sorting by name): code-point order here (UTF-8 byte order is code-point order); the
 // browser sorts by pinyin (platform_web.cpp). Equal texts share a rank.
 std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts) {
   std::vector<int32_t> order(texts.size()), ranks(texts.size());
@@ -233,13 +238,10 @@ std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts) {
   return ranks;
 }
 
-// Talk lock (issue 7): a stand-in for web/lock.js with the same operations and results, answered at once.
+// Talk lock: a stand-in for web/lock.js with the same operations and results, answered at once.
 // NOT encryption: the "ciphertext" is the hex of passphrase|id|text, so headless tests can check which
 // passphrase sealed what. The real one is WebCrypto (browser tests, tests/browser/lock.test.mjs).
 namespace {
-std::string g_lock_key;  // the passphrase while "unlocked"
-std::map<int, std::string> g_lock_results;
-int g_lock_next = 1;
 std::string Hex(const std::string& s) {
   static const char* d = "0123456789abcdef";
   std::string o;
@@ -260,24 +262,24 @@ int LockRequest(const std::string& op, const std::string& args_json) {
   json r = {{"ok", true}};
   const std::string check = "zhengjian-talk-lock-v1";
   if (op == "create") {
-    g_lock_key = a.value("passphrase", std::string());
+    St().lock_key = a.value("passphrase", std::string());
     r["lock"] = {{"iterations", a.value("iterations", 600000)}, {"salt", "bmF0aXZlLXNhbHQtMDAwMA=="},
-                 {"check", {{"iv", "native"}, {"ct", Hex(g_lock_key + "|talk-lock-check|" + check)}}}};
+                 {"check", {{"iv", "native"}, {"ct", Hex(St().lock_key + "|talk-lock-check|" + check)}}}};
   } else if (op == "unlock") {
     const std::string p = a.value("passphrase", std::string());
-    if (a["lock"]["check"].value("ct", std::string()) == Hex(p + "|talk-lock-check|" + check)) g_lock_key = p;
+    if (a["lock"]["check"].value("ct", std::string()) == Hex(p + "|talk-lock-check|" + check)) St().lock_key = p;
     else r = {{"ok", false}, {"error", "wrong"}};
   } else if (op == "seal" || op == "open") {
-    if (g_lock_key.empty()) {
+    if (St().lock_key.empty()) {
       r = {{"ok", false}, {"error", "locked"}};
     } else {
       json items = json::array();
       for (const auto& it : a.value("items", json::array())) {
         const std::string id = it.value("id", std::string());
         if (op == "seal") {
-          items.push_back({{"id", id}, {"iv", "native"}, {"ct", Hex(g_lock_key + "|" + id + "|" + it.value("plain", std::string()))}});
+          items.push_back({{"id", id}, {"iv", "native"}, {"ct", Hex(St().lock_key + "|" + id + "|" + it.value("plain", std::string()))}});
         } else {
-          const std::string t = Unhex(it.value("ct", std::string())), prefix = g_lock_key + "|" + id + "|";
+          const std::string t = Unhex(it.value("ct", std::string())), prefix = St().lock_key + "|" + id + "|";
           if (t.compare(0, prefix.size(), prefix) == 0) items.push_back({{"id", id}, {"plain", t.substr(prefix.size())}});
           else items.push_back({{"id", id}, {"error", "fail"}});
         }
@@ -285,20 +287,20 @@ int LockRequest(const std::string& op, const std::string& args_json) {
       r["items"] = items;
     }
   } else if (op == "close") {
-    g_lock_key.clear();
+    St().lock_key.clear();
   } else {
     r = {{"ok", false}, {"error", "unknown"}};
   }
-  const int n = g_lock_next++;
-  g_lock_results[n] = r.dump();
+  const int n = St().lock_next++;
+  St().lock_results[n] = r.dump();
   return n;
 }
 
 std::string LockTakeResult(int n) {
-  auto it = g_lock_results.find(n);
-  if (it == g_lock_results.end()) return "";
+  auto it = St().lock_results.find(n);
+  if (it == St().lock_results.end()) return "";
   std::string s = std::move(it->second);
-  g_lock_results.erase(it);
+  St().lock_results.erase(it);
   return s;
 }
 

@@ -1,4 +1,4 @@
-// Platform port, web implementation of the issue 8 part (phones by QR code): the page address, the
+// Platform port, web implementation of the phone part (phones by QR code, README "Phones"): the page address, the
 // ?screen= parameter, the camera QR reader (web/qr.js) and test values. EM_JS into window.zjQr.
 #include <emscripten.h>
 
@@ -37,7 +37,7 @@ std::string Take(char* p) {
   std::free(p);
   return s;
 }
-std::function<void(const std::string&)> g_on_qr_text;
+std::function<void(const std::string&)> g_on_qr_text;  // process-wide: the platform port's camera
 }  // namespace
 
 std::string UrlParam(const std::string& name) { return Take(zj_js_url_param(name.c_str())); }

@@ -127,6 +127,7 @@ std::string GetSetting(const std::string& key) { return TakeString(zj_js_get_set
 void SetSetting(const std::string& key, const std::string& value) { zj_js_set_setting(key.c_str(), value.c_str()); }
 
 namespace {
+// File picks waiting for web/glue.js (process-wide: the platform port).
 std::map<int, std::function<void(PickedFile)>> g_pick_requests;
 int g_next_pick = 1;
 }  // namespace
@@ -170,6 +171,7 @@ bool ImGui_ImplOpenGLES2_Init(const char* glsl_version);
 void ImGui_ImplOpenGLES2_NewFrame();
 void ImGui_ImplOpenGLES2_RenderDrawData(ImDrawData* draw_data);
 
+// The platform port's state, process-wide: one page, one App, one WebGL context.
 namespace {
 zj::ui::App g_app;
 EMSCRIPTEN_WEBGL_CONTEXT_HANDLE g_gl = 0;
@@ -455,7 +457,7 @@ int main() {
   auto today = zj::Date::Parse(zj::platform::TodayIso());
   zj::ui::InitApp(g_app, today ? *today : *zj::Date::FromYmd(2018, 3, 23), zj::platform::RandomU64(),
                   zj::platform::NowMs());
-  zj::ui::ApplyStartScreen(g_app, zj::platform::UrlParam("screen"));  // ?screen=learn (issue 8, QR posters)
+  zj::ui::ApplyStartScreen(g_app, zj::platform::UrlParam("screen"));  // ?screen=learn (QR posters)
   emscripten_set_main_loop(Frame, 0, false);
   return 0;
 }

@@ -1,4 +1,4 @@
-// [SECTION] Platform port, web implementation of storage, sharing and evidence (issue 7; web/storage.js)
+// [SECTION] Platform port, web implementation of storage, sharing and evidence (web/storage.js; README "Keeping data")
 // [SECTION] Entry points called by web/storage.js (autosave polling, SHA-256)
 #include <emscripten.h>
 

@@ -12,6 +12,8 @@
 // recovery.
 #include "shell/storage.h"
 
+#include "shell/app.h"
+
 #include "shell/talk_lock.h"
 
 #ifdef __EMSCRIPTEN__
@@ -87,9 +89,9 @@ constexpr double kSliceMs = 6.0;
 // Below this many members + point entries a snapshot is written in one go (well under 50 ms).
 constexpr size_t kWholeAtOnce = 20000;
 
-StorageUi g_storage;
+// The page's one App, for the entry points web/storage.js calls between frames (process-wide, like the browser
+// storage it stands for; StorageOpen sets it).
 App* g_app = nullptr;
-uint64_t g_seed = 0;
 
 // The writer's state.
 struct Writer {
@@ -110,17 +112,15 @@ nlohmann::json ParseInfo() {
   nlohmann::json j = nlohmann::json::parse(platform::StorageInfoJson(), nullptr, false);
   return j.is_object() ? j : nlohmann::json::object();
 }
-std::unique_ptr<Workspace> NewWorkspace(Dataset d) {
-  return std::make_unique<Workspace>(std::move(d), g_seed ^ 0x9E3779B97F4A7C15ull, g_storage.device);
-}
+/// Starts a new workspace on `d` (no undo history), stamped with this profile's device id: through App::Emit, applied
+/// after the frame (at start-up, StorageOpen applies it at once).
+void EmitAdopt(App& app, Dataset d) { app.Emit(change::Adopt{std::move(d), app.storage.device}); }
 void AbortSnapshot() {
   if (g_w.snap) platform::StorageSnapshotAbort();
   g_w.snap.reset();
   g_w.snap_reset = false;
 }
 }  // namespace
-
-StorageUi& Storage() { return g_storage; }
 
 std::string LocalTimeText(TimestampMs t) { return platform::LocalTimeText(t); }
 
@@ -132,7 +132,7 @@ namespace {
 // Builds the dataset from the snapshot read at start and its journal. Returns false (and sets the problem) when
 // the snapshot cannot be used.
 bool OpenStored(App& app, const nlohmann::json& load) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const std::string state = load.value("state", std::string("none"));
   const int seq = load.value("seq", 0);
   s.current_seq = seq;
@@ -166,7 +166,7 @@ bool OpenStored(App& app, const nlohmann::json& load) {
       else
         ++failed;
     }
-  app.ws = NewWorkspace(std::move(r.dataset));
+  EmitAdopt(app, std::move(r.dataset));
   g_w.has_snapshot = true;
   s.loaded_saved = true;
   s.replayed = replayed;
@@ -195,20 +195,19 @@ bool OpenStored(App& app, const nlohmann::json& load) {
 
 }  // namespace
 
-void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
-  (void)now;
+void StorageOpen(App& app) {
   g_app = &app;
-  g_seed = seed;
   g_w = Writer{};
-  StorageUi& s = g_storage;
-  s = StorageUi{};
+  StorageState& s = app.storage;
+  s = StorageState{};
   s.info = ParseInfo();
   s.device = s.info.value("deviceId", std::string());
   if (s.device.empty()) s.device = app.ws->device();
   // The demo town, stamped with this profile's device id (records it writes are its own).
-  app.ws = NewWorkspace(app.ws->data());
+  EmitAdopt(app, app.data());
   const nlohmann::json load = s.info.contains("load") ? s.info["load"] : nlohmann::json::object();
   OpenStored(app, load);
+  app.ApplyEmitted();    // no frame runs yet: the stored dataset (or the demo town) is the app's now
   app.ws->TakeDirty();  // what was loaded is stored already
   for (const auto& j : s.info.value("snapshots", nlohmann::json::array())) {
     SnapshotCheck c;
@@ -223,8 +222,8 @@ void StorageOpen(App& app, uint64_t seed, TimestampMs now) {
   }
 }
 
-void StorageCheckSnapshots() {
-  StorageUi& s = g_storage;
+void StorageCheckSnapshots(App& app) {
+  StorageState& s = app.storage;
   const nlohmann::json prepared = s.info.value("prepared", nlohmann::json::object());
   for (SnapshotCheck& c : s.snapshots) {
     if (c.checked) continue;
@@ -250,7 +249,7 @@ void StorageCheckSnapshots() {
 }
 
 bool StorageRecover(App& app, int seq) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   auto it = s.checked_data.find(seq);
   if (it == s.checked_data.end()) {
     s.message_zh = "快照 #" + std::to_string(seq) + " 无法读取";
@@ -262,10 +261,10 @@ bool StorageRecover(App& app, int seq) {
     if (c.seq == seq) t = c.time;
   AbortSnapshot();
   if (s.blocked) {
-    app.ws = NewWorkspace(*it->second);
+    EmitAdopt(app, *it->second);
     g_w.has_snapshot = false;  // a new epoch: written as a whole at the end of this frame
   } else {
-    app.ws->Replace(*it->second, "storage.recover", platform::NowMs());
+    app.Emit(change::Replace{*it->second, "storage.recover"});
   }
   s.blocked = false;
   s.loaded_saved = true;
@@ -275,7 +274,7 @@ bool StorageRecover(App& app, int seq) {
 }
 
 void StorageStartOver(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   AbortSnapshot();
   s.blocked = false;
   g_w.has_snapshot = false;  // the demo town becomes a new epoch on its first change
@@ -288,7 +287,7 @@ void StorageStartOver(App& app) {
 // [SECTION] Each frame: reader tabs, banner
 //-----------------------------------------------------------------------------
 void StorageFrame(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const double now = static_cast<double>(platform::NowMs());
   if (now - s.info_ms > 500) {
     s.info_ms = now;
@@ -304,15 +303,12 @@ void StorageFrame(App& app) {
       AbortSnapshot();
       s.info = ParseInfo();
       s.blocked = false;
-      OpenStored(app, s.info.contains("load") ? s.info["load"] : nlohmann::json::object());
-      app.ws->TakeDirty();
+      OpenStored(app, s.info.contains("load") ? s.info["load"] : nlohmann::json::object());  // a new workspace: nothing dirty
     } else if (ext.contains("journal") && ext["journal"].is_array() && !ext["journal"].empty()) {
-      app.ws->Adopt([&](Dataset& d) {
-        for (const auto& t : ext["journal"]) {
-          Problem p;
-          if (t.is_string()) ApplyJournalEntry(d, t.get_ref<const std::string&>(), p);
-        }
-      });
+      change::Follow f;
+      for (const auto& t : ext["journal"])
+        if (t.is_string()) f.journal.push_back(t.get<std::string>());
+      app.Emit(std::move(f));
     }
   }
 }
@@ -347,7 +343,7 @@ void StartSnapshot(App& app, bool reset) {
 // Writes the pending changes as one journal entry (or starts a whole snapshot after a replacement). False while
 // the talk lock still has a record to seal (nothing readable may reach storage).
 bool FlushChanges(App& app) {
-  if (!app.ws || g_storage.blocked || app.read_only) return true;
+  if (!app.ws || app.storage.blocked || app.read_only) return true;
   ObserveWorkspace(app);
   if (!app.ws->HasDirty()) return true;
   if (TalkLockHoldsSaving(app)) return false;
@@ -393,8 +389,8 @@ void SnapshotSlice(App& app, bool to_the_end) {
 }  // namespace
 
 void StorageEndFrame(App& app) {
-  if (!app.ws || g_storage.blocked || app.read_only) return;
-  const nlohmann::json& info = g_storage.info;
+  if (!app.ws || app.storage.blocked || app.read_only) return;
+  const nlohmann::json& info = app.storage.info;
   FlushChanges(app);
   const double now = static_cast<double>(platform::NowMs());
   const int failed = info.value("snapshotFailed", 0);
@@ -414,14 +410,14 @@ void StorageEndFrame(App& app) {
 
 bool StorageUnsaved(const App& app) {
   return (app.ws && app.ws->HasDirty()) || g_w.snap_reset ||
-         g_storage.info.value("unsaved", 0) > 0;
+         app.storage.info.value("unsaved", 0) > 0;
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] The save state the user sees
 //-----------------------------------------------------------------------------
 void DrawSaveState(App& app) {
-  const nlohmann::json& info = g_storage.info;
+  const nlohmann::json& info = app.storage.info;
   if (app.read_only) return;
   const std::string backend = info.value("backend", std::string());
   const bool error = !info.value("lastError", std::string()).empty() || info.value("queued", 0) > 0;
@@ -432,7 +428,7 @@ void DrawSaveState(App& app) {
 }
 
 void DrawStorageBanner(App& app) {
-  StorageUi& s = g_storage;
+  StorageState& s = app.storage;
   const bool zh = CurrentLang() == Lang::Zh;
   if (app.read_only) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnly));
@@ -472,7 +468,7 @@ extern "C" {
 /// The page is being hidden or left: writes what is pending now (a replaced dataset's snapshot to the end).
 EMSCRIPTEN_KEEPALIVE void zj_storage_flush() {
   using namespace zj::ui;
-  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only) return;
+  if (!g_app || !g_app->ws || g_app->storage.blocked || g_app->read_only) return;
   FlushChanges(*g_app);
   if (g_w.snap_reset) SnapshotSlice(*g_app, true);
 }
@@ -480,7 +476,7 @@ EMSCRIPTEN_KEEPALIVE void zj_storage_flush() {
 /// being written, so a slow-drawing page does not slow saving down).
 EMSCRIPTEN_KEEPALIVE void zj_storage_work() {
   using namespace zj::ui;
-  if (!g_app || !g_app->ws || g_storage.blocked || g_app->read_only || !g_w.snap) return;
+  if (!g_app || !g_app->ws || g_app->storage.blocked || g_app->read_only || !g_w.snap) return;
   SnapshotSlice(*g_app, false);
 }
 /// 1 while a change is only in this page (waiting for the talk lock's sealing, or a replaced dataset's snapshot

@@ -12,9 +12,11 @@
 #include <nlohmann/json.hpp>
 
 #include "core/base/types.h"
-#include "shell/app.h"
+#include "core/data/dataset.h"
 
 namespace zj::ui {
+
+struct App;
 
 /// One stored snapshot as checked at start.
 struct SnapshotCheck {
@@ -31,7 +33,7 @@ struct SnapshotCheck {
 };
 
 /// Storage state of the app (not part of the dataset).
-struct StorageUi {
+struct StorageState {
   /// A problem with the stored data found at start: autosave is paused (nothing overwritten) until the
   /// user recovers a snapshot or chooses to start over. Chinese and English text.
   bool blocked = false;
@@ -50,18 +52,17 @@ struct StorageUi {
 };
 
 /// The storage state (one per app).
-StorageUi& Storage();
 /// At start (InitApp): replaces app.ws with the saved dataset when there is a good one; otherwise keeps the
 /// demo town (re-created with this profile's device id) and, when the stored copy was bad, keeps it aside
-/// and sets Storage().blocked with the problem.
-void StorageOpen(App& app, uint64_t seed, TimestampMs now);
+/// and sets app.storage.blocked with the problem.
+void StorageOpen(App& app);
 /// Each frame, first: refreshes info, takes newer data saved by the writer tab, sets app.read_only.
 void StorageFrame(App& app);
 /// Each frame, last (after the frame's commands were applied): writes their changes as one journal entry, starts a
 /// snapshot when one is due, and writes a slice of it.
 void StorageEndFrame(App& app);
 /// Reads and checks the stored snapshots for recovery (asynchronous, one a frame); call while recovery is shown.
-void StorageCheckSnapshots();
+void StorageCheckSnapshots(App& app);
 /// True while a change is not on disk yet (or waits for the talk lock's sealing).
 bool StorageUnsaved(const App& app);
 /// The save state in a word, for the header: 已保存 / 正在保存… / 未保存! / 不会保存.

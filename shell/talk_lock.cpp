@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/campaign/campaign.h"
+#include "shell/app.h"
 #include "shell/platform.h"
 
 namespace zj::ui {
@@ -35,27 +36,7 @@ const Tr kCannotOpen{"有谈话记录用别的口令加密（例如来自另一�
 const StringTable kTable{&kCreated, &kUnlocked, &kWrong, &kUnsupported, &kFailed, &kClosed, &kStillSealing,
                          &kRemoved, &kSetFailed, &kCannotOpen};
 
-struct Pending {
-  int n = 0;                          ///< operation number (0 = none)
-  std::map<Id, std::string> plain;    ///< seal: the record text sent per talk id
-  std::map<Id, SealedBox> boxes;      ///< open: the sealed box sent per talk id
-};
-
-struct LockRuntime {
-  bool open = false;       ///< web/lock.js holds the key for `salt`
-  std::string salt;
-  int create_n = 0, unlock_n = 0;
-  std::string unlock_salt;
-  Pending seal, opening;
-  std::set<std::string> cannot_open;  ///< "<talk id>|<ct>" that the key could not open
-  const Tr* message = nullptr;
-  std::string message_extra;
-  bool error = false;
-  std::string message_text;  ///< message in the current language (TalkLockMessage)
-};
-LockRuntime g;
-
-void Say(const Tr& t, bool error, std::string extra = {}) {
+void Say(TalkLockRuntime& g, const Tr& t, bool error, std::string extra = {}) {
   g.message = &t;
   g.error = error;
   g.message_extra = std::move(extra);
@@ -72,7 +53,7 @@ json Parse(const std::string& s) {
 }
 std::string Key(const Id& id, const SealedBox& b) { return id + "|" + b.ct; }
 
-void Forget() {
+void Forget(TalkLockRuntime& g) {
   if (g.open) platform::LockTakeResult(platform::LockRequest("close", "{}"));  // result not needed
   g.open = false;
   g.salt.clear();
@@ -82,6 +63,7 @@ void Forget() {
 }  // namespace
 
 LockState TalkLockState(const App& app) {
+  const TalkLockRuntime& g = app.lock;
   const auto& lock = app.data().campaign.talk_lock;
   if (!lock) return LockState::Off;
   return g.open && g.salt == lock->salt ? LockState::Open : LockState::Closed;
@@ -91,17 +73,19 @@ bool TalkLockHoldsSaving(const App& app) {
   return app.ws && app.data().campaign.talk_lock && !TalksToSeal(app.data().campaign.talks).empty();
 }
 
-bool TalkLockBusy() { return g.create_n != 0 || g.unlock_n != 0; }
+bool TalkLockBusy(const App& app) { return app.lock.create_n != 0 || app.lock.unlock_n != 0; }
 
 void TalkLockCreate(App& app, const std::string& passphrase) {
-  if (TalkLockBusy() || app.data().campaign.talk_lock) return;
+  TalkLockRuntime& g = app.lock;
+  if (TalkLockBusy(app) || app.data().campaign.talk_lock) return;
   g.create_n = platform::LockRequest("create", json{{"passphrase", passphrase}, {"iterations", 600000}}.dump());
   g.message = nullptr;
 }
 
 void TalkLockUnlock(App& app, const std::string& passphrase) {
+  TalkLockRuntime& g = app.lock;
   const auto& lock = app.data().campaign.talk_lock;
-  if (TalkLockBusy() || !lock) return;
+  if (TalkLockBusy(app) || !lock) return;
   const json l = {{"iterations", lock->iterations}, {"salt", lock->salt},
                   {"check", {{"iv", lock->check.iv}, {"ct", lock->check.ct}}}};
   g.unlock_n = platform::LockRequest("unlock", json{{"passphrase", passphrase}, {"lock", l}}.dump());
@@ -110,28 +94,30 @@ void TalkLockUnlock(App& app, const std::string& passphrase) {
 }
 
 bool TalkLockClose(App& app) {
+  TalkLockRuntime& g = app.lock;
   if (TalkLockHoldsSaving(app)) {
-    Say(kStillSealing, true);
+    Say(g, kStillSealing, true);
     return false;
   }
-  Forget();
-  app.ws->UpdateSealing([](std::vector<Talk>& talks) { HideSealedRecords(talks); });
-  app.ws->ForgetReadableHistory();  // undo copies and audit lines would still show the records
-  Say(kClosed, false);
+  Forget(g);
+  app.Emit(change::UpdateSealing{[](std::vector<Talk>& talks) { HideSealedRecords(talks); }});
+  app.Emit(change::ForgetReadableHistory{});  // undo copies and audit lines would still show the records
+  Say(g, kClosed, false);
   return true;
 }
 
 void TalkLockRemove(App& app) {
   if (TalkLockState(app) != LockState::Open) return;
-  ApplyResult r = app.Apply({"talk_lock.remove", json::object()});
-  if (r.ok) {
-    app.ws->ForgetReadableHistory();  // not undoable either: setting the lock again is the way back
-    Forget();
-    Say(kRemoved, false);
-  }
+  app.Emit(Command{"talk_lock.remove", json::object()}, [&app](const ApplyResult& r) {
+    if (!r.ok) return;
+    app.Emit(change::ForgetReadableHistory{});  // not undoable either: setting the lock again is the way back
+    Forget(app.lock);
+    Say(app.lock, kRemoved, false);
+  });
 }
 
-const std::string& TalkLockMessage(bool* error) {
+const std::string& TalkLockMessage(App& app, bool* error) {
+  TalkLockRuntime& g = app.lock;
   if (error) *error = g.error;
   g.message_text = g.message ? std::string(T(*g.message)) + g.message_extra : std::string();
   return g.message_text;
@@ -139,9 +125,10 @@ const std::string& TalkLockMessage(bool* error) {
 
 void TalkLockFrame(App& app) {
   if (!app.ws) return;
+  TalkLockRuntime& g = app.lock;
   const auto& lock = app.data().campaign.talk_lock;
   // The dataset changed under us (recovery, import of another town): a key for another salt is useless.
-  if (g.open && (!lock || lock->salt != g.salt) && g.create_n == 0) Forget();
+  if (g.open && (!lock || lock->salt != g.salt) && g.create_n == 0) Forget(g);
 
   if (g.create_n) {
     const std::string s = platform::LockTakeResult(g.create_n);
@@ -149,20 +136,23 @@ void TalkLockFrame(App& app) {
       g.create_n = 0;
       json r = Parse(s);
       if (r.value("ok", false) && r.contains("lock")) {
-        ApplyResult a = app.Apply({"talk_lock.set", r["lock"]});
-        if (a.ok) {
-          // Not undoable: undo would drop the lock silently and let records be stored in clear again
-          // (removing it is 取消口令锁, with its confirmation). Undo copies also held readable records.
-          app.ws->ForgetReadableHistory();
-          g.open = true;
-          g.salt = r["lock"].value("salt", std::string());
-          Say(kCreated, false);
-        } else {
-          platform::LockTakeResult(platform::LockRequest("close", "{}"));
-          Say(kSetFailed, true, CurrentLang() == Lang::Zh ? a.problem.message_zh : a.problem.message_en);
-        }
+        const std::string salt = r["lock"].value("salt", std::string());
+        app.Emit(Command{"talk_lock.set", r["lock"]}, [&app, salt](const ApplyResult& a) {
+          TalkLockRuntime& rt = app.lock;
+          if (a.ok) {
+            // Not undoable: undo would drop the lock silently and let records be stored in clear again
+            // (removing it is 取消口令锁, with its confirmation). Undo copies also held readable records.
+            app.Emit(change::ForgetReadableHistory{});
+            rt.open = true;
+            rt.salt = salt;
+            Say(rt, kCreated, false);
+          } else {
+            platform::LockTakeResult(platform::LockRequest("close", "{}"));
+            Say(rt, kSetFailed, true, CurrentLang() == Lang::Zh ? a.problem.message_zh : a.problem.message_en);
+          }
+        });
       } else {
-        Say(ErrorText(r), true);
+        Say(g, ErrorText(r), true);
       }
     }
   }
@@ -175,9 +165,9 @@ void TalkLockFrame(App& app) {
         g.open = true;
         g.salt = g.unlock_salt;
         g.cannot_open.clear();
-        Say(kUnlocked, false);
+        Say(g, kUnlocked, false);
       } else {
-        Say(ErrorText(r), true);
+        Say(g, ErrorText(r), true);
       }
     }
   }
@@ -187,12 +177,11 @@ void TalkLockFrame(App& app) {
       readable += t.sealed && t.record;
       hidden += t.sealed && !t.record;
     }
-    static const char* kState[] = {"off", "closed", "open"};
+    const char* const kState[] = {"off", "closed", "open"};
     const std::string v = std::string(kState[static_cast<int>(TalkLockState(app))]) + " readable=" +
                           std::to_string(readable) + " hidden=" + std::to_string(hidden) + " waiting=" +
                           std::to_string(lock ? TalksToSeal(app.data().campaign.talks).size() : 0);
-    static std::string published;
-    if (v != published) platform::PublishTestValue("talk_lock", published = v);
+    if (v != g.published) platform::PublishTestValue("talk_lock", g.published = v);
   }
   if (!lock || TalkLockState(app) != LockState::Open) return;
   const auto& talks = app.data().campaign.talks;
@@ -206,9 +195,9 @@ void TalkLockFrame(App& app) {
       if (r.value("ok", false))
         for (const auto& it : r.value("items", json::array()))
           boxes[it.value("id", std::string())] = SealedBox{it.value("iv", std::string()), it.value("ct", std::string())};
-      const auto sent = std::move(g.seal.plain);
+      auto sent = std::move(g.seal.plain);
       g.seal = {};
-      app.ws->UpdateSealing([&](std::vector<Talk>& ts) {
+      app.Emit(change::UpdateSealing{[sent = std::move(sent), boxes = std::move(boxes)](std::vector<Talk>& ts) {
         for (Talk& t : ts) {
           auto p = sent.find(t.meta.id);
           auto b = boxes.find(t.meta.id);
@@ -216,8 +205,8 @@ void TalkLockFrame(App& app) {
           if (p == sent.end() || b == boxes.end() || t.sealed || !t.record) continue;
           if (TalkRecordToJson(*t.record).dump() == p->second) t.sealed = b->second;
         }
-      });
-      if (!r.value("ok", false)) Say(ErrorText(r), true);
+      }});
+      if (!r.value("ok", false)) Say(g, ErrorText(r), true);
     }
   } else {
     const std::vector<size_t> todo = TalksToSeal(talks);
@@ -237,7 +226,7 @@ void TalkLockFrame(App& app) {
     const std::string s = platform::LockTakeResult(g.opening.n);
     if (!s.empty()) {
       json r = Parse(s);
-      const auto sent = std::move(g.opening.boxes);
+      auto sent = std::move(g.opening.boxes);
       g.opening = {};
       std::map<Id, std::string> plain;
       bool failed = false;
@@ -251,8 +240,10 @@ void TalkLockFrame(App& app) {
           }
         }
       }
-      const TalkTopics& topics = app.data().campaign.talk_topics;
-      app.ws->UpdateSealing([&](std::vector<Talk>& ts) {
+      // The topics are read when the change is applied (a copy taken now would do as well: sealing changes
+      // no topic), never through a reference taken while drawing.
+      app.Emit(change::UpdateSealing{[&app, sent = std::move(sent), plain = std::move(plain)](std::vector<Talk>& ts) {
+        const TalkTopics& topics = app.data().campaign.talk_topics;
         for (Talk& t : ts) {
           auto p = plain.find(t.meta.id);
           auto b = sent.find(t.meta.id);
@@ -262,8 +253,8 @@ void TalkLockFrame(App& app) {
           if (j.is_discarded()) continue;
           if (auto rec = TalkRecordFromJson(j, t.pair.kind, topics, "/record", problems)) t.record = std::move(*rec);
         }
-      });
-      if (failed) Say(kCannotOpen, true);
+      }});
+      if (failed) Say(g, kCannotOpen, true);
     }
   } else {
     json items = json::array();

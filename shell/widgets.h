@@ -41,8 +41,11 @@ inline void FlowLabels(std::initializer_list<std::pair<ImU32, std::string>> item
     LabelColored(colour, text);
   }
 }
-/// Font-relative size, like CSS em.
+/// Font-relative size, like CSS em. Style sizes are set and scaled in one place (ApplyScale, shell/app.cpp);
+/// screens size things in Em or kTouchPx, never in raw pixels of their own.
 inline float Em(float n) { return n * ImGui::GetFontSize(); }
+/// The smallest touch target on phones, in CSS px (buttons, fields, table rows, tabs).
+constexpr float kTouchPx = 44.0f;
 
 /// Palette (party red, paper background).
 namespace col {

@@ -40,22 +40,14 @@ const Tr kNothing{"请至少选择一种公示栏", "Choose at least one board"}
 const StringTable kTable{&kTitle, &kIntro, &kYear, &kPaper, &kTownBoard, &kBranchBoards, &kAllBranches, &kPrint,
                          &kOpened, &kSaved, &kPreview, &kBranchLine, &kTownLine, &kPublishedState, &kDraftState, &kNothing};
 
-struct BoardsState {
-  int year = 0;
-  int paper = 0;  // 0 A4, 1 A3
-  bool town = true, branches = true;
-  Id branch;      // "" = all branches
-  std::string status;
-};
-BoardsState g;
-
 }  // namespace
 
 void DrawBoards(App& app) {
+  BoardsScreen& s = app.screens.boards;
   const Dataset& d = app.data();
   const Organization& org = d.org;
   const bool narrow = app.Narrow();
-  if (g.year == 0) g.year = app.today.Year();
+  if (s.year == 0) s.year = app.today.Year();
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
@@ -67,87 +59,87 @@ void DrawBoards(App& app) {
   Label(T(kYear));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(7));
-  ImGui::InputInt("##boards_year", &g.year);
+  ImGui::InputInt("##boards_year", &s.year);
   LocatorRecordLastItem("boards_year");
-  g.year = std::clamp(g.year, 1900, 2199);
+  s.year = std::clamp(s.year, 1900, 2199);
   if (!narrow) ImGui::SameLine(); 
   ImGui::AlignTextToFramePadding();
   Label(T(kPaper));
   ImGui::SameLine();
-  ImGui::RadioButton("A4", &g.paper, 0);
+  ImGui::RadioButton("A4", &s.paper, 0);
   ImGui::SameLine();
-  ImGui::RadioButton("A3", &g.paper, 1);
+  ImGui::RadioButton("A3", &s.paper, 1);
 
-  ImGui::Checkbox(T(kTownBoard), &g.town);
-  ImGui::Checkbox(T(kBranchBoards), &g.branches);
-  if (g.branches) {
-    const int bi = FindBranch(org, g.branch);
+  ImGui::Checkbox(T(kTownBoard), &s.town);
+  ImGui::Checkbox(T(kBranchBoards), &s.branches);
+  if (s.branches) {
+    const int bi = FindBranch(org, s.branch);
     ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
     if (ImGui::BeginCombo("##boards_branch", bi >= 0 ? org.branches[static_cast<size_t>(bi)].name.c_str() : T(kAllBranches))) {
-      if (ImGui::Selectable(T(kAllBranches), g.branch.empty())) g.branch.clear();
+      if (ImGui::Selectable(T(kAllBranches), s.branch.empty())) s.branch.clear();
       for (const Branch& b : org.branches)
-        if (ImGui::Selectable(b.name.c_str(), b.meta.id == g.branch)) g.branch = b.meta.id;
+        if (ImGui::Selectable(b.name.c_str(), b.meta.id == s.branch)) s.branch = b.meta.id;
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("boards_branch");
   }
 
   ImGui::Spacing();
-  ImGui::BeginDisabled(!g.town && !g.branches);
+  ImGui::BeginDisabled(!s.town && !s.branches);
   ImGui::PushStyleColor(ImGuiCol_Button, col::Red);
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
-  if (ImGui::Button(T(kPrint), ImVec2(narrow ? -1.0f : 0.0f, ImMax(44.0f, Em(2.4f))))) {
+  if (ImGui::Button(T(kPrint), ImVec2(narrow ? -1.0f : 0.0f, ImMax(kTouchPx, Em(2.4f))))) {
     BoardOptions o;
-    o.year = g.year;
-    o.paper = g.paper == 1 ? BoardPaper::A3 : BoardPaper::A4;
-    o.town_board = g.town;
-    if (g.branches) {
-      if (g.branch.empty())
+    o.year = s.year;
+    o.paper = s.paper == 1 ? BoardPaper::A3 : BoardPaper::A4;
+    o.town_board = s.town;
+    if (s.branches) {
+      if (s.branch.empty())
         for (const Branch& b : org.branches) o.branch_ids.push_back(b.meta.id);
       else
-        o.branch_ids.push_back(g.branch);
+        o.branch_ids.push_back(s.branch);
     }
     o.published_on = app.today;
-    const std::string name = BoardsFileName(d, g.year);
+    const std::string name = BoardsFileName(d, s.year);
     char buf[300];
     if (platform::OpenHtml(name, BoardsHtml(d, o))) {
-      g.status = T(kOpened);
+      s.status = T(kOpened);
     } else {
       std::snprintf(buf, sizeof buf, T(kSaved), name.c_str());
-      g.status = buf;
+      s.status = buf;
     }
   }
   ImGui::PopStyleColor(2);
   ImGui::EndDisabled();
-  if (!g.town && !g.branches) LabelColored(col::Red, T(kNothing));
-  if (!g.status.empty()) {
+  if (!s.town && !s.branches) LabelColored(col::Red, T(kNothing));
+  if (!s.status.empty()) {
     ImGui::PushStyleColor(ImGuiCol_Text, col::Green);
-    LabelWrapped(g.status);
+    LabelWrapped(s.status);
     ImGui::PopStyleColor();
   }
 
   // Preview: the counts that will be printed.
   ImGui::SeparatorText(T(kPreview));
   char buf[400];
-  if (g.town) {
+  if (s.town) {
     int c[4] = {0, 0, 0, 0};
     bool published = false;
     for (const BranchStarRecord& h : d.branch_rating.history)
-      if (h.year == g.year && FindBranch(org, h.branch_id) >= 0) {
+      if (h.year == s.year && FindBranch(org, h.branch_id) >= 0) {
         published = true;
         ++c[std::clamp(h.stars, 0, 3)];
       }
     if (!published) {
-      const BranchRatingResult r = RateBranches(org, d.branch_rating, g.year);
+      const BranchRatingResult r = RateBranches(org, d.branch_rating, s.year);
       std::copy(r.count_by_stars, r.count_by_stars + 4, c);
     }
     std::snprintf(buf, sizeof buf, T(kTownLine), c[3], c[2], c[1], c[0], T(published ? kPublishedState : kDraftState));
     LabelWrapped(buf);
   }
-  if (g.branches) {
-    const MemberRatingResult res = RateMembers(org, d.points, d.member_stars, g.year);
+  if (s.branches) {
+    const MemberRatingResult res = RateMembers(org, d.points, d.member_stars, s.year);
     for (const Branch& b : org.branches) {
-      if (!g.branch.empty() && b.meta.id != g.branch) continue;
+      if (!s.branch.empty() && b.meta.id != s.branch) continue;
       int c[4] = {0, 0, 0, 0};
       for (int k : BranchBoardOrder(org, res, b.meta.id)) ++c[res.rated[static_cast<size_t>(k)].stars];
       std::snprintf(buf, sizeof buf, T(kBranchLine), b.name.c_str(), c[3], c[2], c[1]);

@@ -78,24 +78,7 @@ const Tr kCategories[] = {{"基础积分", "Basic"}, {"奖励积分", "Merit"}, 
 const StringTable kTable2{&kCategories[0], &kCategories[1], &kCategories[2]};
 constexpr PointCategory kCategoryOrder[] = {PointCategory::Basic, PointCategory::Merit, PointCategory::Deduction};
 
-/// The add / edit form of one table (the item being edited, or none = a new one) and its feedback.
-struct Form {
-  Id editing;              ///< "" = adding a new item
-  std::string code, name, points, cap;
-  int category = 0;        ///< index into kCategoryOrder
-  bool evidence = false;
-  std::string message;     ///< last result (green) or problem (red)
-  bool message_ok = false;
-  bool scroll_to = false;  ///< bring the form into view on the next frame (phones: it is below the table)
-};
-struct CatalogueState {
-  Form item, rubric;
-  Id confirm_id;           ///< item waiting for the remove confirmation
-  bool open_confirm = false;  ///< open the confirmation on this frame (opened at the popup's own ID level)
-  bool confirm_rubric = false;
-  std::string confirm_problem;
-};
-CatalogueState g;
+using Form = CatalogueTab::Form;
 
 std::string Fmt(const char* fmt, const std::string& a, const std::string& b = "") {
   char buf[512];
@@ -113,7 +96,7 @@ int CategoryIndex(PointCategory c) { return c == PointCategory::Basic ? 0 : c ==
 
 /// A button at least 44 CSS px high on phones, recorded for the test locator as `test_label`.
 bool Btn(const char* label, const std::string& test_label, bool narrow) {
-  const bool hit = ImGui::Button(label, ImVec2(0, narrow ? ImMax(44.0f, ImGui::GetFrameHeight()) : 0.0f));
+  const bool hit = ImGui::Button(label, ImVec2(0, narrow ? ImMax(kTouchPx, ImGui::GetFrameHeight()) : 0.0f));
   LocatorRecordLastItem(test_label.c_str());
   return hit;
 }
@@ -127,23 +110,18 @@ void Field(const char* label, const char* test_label, std::string& text, bool na
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(20));
   if (narrow)
     ImGui::PushStyleVar(ImGuiStyleVar_FramePadding,
-                        ImVec2(ImGui::GetStyle().FramePadding.x, ImMax(ImGui::GetStyle().FramePadding.y, (44.0f - ImGui::GetFontSize()) * 0.5f)));
+                        ImVec2(ImGui::GetStyle().FramePadding.x, ImMax(ImGui::GetStyle().FramePadding.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f)));
   ImGui::InputTextWithHint((std::string("##") + test_label).c_str(), hint, &text, flags);
   if (narrow) ImGui::PopStyleVar();
   LocatorRecordLastItem(test_label);
 }
 
 /// How many point entries use each item / assessment scores each rubric item, recounted when the data changes.
-struct UseCounts {
-  uint64_t stamp = ~0ull;
-  std::map<Id, int> entries, scores;
-};
-const UseCounts& Counts(App& app) {
-  static UseCounts c;
-  const uint64_t stamp = DataStamp(app.ws.get(), app.ws->revision());
-  if (c.stamp == stamp) return c;
-  c = UseCounts{};
-  c.stamp = stamp;
+const CatalogueTab::UseCounts& Counts(App& app) {
+  CatalogueTab::UseCounts& c = app.screens.catalogue.uses;
+  if (c.version == app.data_version()) return c;
+  c = CatalogueTab::UseCounts{};
+  c.version = app.data_version();
   for (const PointEntry& e : app.data().points.entries) ++c.entries[e.item_id];
   for (const BranchAssessment& a : app.data().branch_rating.assessments)
     for (const RubricScore& s : a.scores) ++c.scores[s.item_id];
@@ -154,20 +132,31 @@ int CountOf(const std::map<Id, int>& m, const Id& id) {
   return f == m.end() ? 0 : f->second;
 }
 
-/// Applies `cmd` and reports its result in `form`: the problem, or "已保存：<code> <name>" of the saved
-/// record (`code_of(id)` finds the code, also the one made for a new record) with the form cleared.
-template <typename CodeOf>
-void ApplyFrom(App& app, Form& form, const Command& cmd, const std::string& name, CodeOf code_of) {
+/// Emits `cmd`; once applied, reports its result in `form`: the problem, or "已保存：<code> <name>" of the
+/// saved record (`code_of(app, id)` finds the code in the changed data, also the one made for a new record)
+/// with the form cleared.
+void EmitFrom(App& app, Form& form, Command cmd, const std::string& name, std::string (*code_of)(const App&, const Id&)) {
   const Id id = form.editing;
-  ApplyResult r = app.Apply(cmd);
-  if (!r.ok) {
-    form.message = ProblemText(r.problem);
-    form.message_ok = false;
-    return;
-  }
-  form = Form{};
-  form.message = Fmt(T(kSaved), code_of(r.created_id.empty() ? id : r.created_id), name);
-  form.message_ok = true;
+  app.Emit(std::move(cmd), [&app, &form, id, name, code_of](const ApplyResult& r) {
+    if (!r.ok) {
+      form.message = ProblemText(r.problem);
+      form.message_ok = false;
+      return;
+    }
+    form = Form{};
+    form.message = Fmt(T(kSaved), code_of(app, r.created_id.empty() ? id : r.created_id), name);
+    form.message_ok = true;
+  });
+}
+std::string ItemCode(const App& app, const Id& id) {
+  for (const PointItem& it : app.data().points.catalogue.items)
+    if (it.meta.id == id) return it.code;
+  return std::string();
+}
+std::string RubricCode(const App& app, const Id& id) {
+  for (const RubricItem& it : app.data().branch_rating.rubric.items)
+    if (it.meta.id == id) return it.code;
+  return std::string();
 }
 
 void Message(const Form& f) {
@@ -186,14 +175,15 @@ float ActionsWidth(bool narrow) {
 }
 
 /// Row height and vertical text offset for table rows (touch-sized on phones).
-float RowH(bool narrow) { return narrow ? ImMax(44.0f, Em(2.6f)) : 0.0f; }
+float RowH(bool narrow) { return narrow ? ImMax(kTouchPx, Em(2.6f)) : 0.0f; }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Points catalogue
 //-----------------------------------------------------------------------------
 void DrawItems(App& app) {
+  CatalogueTab& s = app.screens.catalogue;
   const PointCatalogue& cat = app.data().points.catalogue;
-  const UseCounts& uses = Counts(app);
+  const CatalogueTab::UseCounts& uses = Counts(app);
   const bool narrow = app.Narrow();
   if (cat.example) {
     ImGui::PushTextWrapPos(0.0f);
@@ -202,7 +192,7 @@ void DrawItems(App& app) {
   } else if (!cat.name.empty()) {
     LabelColored(col::Grey, cat.name);
   }
-  Form& f = g.item;
+  Form& f = s.item;
   const ImGuiTableFlags flags = ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_BordersInnerH |
                                 ImGuiTableFlags_SizingStretchProp;
   const float row_h = RowH(narrow);
@@ -273,10 +263,10 @@ void DrawItems(App& app) {
       if (!narrow) ImGui::SameLine();  // phones: the two buttons stacked (the name keeps the width)
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
       if (Btn(T(kRemove), "cat_remove:" + it.code, narrow)) {
-        g.confirm_id = it.meta.id;
-        g.confirm_rubric = false;
-        g.confirm_problem.clear();
-        g.open_confirm = true;
+        s.confirm_id = it.meta.id;
+        s.confirm_rubric = false;
+        s.confirm_problem.clear();
+        s.open_confirm = true;
       }
       ImGui::PopStyleColor();
       ImGui::PopID();
@@ -327,11 +317,7 @@ void DrawItems(App& app) {
     if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
     a["yearly_cap"] = TrimSpaces(f.cap).empty() ? nlohmann::json(nullptr) : nlohmann::json(f.cap);
     if (editing) a["id"] = editing->meta.id;
-    ApplyFrom(app, f, {editing ? "catalogue.item.update" : "catalogue.item.add", a}, TrimSpaces(f.name), [&](const Id& id) {
-      for (const PointItem& it : app.data().points.catalogue.items)
-        if (it.meta.id == id) return it.code;
-      return std::string();
-    });
+    EmitFrom(app, f, Command{editing ? "catalogue.item.update" : "catalogue.item.add", a}, TrimSpaces(f.name), ItemCode);
   }
 }
 
@@ -339,15 +325,16 @@ void DrawItems(App& app) {
 // [SECTION] Assessment rubric
 //-----------------------------------------------------------------------------
 void DrawRubric(App& app) {
+  CatalogueTab& s = app.screens.catalogue;
   const BranchRubric& rubric = app.data().branch_rating.rubric;
-  const UseCounts& uses = Counts(app);
+  const CatalogueTab::UseCounts& uses = Counts(app);
   const bool narrow = app.Narrow();
   if (rubric.example) {
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(col::Gold, T(kExampleRubric));
     ImGui::PopTextWrapPos();
   }
-  Form& f = g.rubric;
+  Form& f = s.rubric;
   Tenths total = 0;
   for (const RubricItem& it : rubric.items) total += it.max_points;
   Label(Fmt(T(kRubricTotalFmt), FormatPoints(total)));
@@ -400,10 +387,10 @@ void DrawRubric(App& app) {
       if (!narrow) ImGui::SameLine();  // phones: the two buttons stacked (the name keeps the width)
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
       if (Btn(T(kRemove), "rubric_remove:" + it.code, narrow)) {
-        g.confirm_id = it.meta.id;
-        g.confirm_rubric = true;
-        g.confirm_problem.clear();
-        g.open_confirm = true;
+        s.confirm_id = it.meta.id;
+        s.confirm_rubric = true;
+        s.confirm_problem.clear();
+        s.open_confirm = true;
       }
       ImGui::PopStyleColor();
       ImGui::PopID();
@@ -435,49 +422,46 @@ void DrawRubric(App& app) {
     nlohmann::json a = {{"name_zh", f.name}, {"max_points", f.points}};
     if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
     if (editing) a["id"] = editing->meta.id;
-    ApplyFrom(app, f, {editing ? "rubric.item.update" : "rubric.item.add", a}, TrimSpaces(f.name), [&](const Id& id) {
-      for (const RubricItem& it : app.data().branch_rating.rubric.items)
-        if (it.meta.id == id) return it.code;
-      return std::string();
-    });
+    EmitFrom(app, f, Command{editing ? "rubric.item.update" : "rubric.item.add", a}, TrimSpaces(f.name), RubricCode);
   }
 }
 
 /// The remove confirmation of either table: names the item and how many records use it; a refused
 /// removal keeps the dialog open with the reason.
 void DrawConfirm(App& app) {
-  if (g.open_confirm) ImGui::OpenPopup("##catalogue_confirm");
-  g.open_confirm = false;
+  CatalogueTab& s = app.screens.catalogue;
+  if (s.open_confirm) ImGui::OpenPopup("##catalogue_confirm");
+  s.open_confirm = false;
   const ImGuiViewport* vp = ImGui::GetMainViewport();
   ImGui::SetNextWindowPos(vp->GetCenter(), ImGuiCond_Always, ImVec2(0.5f, 0.5f));
   ImGui::SetNextWindowSize(ImVec2(vp->Size.x < Em(26) ? vp->Size.x - Em(1) : Em(24), 0));
   if (!ImGui::BeginPopupModal("##catalogue_confirm", nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_NoResize))
     return;
   const Dataset& d = app.data();
-  const UseCounts& uses = Counts(app);
+  const CatalogueTab::UseCounts& uses = Counts(app);
   std::string code, name;
   int used = 0;
   bool found = false;
-  if (g.confirm_rubric) {
+  if (s.confirm_rubric) {
     for (const RubricItem& it : d.branch_rating.rubric.items)
-      if (it.meta.id == g.confirm_id) { code = it.code; name = it.name_zh; found = true; }
-    used = CountOf(uses.scores, g.confirm_id);
+      if (it.meta.id == s.confirm_id) { code = it.code; name = it.name_zh; found = true; }
+    used = CountOf(uses.scores, s.confirm_id);
   } else {
     for (const PointItem& it : d.points.catalogue.items)
-      if (it.meta.id == g.confirm_id) { code = it.code; name = it.name_zh; found = true; }
-    used = CountOf(uses.entries, g.confirm_id);
+      if (it.meta.id == s.confirm_id) { code = it.code; name = it.name_zh; found = true; }
+    used = CountOf(uses.entries, s.confirm_id);
   }
   bool close = !found;
   ImGui::PushTextWrapPos(0.0f);
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.1f);
-  Label(Fmt(T(g.confirm_rubric ? kConfirmRubricFmt : kConfirmItemFmt), code, name));
+  Label(Fmt(T(s.confirm_rubric ? kConfirmRubricFmt : kConfirmItemFmt), code, name));
   ImGui::PopFont();
-  if (used) LabelColored(col::Grey, FmtInt(T(g.confirm_rubric ? kConfirmUsedScoresFmt : kConfirmUsedEntriesFmt), used));
+  if (used) LabelColored(col::Grey, FmtInt(T(s.confirm_rubric ? kConfirmUsedScoresFmt : kConfirmUsedEntriesFmt), used));
   else LabelColored(col::Grey, T(kConfirmUndo));
-  if (!g.confirm_problem.empty()) LabelColored(col::Red, g.confirm_problem);
+  if (!s.confirm_problem.empty()) LabelColored(col::Red, s.confirm_problem);
   ImGui::PopTextWrapPos();
   ImGui::Spacing();
-  const float h = ImMax(44.0f, ImGui::GetFrameHeight());
+  const float h = ImMax(kTouchPx, ImGui::GetFrameHeight());
   ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(190, 40, 40, 255));
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(210, 60, 60, 255));
   ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
@@ -488,20 +472,26 @@ void DrawConfirm(App& app) {
   if (ImGui::Button(T(kCancel), ImVec2(0, h)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) close = true;
   LocatorRecordLastItem("confirm_cancel");
   if (remove && found) {
-    ApplyResult r = app.Apply({g.confirm_rubric ? "rubric.item.remove" : "catalogue.item.remove", {{"id", g.confirm_id}}});
-    if (r.ok) {
-      Form& f = g.confirm_rubric ? g.rubric : g.item;
-      if (f.editing == g.confirm_id) f = Form{};
-      f.message = Fmt(T(kRemoved), code, name);
-      f.message_ok = true;
-      close = true;
-    } else {
-      g.confirm_problem = ProblemText(r.problem);
-    }
+    // Once applied: the dialog closes (confirm_id cleared) with the result in the table's form, or stays open
+    // with the reason of a refusal.
+    const Id id = s.confirm_id;
+    app.Emit(Command{s.confirm_rubric ? "rubric.item.remove" : "catalogue.item.remove", {{"id", id}}},
+             [&s, id, code, name](const ApplyResult& r) {
+               if (r.ok) {
+                 Form& f = s.confirm_rubric ? s.rubric : s.item;
+                 if (f.editing == id) f = Form{};
+                 f.message = Fmt(T(kRemoved), code, name);
+                 f.message_ok = true;
+                 s.confirm_id.clear();
+                 s.confirm_problem.clear();
+               } else {
+                 s.confirm_problem = ProblemText(r.problem);
+               }
+             });
   }
   if (close) {
-    g.confirm_id.clear();
-    g.confirm_problem.clear();
+    s.confirm_id.clear();
+    s.confirm_problem.clear();
     ImGui::CloseCurrentPopup();
   }
   ImGui::EndPopup();

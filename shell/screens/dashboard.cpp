@@ -24,19 +24,17 @@ const Tr kDueOn{"%s 到期", "due %s"};
 const Tr kUnitsFmt{"%d/%d 单位", "%d/%d units"};
 const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt};
 
-/// Progress of the plan on today, cached per dataset revision and day.
-const std::vector<ActivityProgress>& Progress(const App& app) {
-  static std::vector<ActivityProgress> cached;
-  static uint64_t rev = ~0ull;
-  static Date day{};
-  if (rev != app.ws->revision() || day != app.today) {
-    cached = PlanProgress(app.data().campaign, app.data().org, app.today);
-    rev = app.ws->revision();
-    day = app.today;
+/// Progress of the plan on today, cached per data version and day (app.screens.dashboard).
+const std::vector<ActivityProgress>& Progress(App& app) {
+  DashboardScreen& s = app.screens.dashboard;
+  if (s.progress_version != app.data_version() || s.progress_day != app.today) {
+    s.progress = PlanProgress(app.data().campaign, app.data().org, app.today);
+    s.progress_version = app.data_version();
+    s.progress_day = app.today;
   }
-  return cached;
+  return s.progress;
 }
-const ActivityProgress* ProgressOf(const App& app, const Id& activity_id) {
+const ActivityProgress* ProgressOf(App& app, const Id& activity_id) {
   for (const ActivityProgress& p : Progress(app))
     if (p.activity_id == activity_id) return &p;
   return nullptr;
@@ -77,7 +75,7 @@ std::string DueText(const Activity& a, Date today, ImU32& colour, const Activity
 
 std::string MonthDay(Date d) { return d.ToString().substr(5); }  // "03-31"
 
-void StrandCard(const App& app, Strand strand, S desc, float width) {
+void StrandCard(App& app, Strand strand, S desc, float width) {
   const Campaign& c = app.data().campaign;
   int total = 0, done = 0, percent = 0;
   for (const StrandProgress& sp : ProgressByStrand(Progress(app)))
@@ -128,8 +126,6 @@ void StrandCard(const App& app, Strand strand, S desc, float width) {
 }  // namespace
 
 void DrawDashboard(App& app) {
-  static int shown_frame = -10;
-  ScrollTopOnEnter(shown_frame);
   const Campaign& c = app.data().campaign;
   char buf[128];
   // Key dates line: year, mobilization, all done by, today.
@@ -202,7 +198,7 @@ void DrawDashboard(App& app) {
     ImGui::SameLine();
     LabelColored(colour, due);
   }
-  DrawStorageHealth(app);  // issue 7: storage health (shell/screens/storage_health.cpp)
+  DrawStorageHealth(app);  // storage health (shell/screens/storage_health.cpp)
 }
 
 }  // namespace zj::ui

@@ -1,4 +1,4 @@
-// 数据 screen (issue 7): recovery of stored snapshots, backup file export/import with a preview, liaison
+// 数据 screen: recovery of stored snapshots, backup file export/import with a preview, liaison
 // bundles (痕迹材料包) export/import with a preview and undo, the import log.
 // [SECTION] Strings
 // [SECTION] Recovery
@@ -84,35 +84,16 @@ const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStar
 constexpr const char* kBackupStep = "backup.import";
 constexpr const char* kBundleStep = "bundle.import";
 
-// Pending imports, waiting for the user's confirmation.
-struct PendingBackup {
-  std::string file;
-  Dataset dataset;
-  DatasetDiff diff;
-  int problems = 0;
-  std::string evidence_json;  // evidence carried by the backup ("" = none)
-};
-struct PendingBundle {
-  std::string file;
-  std::string text;  // the bundle document, applied by the "bundle.import" command
-  Bundle bundle;
-  MergePlan plan;
-  std::vector<std::string> new_evidence;  // ids of carried evidence not on this device yet
-};
-std::vector<std::string> g_imported_evidence;  // evidence stored by the last bundle import (removed by its undo)
-std::unique_ptr<PendingBackup> g_backup;
-std::unique_ptr<PendingBundle> g_bundle;
-bool g_with_evidence = false;
-std::string g_msg_zh, g_msg_en;
-ImU32 g_msg_col = col::Green;
+using PendingBackup = DataScreen::PendingBackup;
+using PendingBundle = DataScreen::PendingBundle;
 
-void Say(ImU32 c, std::string zh, std::string en) {
-  g_msg_col = c;
-  g_msg_zh = std::move(zh);
-  g_msg_en = std::move(en);
+void Say(DataScreen& s, ImU32 c, std::string zh, std::string en) {
+  s.msg_col = c;
+  s.msg_zh = std::move(zh);
+  s.msg_en = std::move(en);
 }
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
-float ButtonH() { return ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight(); }
+float ButtonH() { return ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight(); }
 bool Btn(const char* label, bool enabled = true) {
   ImGui::BeginDisabled(!enabled);
   const bool hit = ImGui::Button(label, ImVec2(0, ButtonH()));
@@ -158,39 +139,40 @@ void ItemList(const std::vector<MergeItem>& items) {
 // [SECTION] Recovery
 //-----------------------------------------------------------------------------
 void DrawRecovery(App& app) {
-  StorageUi& s = Storage();
-  if (!s.blocked && s.snapshots.empty()) return;
-  ImGui::SeparatorText(s.blocked ? T(kRecovery) : T(kSnapshots));
-  if (s.blocked) {
+  StorageState& st = app.storage;
+  if (!st.blocked && st.snapshots.empty()) return;
+  ImGui::SeparatorText(st.blocked ? T(kRecovery) : T(kSnapshots));
+  if (st.blocked) {
     ImGui::PushTextWrapPos(0.0f);
-    LabelColored(col::Red, L(s.problem_zh, s.problem_en));
+    LabelColored(col::Red, L(st.problem_zh, st.problem_en));
     ImGui::PopTextWrapPos();
   }
-  StorageCheckSnapshots();  // older copies are read and checked now, not at every start
+  StorageCheckSnapshots(app);  // older copies are read and checked now, not at every start
   const std::string checking = L("检查中…", "checking…");
-  for (const SnapshotCheck& c : s.snapshots) {
+  for (const SnapshotCheck& c : st.snapshots) {
     char line[256];
     const char* state = !c.checked ? checking.c_str()
                         : !c.checksum_ok ? T(kBad) : c.refused ? T(kUnreadable) : !c.load_ok ? T(kHasProblems) : T(kGood);
     std::snprintf(line, sizeof line, "#%d  %s  %s  %.1f KB  %s", c.seq, LocalTimeText(c.time).c_str(), c.town.c_str(),
                   c.size / 1024.0, state);
     LabelColored(c.checksum_ok && c.load_ok ? col::Ink : col::Red, line);
-    if (c.checked && c.checksum_ok && !c.refused && c.seq != s.current_seq && !app.read_only) {
+    if (c.checked && c.checksum_ok && !c.refused && c.seq != st.current_seq && !app.read_only) {
       ImGui::SameLine();
       char id[64];
       std::snprintf(id, sizeof id, "%s #%d", T(kRecoverThis), c.seq);
       if (Btn(id)) StorageRecover(app, c.seq);
     }
   }
-  if (s.blocked && Btn(T(kStartOver))) StorageStartOver(app);
-  if (!s.message_zh.empty()) LabelColored(col::Green, L(s.message_zh, s.message_en));
+  if (st.blocked && Btn(T(kStartOver))) StorageStartOver(app);
+  if (!st.message_zh.empty()) LabelColored(col::Green, L(st.message_zh, st.message_en));
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Backup
 //-----------------------------------------------------------------------------
 void OnBackupPicked(App& app, platform::PickedFile f) {
-  g_backup.reset();
+  DataScreen& s = app.screens.data;
+  s.backup.reset();
   nlohmann::json j = nlohmann::json::parse(f.bytes, nullptr, false);
   std::string dataset_text = f.bytes;
   std::string evidence;
@@ -200,14 +182,14 @@ void OnBackupPicked(App& app, platform::PickedFile f) {
     dataset_text = j["dataset"].dump();
     if (j.contains("evidence") && j["evidence"].is_array()) evidence = j["evidence"].dump();
   } else if (format == "zhengjian-bundle") {
-    Say(col::Red, std::string("“") + f.name + "”:这是痕迹材料包,请用“导入材料包…”。",
+    Say(s, col::Red, std::string("“") + f.name + "”:这是痕迹材料包,请用“导入材料包…”。",
         "\"" + f.name + "\": this is a liaison bundle; use Import bundle.");
     return;
   }
   LoadResult r = LoadDataset(dataset_text);
   if (r.refused) {
     const Problem& p = r.problems.front();
-    Say(col::Red, std::string("“") + f.name + "”" + T(kNotBackup) + ":" + p.message_zh + "(数据未做任何更改)",
+    Say(s, col::Red, std::string("“") + f.name + "”" + T(kNotBackup) + ":" + p.message_zh + "(数据未做任何更改)",
         "\"" + f.name + "\": " + kNotBackup.en + ": " + p.message_en + " (nothing changed)");
     return;
   }
@@ -217,19 +199,21 @@ void OnBackupPicked(App& app, platform::PickedFile f) {
   pb->diff = DiffDatasets(app.data(), r.dataset);
   pb->dataset = std::move(r.dataset);
   pb->evidence_json = std::move(evidence);
-  g_backup = std::move(pb);
-  g_msg_zh.clear();
+  s.backup = std::move(pb);
+  s.msg_zh.clear();
 }
 
 /// Talk records wait to be encrypted (shell/talk_lock.h): an export now would carry them in clear.
-bool LockHolds(const App& app) {
+bool LockHolds(App& app) {
+  DataScreen& s = app.screens.data;
   if (!TalkLockHoldsSaving(app)) return false;
-  Say(col::Red, "有谈话记录还没加密（请先在下面“谈话记录口令锁”解锁），暂不能导出。",
+  Say(s, col::Red, "有谈话记录还没加密（请先在下面“谈话记录口令锁”解锁），暂不能导出。",
       "Some talk records are not encrypted yet (unlock in \"Passphrase lock\" below); nothing was exported.");
   return true;
 }
 
 void DrawBackup(App& app) {
+  DataScreen& s = app.screens.data;
   ImGui::SeparatorText(T(kBackup));
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBackupExplain));
@@ -237,20 +221,20 @@ void DrawBackup(App& app) {
   if (Btn(T(kExportBackup)) && !LockHolds(app)) {
     const std::string name = TownOf(app) + "-备份-" + FileStamp() + ".json";
     const std::string text = SaveDataset(app.data());
-    if (g_with_evidence) platform::ExportBackupWithEvidence(name, text);
+    if (s.with_evidence) platform::ExportBackupWithEvidence(name, text);
     else platform::DownloadFile(name, "application/json", text);
     platform::SetSetting("last_backup_ms", std::to_string(platform::NowMs()));
-    Say(col::Green, "已导出 " + name, "Exported " + name);
+    Say(s, col::Green, "已导出 " + name, "Exported " + name);
   }
   ImGui::SameLine();
-  ImGui::Checkbox(T(kWithEvidence), &g_with_evidence);
+  ImGui::Checkbox(T(kWithEvidence), &s.with_evidence);
   LocatorRecordLastItem(T(kWithEvidence));
   if (Btn(T(kImportBackup), !app.read_only)) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBackupPicked(*a, std::move(f)); });
   }
-  if (g_backup) {
-    const PendingBackup& b = *g_backup;
+  if (s.backup) {
+    const PendingBackup& b = *s.backup;
     ImGui::SeparatorText(T(kPreview));
     char line[320];
     std::snprintf(line, sizeof line, L("“%s”:%s → %s", "\"%s\": %s -> %s").c_str(), b.file.c_str(),
@@ -266,19 +250,20 @@ void DrawBackup(App& app) {
     }
     ItemList(b.diff.items);
     if (Btn(T(kApplyImport), !app.read_only)) {
-      const std::string ev = b.evidence_json;
-      Dataset d = std::move(g_backup->dataset);
-      const std::string file = b.file;
-      app.ws->Replace(std::move(d), kBackupStep, platform::NowMs());
-      // A liaison's copy starts here: the next bundle holds what this device records from now on, and the
-      // office tells its untouched records (older than this) from ones it changed since (conflicts).
-      platform::SetSetting("handoff_ms", std::to_string(platform::NowMs()));
-      if (!ev.empty()) platform::EvidenceImport(ev);
-      g_backup.reset();
-      Say(col::Green, std::string(T(kImported)) + " “" + file + "”", "Imported \"" + file + "\"");
+      app.Emit(change::Replace{std::move(s.backup->dataset), kBackupStep},
+               [&s, ev = b.evidence_json, file = b.file](const ApplyResult& r) {
+                 if (!r.ok) return;
+                 // A liaison's copy starts here: the next bundle holds what this device records from now on, and
+                 // the office tells its untouched records (older than this) from ones it changed since (conflicts).
+                 platform::SetSetting("handoff_ms", std::to_string(platform::NowMs()));
+                 if (!ev.empty()) platform::EvidenceImport(ev);
+                 Say(s, col::Green, std::string(T(kImported)) + " “" + file + "”", "Imported \"" + file + "\"");
+               });
+      s.backup.reset();
+      return;  // `b` is gone
     }
     ImGui::SameLine();
-    if (Btn(T(kCancel))) g_backup.reset();
+    if (Btn(T(kCancel))) s.backup.reset();
   }
 }
 
@@ -286,16 +271,17 @@ void DrawBackup(App& app) {
 // [SECTION] Liaison bundles
 //-----------------------------------------------------------------------------
 void OnBundlePicked(App& app, platform::PickedFile f) {
-  g_bundle.reset();
+  DataScreen& s = app.screens.data;
+  s.bundle.reset();
   BundleReadResult r = ReadBundle(f.bytes);
   if (!r.ok) {
-    Say(col::Red, std::string("“") + f.name + "”" + r.problem.message_zh + "(数据未做任何更改)",
+    Say(s, col::Red, std::string("“") + f.name + "”" + r.problem.message_zh + "(数据未做任何更改)",
         "\"" + f.name + "\" " + r.problem.message_en + " (nothing changed)");
     return;
   }
   MergePlan plan = PlanBundleImport(app.data(), r.bundle);
   if (!plan.ok) {
-    Say(col::Red, std::string("“") + f.name + "”" + plan.problem.message_zh + "(数据未做任何更改)",
+    Say(s, col::Red, std::string("“") + f.name + "”" + plan.problem.message_zh + "(数据未做任何更改)",
         "\"" + f.name + "\" " + plan.problem.message_en + " (nothing changed)");
     return;
   }
@@ -314,11 +300,12 @@ void OnBundlePicked(App& app, platform::PickedFile f) {
       if (!have.count(id)) pb->new_evidence.push_back(id);
     }
   }
-  g_bundle = std::move(pb);
-  g_msg_zh.clear();
+  s.bundle = std::move(pb);
+  s.msg_zh.clear();
 }
 
 void DrawBundles(App& app) {
+  DataScreen& s = app.screens.data;
   ImGui::SeparatorText(T(kBundles));
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBundlesExplain));
@@ -341,7 +328,7 @@ void DrawBundles(App& app) {
             !e.value("unsaved", false))
           ev_ids.push_back(e.value("id", std::string()));
     if (b.records.empty() && b.deletions.empty() && ev_ids.empty()) {
-      Say(col::Grey, kNothingNew.zh, kNothingNew.en);
+      Say(s, col::Grey, kNothingNew.zh, kNothingNew.en);
     } else {
       const std::string text = BundleToJson(b);
       const std::string name = TownOf(app) + "-材料包-" + device.substr(0, 4) + "-" + FileStamp() + ".json";
@@ -354,7 +341,7 @@ void DrawBundles(App& app) {
       std::snprintf(en, sizeof en, "Exported %s: %zu records, %zu deletions, %zu evidence items, %s to %s", name.c_str(),
                     b.records.size(), b.deletions.size(), ev_ids.size(),
                     since ? LocalTimeText(*since).c_str() : "the beginning", LocalTimeText(now).c_str());
-      Say(col::Green, zh, en);
+      Say(s, col::Green, zh, en);
     }
   }
   ImGui::SameLine();
@@ -365,15 +352,18 @@ void DrawBundles(App& app) {
   if (app.ws->UndoName() == kBundleStep || app.ws->UndoName() == kBackupStep) {
     ImGui::SameLine();
     if (Btn(T(kUndoImport), !app.read_only)) {
-      if (app.ws->UndoName() == kBundleStep)
-        for (const std::string& id : g_imported_evidence) platform::EvidenceDelete(id);
-      g_imported_evidence.clear();
-      app.ws->Undo(platform::NowMs());
-      Say(col::Green, kUndone.zh, kUndone.en);
+      const bool bundle = app.ws->UndoName() == kBundleStep;
+      app.Emit(change::Undo{}, [&s, bundle](const ApplyResult& r) {
+        if (!r.ok) return;
+        if (bundle)
+          for (const std::string& id : s.imported_evidence) platform::EvidenceDelete(id);
+        s.imported_evidence.clear();
+        Say(s, col::Green, kUndone.zh, kUndone.en);
+      });
     }
   }
-  if (g_bundle) {
-    const PendingBundle& b = *g_bundle;
+  if (s.bundle) {
+    const PendingBundle& b = *s.bundle;
     ImGui::SeparatorText(T(kPreview));
     char line[400];
     std::snprintf(line, sizeof line, L("“%s”:设备 %s,%s 至 %s,%zu 条记录,SHA-256 %s", "\"%s\": device %s, %s to %s, %zu records, SHA-256 %s").c_str(),
@@ -406,7 +396,7 @@ void DrawBundles(App& app) {
     ItemList(b.plan.items);
     if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));
-      if (Btn(T(kCancel))) g_bundle.reset();
+      if (Btn(T(kCancel))) s.bundle.reset();
     } else {
       if (Btn(T(kApplyImport), !app.read_only)) {
         char zh[200], en[200];
@@ -415,21 +405,20 @@ void DrawBundles(App& app) {
         std::snprintf(en, sizeof en, "Imported \"%s\": %d new, %d changed, %d deleted, %d conflicts (logged), %zu evidence items",
                       b.file.c_str(), b.plan.added, b.plan.changed, b.plan.deleted, b.plan.conflicts, b.new_evidence.size());
         if (!b.new_evidence.empty()) platform::EvidenceImport(b.bundle.evidence.dump());  // keyed by id
-        g_imported_evidence.clear();
+        s.imported_evidence.clear();
         if (b.plan.HasChanges()) {
-          g_imported_evidence = b.new_evidence;
-          ApplyResult applied = app.Apply(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}}});
-          if (!applied.ok) {
-            Say(col::Red, applied.problem.message_zh + "(数据未做任何更改)", applied.problem.message_en + " (nothing changed)");
-            g_bundle.reset();
-            return;
-          }
+          const std::vector<std::string> new_evidence = b.new_evidence;
+          app.Emit(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}}},
+                   [&s, new_evidence](const ApplyResult& r) {
+                     if (r.ok) s.imported_evidence = new_evidence;
+                     else Say(s, col::Red, r.problem.message_zh + "(数据未做任何更改)", r.problem.message_en + " (nothing changed)");
+                   });
         }
-        g_bundle.reset();
-        Say(col::Green, zh, en);
+        s.bundle.reset();
+        Say(s, col::Green, zh, en);
       }
       ImGui::SameLine();
-      if (Btn(T(kCancel))) g_bundle.reset();
+      if (s.bundle && Btn(T(kCancel))) s.bundle.reset();
     }
   }
   // The import log: what came from whom, and every conflict's other side.
@@ -462,13 +451,14 @@ void DrawBundles(App& app) {
 }  // namespace
 
 void DrawData(App& app) {
+  DataScreen& s = app.screens.data;
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.4f);
   Label(T(kTitle));
   ImGui::PopFont();
   if (app.read_only) LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnlyNote));
-  if (!g_msg_zh.empty()) {
+  if (!s.msg_zh.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    LabelColored(g_msg_col, L(g_msg_zh, g_msg_en));
+    LabelColored(s.msg_col, L(s.msg_zh, s.msg_en));
     ImGui::PopTextWrapPos();
   }
   DrawRecovery(app);

@@ -1,4 +1,4 @@
-// 材料 screen (issue 7): evidence (痕迹) — photos and text notes attached to a lecture, an on-site meeting or a
+// 材料 screen: evidence (痕迹) — photos and text notes attached to a lecture, an on-site meeting or a
 // talk. Evidence lives in IndexedDB beside the dataset (web/storage.js 'evidence' store), keyed by its own id and
 // pointing at its parent record by (parent_kind, parent_id); the dataset does not change when evidence is added.
 #include <cstdio>
@@ -59,15 +59,10 @@ const StringTable kLockStrings{&kLockNotCovered, &kLockedHidden};
 struct Parent {
   std::string kind, id, label;
 };
-int g_sel = 0;
-std::string g_note;
-double g_last_refresh = 0;
-std::string g_confirm_id;    // evidence waiting for the delete confirmation
-bool g_confirm_photo = false;
 
 /// Touch-sized button (>= 44 CSS px high), recorded for the test locator under its label.
 bool TouchButton(const char* label) {
-  const float h = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
+  const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
   const bool hit = ImGui::Button(label, ImVec2(0, h));
   LocatorRecordLastItem(label);
   return hit;
@@ -123,6 +118,7 @@ std::vector<Parent> Parents(const App& app) {
 }  // namespace
 
 void DrawEvidence(App& app) {
+  EvidenceScreen& s = app.screens.evidence;
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.4f);
   Label(T(kTitle));
   ImGui::PopFont();
@@ -130,8 +126,8 @@ void DrawEvidence(App& app) {
   LabelColored(col::Grey, T(kExplain));
   ImGui::PopTextWrapPos();
   const double now = static_cast<double>(platform::NowMs());
-  if (now - g_last_refresh > 1000) {
-    g_last_refresh = now;
+  if (now - s.last_refresh > 1000) {
+    s.last_refresh = now;
     platform::EvidenceRefresh();
   }
   nlohmann::json list = nlohmann::json::parse(platform::EvidenceListJson(), nullptr, false);
@@ -139,17 +135,17 @@ void DrawEvidence(App& app) {
   nlohmann::json status = nlohmann::json::parse(platform::EvidenceStatusJson(), nullptr, false);
   std::vector<Parent> parents = Parents(app);
   if (parents.empty()) return;
-  if (g_sel >= static_cast<int>(parents.size())) g_sel = 0;
+  if (s.selected_parent >= static_cast<int>(parents.size())) s.selected_parent = 0;
   ImGui::SetNextItemWidth(-1);
-  if (ImGui::BeginCombo("##parent", parents[g_sel].label.c_str())) {
+  if (ImGui::BeginCombo("##parent", parents[s.selected_parent].label.c_str())) {
     for (int i = 0; i < static_cast<int>(parents.size()); ++i) {
-      if (ImGui::Selectable(parents[i].label.c_str(), i == g_sel)) g_sel = i;
+      if (ImGui::Selectable(parents[i].label.c_str(), i == s.selected_parent)) s.selected_parent = i;
       LocatorRecordLastItem(parents[i].label.c_str());
     }
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("evidence-parent");
-  const Parent& p = parents[g_sel];
+  const Parent& p = parents[s.selected_parent];
   // 口令锁 (shell/talk_lock.h): it seals talk records, not the evidence attached to talks. Say so, and while
   // the lock is closed do not show that evidence's text, captions or thumbnails.
   const LockState lock = TalkLockState(app);
@@ -159,17 +155,17 @@ void DrawEvidence(App& app) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kLockNotCovered));
     ImGui::PopTextWrapPos();
   }
-  const float bh = ImGui::GetFrameHeight() < 44.0f ? 44.0f : ImGui::GetFrameHeight();
+  const float bh = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
   if (ImGui::Button(T(kAddPhotos), ImVec2(0, bh))) platform::EvidencePickPhotos(p.kind, p.id);
   LocatorRecordLastItem(T(kAddPhotos));
   ImGui::SetNextItemWidth(app.Narrow() ? -1 : Em(24));
-  ImGui::InputTextWithHint("##note", T(kNote), &g_note);
+  ImGui::InputTextWithHint("##note", T(kNote), &s.note);
   LocatorRecordLastItem("evidence-note");
   if (!app.Narrow()) ImGui::SameLine();
-  ImGui::BeginDisabled(g_note.empty());
+  ImGui::BeginDisabled(s.note.empty());
   if (ImGui::Button(T(kAddNote), ImVec2(0, bh))) {
-    platform::EvidenceAddText(p.kind, p.id, g_note);
-    g_note.clear();
+    platform::EvidenceAddText(p.kind, p.id, s.note);
+    s.note.clear();
   }
   ImGui::EndDisabled();
   LocatorRecordLastItem(T(kAddNote));
@@ -217,8 +213,8 @@ void DrawEvidence(App& app) {
       ImGui::SameLine();
     }
     if (TouchButton(T(kDelete))) {
-      g_confirm_id = id;
-      g_confirm_photo = photo;
+      s.confirm_id = id;
+      s.confirm_photo = photo;
       open_confirm = true;
     }
     ImGui::EndGroup();
@@ -236,21 +232,21 @@ void DrawEvidence(App& app) {
     Label(T(kConfirmTitle));
     ImGui::PopFont();
     ImGui::PushTextWrapPos(0.0f);
-    Label(T(g_confirm_photo ? kConfirmPhoto : kConfirmNote));
+    Label(T(s.confirm_photo ? kConfirmPhoto : kConfirmNote));
     ImGui::PopTextWrapPos();
     ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(190, 40, 40, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(210, 60, 60, 255));
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(255, 255, 255, 255));
     if (TouchButton(T(kConfirmDelete))) {
-      platform::EvidenceDelete(g_confirm_id);
-      g_confirm_id.clear();
+      platform::EvidenceDelete(s.confirm_id);
+      s.confirm_id.clear();
       ImGui::CloseCurrentPopup();
     }
     ImGui::PopStyleColor(3);
     ImGui::SameLine();
     if (TouchButton(T(kCancel)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) {
-      g_confirm_id.clear();
+      s.confirm_id.clear();
       ImGui::CloseCurrentPopup();
     }
     ImGui::EndPopup();

@@ -72,17 +72,6 @@ const Tr& ReflectionTr(ReflectionState s) {
   return s == ReflectionState::Owed ? kOwed : s == ReflectionState::HandedIn ? kHandedIn : kChosen;
 }
 
-/// UI state of the screen (not part of the dataset).
-struct LearnUi {
-  Id selected;  ///< lecture shown in the editor
-  Id buffers_for;
-  std::string theme, place, guests, date, time, duration;
-  std::string filter;
-  std::string time_error;
-};
-LearnUi g_ui;
-CommandQueue g_q;
-
 const Lecture* FindLecture(const Campaign& c, const Id& id) {
   for (const Lecture& l : c.lectures)
     if (l.meta.id == id) return &l;
@@ -98,6 +87,7 @@ std::string WhenText(const Lecture& l) {
 // [SECTION] Lecture list
 //-----------------------------------------------------------------------------
 void LectureList(App& app) {
+  LearnScreen& ui = app.screens.learn;
   const Campaign& c = app.data().campaign;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
@@ -107,8 +97,8 @@ void LectureList(App& app) {
   if (c.lectures.size() < 3 || c.lectures.size() > 5) LabelColored(col::Red, T(kCountWarn));
   ImGui::BeginDisabled(c.lectures.size() >= 5);
   if (ImGui::Button(T(kAdd), ImVec2(0, TouchH(narrow)))) {
-    g_q.Emit({"lecture.add", {{"theme_zh", T(kNewTheme)}}}, [](const ApplyResult& r) {
-      if (r.ok) g_ui.selected = r.created_id;
+    app.Emit(Command{"lecture.add", {{"theme_zh", T(kNewTheme)}}}, [&ui](const ApplyResult& r) {
+      if (r.ok) ui.selected = r.created_id;
     });
   }
   ImGui::EndDisabled();
@@ -130,9 +120,9 @@ void LectureList(App& app) {
     const float wrap_w = std::max(Em(4), ImGui::GetContentRegionAvail().x - pad * 2 - number_w);
     const float lh = ImGui::GetTextLineHeightWithSpacing();
     const float theme_h = ImGui::CalcTextSize(shown.c_str(), nullptr, false, wrap_w).y;
-    const float row_h = std::max(narrow ? 44.0f : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
-    if (ImGui::Selectable("##lecture", g_ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
-      g_ui.selected = l.meta.id;
+    const float row_h = std::max(narrow ? kTouchPx : 0.0f, theme_h + lh * (narrow ? 2 : 1) + pad * 2 + ImGui::GetStyle().ItemSpacing.y);
+    if (ImGui::Selectable("##lecture", ui.selected == l.meta.id, ImGuiSelectableFlags_None, ImVec2(0, row_h)))
+      ui.selected = l.meta.id;
     LocatorRecordLastItem(theme.c_str());
     // Text drawn over the selectable: theme, then when / where / status.
     ImDrawList* dl = ImGui::GetWindowDrawList();
@@ -156,8 +146,8 @@ void LectureList(App& app) {
     dl->PopClipRect();
     ImGui::PopID();
   }
-  if (g_ui.selected.empty() || !FindLecture(c, g_ui.selected))
-    g_ui.selected = c.lectures.empty() ? Id{} : c.lectures.front().meta.id;
+  if (ui.selected.empty() || !FindLecture(c, ui.selected))
+    ui.selected = c.lectures.empty() ? Id{} : c.lectures.front().meta.id;
 }
 
 //-----------------------------------------------------------------------------
@@ -166,7 +156,7 @@ void LectureList(App& app) {
 void LectureEditor(App& app, const Lecture& l) {
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  LearnUi& ui = g_ui;
+  LearnScreen& ui = app.screens.learn;
   if (ui.buffers_for != l.meta.id || !ImGui::IsAnyItemActive()) {
     ui.buffers_for = l.meta.id;
     ui.theme = l.theme_zh;
@@ -183,18 +173,18 @@ void LectureEditor(App& app, const Lecture& l) {
   LabelWrapped(ZhEn(l.theme_zh, l.theme_en));
   ImGui::PopFont();
   ImGui::Separator();
-  if (EditField(T(kTheme), "lecture_theme", ui.theme, narrow)) g_q.Emit({"lecture.update", {{"id", id}, {"theme_zh", ui.theme}}});
+  if (EditField(T(kTheme), "lecture_theme", ui.theme, narrow)) app.Emit(Command{"lecture.update", {{"id", id}, {"theme_zh", ui.theme}}});
 
   // Team.
   Label(T(kTeam));
   if (!narrow) ImGui::SameLine(Em(6));
   ImGui::SetNextItemWidth(narrow ? -1 : Em(14));
   if (ImGui::BeginCombo("##lecture_team", l.team ? LectureTeamLabelZh(*l.team) : T(kNoTeam))) {
-    if (ImGui::Selectable(T(kNoTeam), !l.team)) g_q.Emit({"lecture.update", {{"id", id}, {"team", nullptr}}});
+    if (ImGui::Selectable(T(kNoTeam), !l.team)) app.Emit(Command{"lecture.update", {{"id", id}, {"team", nullptr}}});
     for (int t = 0; t < 5; ++t) {
       const LectureTeam team = static_cast<LectureTeam>(t);
       if (ImGui::Selectable(LectureTeamLabelZh(team), l.team == team))
-        g_q.Emit({"lecture.update", {{"id", id}, {"team", LectureTeamCode(team)}}});
+        app.Emit(Command{"lecture.update", {{"id", id}, {"team", LectureTeamCode(team)}}});
     }
     ImGui::EndCombo();
   }
@@ -240,14 +230,14 @@ void LectureEditor(App& app, const Lecture& l) {
       std::vector<Id> ids = l.lecturer_ids;
       if (on) ids.push_back(cd->meta.id);
       else ids.erase(std::remove(ids.begin(), ids.end(), cd->meta.id), ids.end());
-      g_q.Emit({"lecture.update", {{"id", id}, {"lecturer_ids", ids}}});
+      app.Emit(Command{"lecture.update", {{"id", id}, {"lecturer_ids", ids}}});
     }
     ImGui::PopID();
   }
   ImGui::EndGroup();
   if (EditField(T(kGuests), "lecture_guests", ui.guests, narrow))
-    g_q.Emit({"lecture.update", {{"id", id}, {"guest_lecturers", ui.guests}}});
-  if (EditField(T(kPlace), "lecture_place", ui.place, narrow)) g_q.Emit({"lecture.update", {{"id", id}, {"place", ui.place}}});
+    app.Emit(Command{"lecture.update", {{"id", id}, {"guest_lecturers", ui.guests}}});
+  if (EditField(T(kPlace), "lecture_place", ui.place, narrow)) app.Emit(Command{"lecture.update", {{"id", id}, {"place", ui.place}}});
 
   // Date, time, duration in one row on wide screens.
   auto small = [&](const Tr& label, const char* test_id, std::string& buf, float w, const char* hint) {
@@ -261,28 +251,28 @@ void LectureEditor(App& app, const Lecture& l) {
     return ImGui::IsItemDeactivatedAfterEdit();
   };
   if (small(kDate, "lecture_date", ui.date, Em(7), "YYYY-MM-DD")) {
-    if (ui.date.empty()) g_q.Emit({"lecture.update", {{"id", id}, {"date", nullptr}}});
-    else g_q.Emit({"lecture.update", {{"id", id}, {"date", ui.date}}});
+    if (ui.date.empty()) app.Emit(Command{"lecture.update", {{"id", id}, {"date", nullptr}}});
+    else app.Emit(Command{"lecture.update", {{"id", id}, {"date", ui.date}}});
   }
   if (!narrow) ImGui::SameLine();
   if (small(kTime, "lecture_time", ui.time, Em(4), "HH:MM")) {
     const int m = ParseHhMm(ui.time);
     if (m < 0) app.last_problem = {"/start_minute", kTimeBad.zh, kTimeBad.en};
-    else g_q.Emit({"lecture.update", {{"id", id}, {"start_minute", m}}});
+    else app.Emit(Command{"lecture.update", {{"id", id}, {"start_minute", m}}});
   }
   ImGui::SameLine();
   if (small(kDuration, "lecture_duration", ui.duration, Em(3.5f), "120")) {
     int m = 0;
     char tail = 0;
     if (std::sscanf(ui.duration.c_str(), " %d %c", &m, &tail) != 1) m = -1;
-    g_q.Emit({"lecture.update", {{"id", id}, {"duration_minutes", m}}});
+    app.Emit(Command{"lecture.update", {{"id", id}, {"duration_minutes", m}}});
   }
   bool held = l.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) g_q.Emit({"lecture.set_held", {{"id", id}, {"held", held}}});
+  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Command{"lecture.set_held", {{"id", id}, {"held", held}}});
   if (!l.held && l.attendee_ids.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::SmallButton(T(kRemove))) g_q.Emit({"lecture.remove", {{"id", id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"lecture.remove", {{"id", id}}});
     ImGui::PopStyleColor();
   }
 
@@ -304,7 +294,7 @@ void LectureEditor(App& app, const Lecture& l) {
         for (Role r : l.audience_roles)
           if (r != role) toks.push_back(RoleToken(r));
         if (on) toks.push_back(RoleToken(role));
-        g_q.Emit({"lecture.update", {{"id", id}, {"audience_roles", toks}}});
+        app.Emit(Command{"lecture.update", {{"id", id}, {"audience_roles", toks}}});
       }
     }
   }
@@ -314,6 +304,7 @@ void LectureEditor(App& app, const Lecture& l) {
 // [SECTION] Attendance and reflections
 //-----------------------------------------------------------------------------
 void Attendance(App& app, const Lecture& l) {
+  LearnScreen& ui = app.screens.learn;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
   const Id id = l.meta.id;
@@ -340,21 +331,20 @@ void Attendance(App& app, const Lecture& l) {
     std::vector<Id> missing;
     for (const Id& a : audience)
       if (!present.count(a)) missing.push_back(a);
-    if (!missing.empty()) g_q.Emit({"lecture.attend", {{"id", id}, {"person_ids", missing}, {"present", true}}});
+    if (!missing.empty()) app.Emit(Command{"lecture.attend", {{"id", id}, {"person_ids", missing}, {"present", true}}});
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? -1 : Em(12));
-  ImGui::InputTextWithHint("##attend_filter", T(kFilterHint), &g_ui.filter);
+  ImGui::InputTextWithHint("##attend_filter", T(kFilterHint), &ui.filter);
   LocatorRecordLastItem("attend_filter");
   // The expected audience in pinyin order (拼音顺序), then those present though not expected; cached per
   // lecture until the names change (shell/collation.h).
   {
-    static PinyinRanks rank_cache;
     std::vector<std::string> names;
     names.reserve(rows.size());
     for (const Id& p : rows) names.push_back(PersonName(org, p));
     const std::vector<int32_t>& ranks =
-        rank_cache.Get(DataStamp(app.ws.get(), app.ws->revision()) ^ std::hash<std::string>()(l.meta.id), names.size(),
+        ui.attendance_ranks.Get(app.data_version() ^ std::hash<std::string>()(l.meta.id), names.size(),
                        [&](size_t i) -> const std::string& { return names[i]; });
     std::vector<int> order(rows.size());
     for (size_t k = 0; k < order.size(); ++k) order[k] = static_cast<int>(k);
@@ -370,9 +360,9 @@ void Attendance(App& app, const Lecture& l) {
   }
   std::vector<Id> shown;
   for (const Id& p : rows)
-    if (g_ui.filter.empty() || PersonName(org, p).find(g_ui.filter) != std::string::npos) shown.push_back(p);
+    if (ui.filter.empty() || PersonName(org, p).find(ui.filter) != std::string::npos) shown.push_back(p);
 
-  const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(2.0f);
+  const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
   const float table_h = std::min(row_h * (static_cast<float>(shown.size()) + 1.5f), Em(narrow ? 20 : 18));
@@ -394,7 +384,7 @@ void Attendance(App& app, const Lecture& l) {
         bool on = present.count(p) != 0;
         const std::string name = PersonName(org, p);
         if (ImGui::Checkbox("##present", &on))
-          g_q.Emit({"lecture.attend", {{"id", id}, {"person_id", p}, {"present", on}}});
+          app.Emit(Command{"lecture.attend", {{"id", id}, {"person_id", p}, {"present", on}}});
         LocatorRecordLastItem(("attend:" + name).c_str());
         ImGui::TableNextColumn();
         Label(name);
@@ -417,7 +407,7 @@ void Attendance(App& app, const Lecture& l) {
           if (ImGui::BeginCombo("##refl", T(ReflectionTr(refl->state)))) {
             for (ReflectionState s : {ReflectionState::Owed, ReflectionState::HandedIn, ReflectionState::Chosen})
               if (ImGui::Selectable(T(ReflectionTr(s)), refl->state == s) && refl->state != s)
-                g_q.Emit({"lecture.reflection", {{"id", id}, {"person_id", p}, {"state", ReflectionStateToken(s)},
+                app.Emit(Command{"lecture.reflection", {{"id", id}, {"person_id", p}, {"state", ReflectionStateToken(s)},
                                                   {"date", app.today.ToString()}}});
             ImGui::EndCombo();
           }
@@ -432,8 +422,6 @@ void Attendance(App& app, const Lecture& l) {
   // The study column: chosen reflections with their titles.
   ImGui::SeparatorText(T(kStudyColumn));
   bool any = false;
-  static std::string title_buf;
-  static Id title_for;
   for (const Reflection& r : l.reflections) {
     if (r.state != ReflectionState::Chosen) continue;
     any = true;
@@ -441,14 +429,14 @@ void Attendance(App& app, const Lecture& l) {
     Label(PersonWithUnit(org, r.person_id));
     if (!narrow) ImGui::SameLine(Em(14));
     ImGui::SetNextItemWidth(-1);
-    std::string buf2 = title_for == r.meta.id ? title_buf : r.title;
+    std::string buf2 = ui.title_for == r.meta.id ? ui.title_buf : r.title;
     if (ImGui::InputTextWithHint("##title", T(kTitleHint), &buf2)) {
-      title_for = r.meta.id;
-      title_buf = buf2;
+      ui.title_for = r.meta.id;
+      ui.title_buf = buf2;
     }
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-      g_q.Emit({"lecture.reflection", {{"id", id}, {"person_id", r.person_id}, {"state", "chosen"}, {"title", buf2}}});
-      title_for.clear();
+      app.Emit(Command{"lecture.reflection", {{"id", id}, {"person_id", r.person_id}, {"state", "chosen"}, {"title", buf2}}});
+      ui.title_for.clear();
     }
     ImGui::PopID();
   }
@@ -458,18 +446,15 @@ void Attendance(App& app, const Lecture& l) {
 }  // namespace
 
 void DrawLearn(App& app) {
-  static int shown_frame = -10;
-  ScrollTopOnEnter(shown_frame);
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
   LectureList(app);
-  if (const Lecture* l = FindLecture(app.data().campaign, g_ui.selected)) {
+  if (const Lecture* l = FindLecture(app.data().campaign, app.screens.learn.selected)) {
     ImGui::Spacing();
     LectureEditor(app, *l);
     Attendance(app, *l);
   }
-  g_q.Flush(app);
 }
 
 }  // namespace zj::ui

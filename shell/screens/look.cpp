@@ -5,7 +5,7 @@
 // +mm:ss) that fills the screen for a projector. DOMAIN.md "看 Look"; notice 四(二)一, 四(二)二.
 // Changes go through onsite.* commands (core/campaign/commands_campaign.cpp); the draw is core/campaign/draw.h's zj-draw-v1.
 //
-// [SECTION] Strings and UI state
+// [SECTION] Strings
 // [SECTION] Meeting set-up
 // [SECTION] The draw
 // [SECTION] Agenda
@@ -23,7 +23,7 @@ namespace zj::ui {
 namespace {
 
 //-----------------------------------------------------------------------------
-// [SECTION] Strings and UI state
+// [SECTION] Strings
 //-----------------------------------------------------------------------------
 const Tr kTitle{"党建工作现场会", "On-site meetings"};
 const Tr kNone{"还没有现场会。按片区和镇直单位生成：", "No on-site meetings yet. Create one per area and one for the town units:"};
@@ -83,18 +83,6 @@ const StringTable kTable{&kTitle, &kNone, &kCreate, &kVillageMeeting, &kUnitMeet
                          &kPause, &kResume, &kStop, &kReset, &kPrev, &kNext, &kFull, &kLeaveFull, &kLastMinute,
                          &kOverrun};
 
-struct LookUi {
-  Id selected;
-  Id buffers_for;
-  std::string date, time, venue, notes, seed;
-  SpeechTimer timer;
-  Id timer_for;     ///< meeting the timer belongs to
-  int speaker = 0;  ///< index into the agenda's speeches
-  bool fullscreen = false;
-};
-LookUi g_ui;
-CommandQueue g_q;
-
 std::string MeetingTitle(const OnsiteMeeting& m, const Organization& org) {
   if (m.scope == OnsiteScope::TownUnits) return T(kUnitMeeting);
   for (const Area& a : org.areas)
@@ -114,7 +102,7 @@ const OnsiteMeeting* FindMeeting(const Campaign& c, const Id& id) {
 void Setup(App& app, const OnsiteMeeting& m) {
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  LookUi& ui = g_ui;
+  LookScreen& ui = app.screens.look;
   if (ui.buffers_for != m.meta.id || !ImGui::IsAnyItemActive()) {
     if (ui.buffers_for != m.meta.id) ui.seed.clear();
     ui.buffers_for = m.meta.id;
@@ -130,7 +118,7 @@ void Setup(App& app, const OnsiteMeeting& m) {
   ImGui::InputTextWithHint("##meeting_date", "YYYY-MM-DD", &ui.date);
   LocatorRecordLastItem("meeting_date");
   if (ImGui::IsItemDeactivatedAfterEdit())
-    g_q.Emit({"onsite.update", {{"id", id}, {"date", ui.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(ui.date)}}});
+    app.Emit(Command{"onsite.update", {{"id", id}, {"date", ui.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(ui.date)}}});
   ImGui::SameLine();
   Label(T(kStart));
   ImGui::SameLine();
@@ -139,10 +127,10 @@ void Setup(App& app, const OnsiteMeeting& m) {
   LocatorRecordLastItem("meeting_time");
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     const int t = ParseHhMm(ui.time);
-    g_q.Emit({"onsite.update", {{"id", id}, {"start_minute", t}}});  // -1 is refused with the reason
+    app.Emit(Command{"onsite.update", {{"id", id}, {"start_minute", t}}});  // -1 is refused with the reason
   }
   if (EditField(T(kVenue), "meeting_venue", ui.venue, narrow))
-    g_q.Emit({"onsite.update", {{"id", id}, {"venue", ui.venue}}});
+    app.Emit(Command{"onsite.update", {{"id", id}, {"venue", ui.venue}}});
   Label(T(kPreselected));
   if (!narrow) ImGui::SameLine(Em(6));
   ImGui::SetNextItemWidth(narrow ? -1 : Em(16));
@@ -151,15 +139,15 @@ void Setup(App& app, const OnsiteMeeting& m) {
   if (ImGui::BeginCombo("##meeting_preselected", pre.empty() ? T(kChoose) : pre.c_str())) {
     for (const DrawCandidate& c : EligibleSites(m, org))
       if (ImGui::Selectable(c.name.c_str(), c.id == m.preselected_branch_id))
-        g_q.Emit({"onsite.update", {{"id", id}, {"preselected_branch_id", c.id}}});
+        app.Emit(Command{"onsite.update", {{"id", id}, {"preselected_branch_id", c.id}}});
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("meeting_preselected");
   ImGui::EndDisabled();
   bool held = m.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) g_q.Emit({"onsite.update", {{"id", id}, {"held", held}}});
+  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Command{"onsite.update", {{"id", id}, {"held", held}}});
   if (EditField(T(kNotes), "meeting_notes", ui.notes, narrow))
-    g_q.Emit({"onsite.update", {{"id", id}, {"notes", ui.notes}}});
+    app.Emit(Command{"onsite.update", {{"id", id}, {"notes", ui.notes}}});
 }
 
 //-----------------------------------------------------------------------------
@@ -168,7 +156,7 @@ void Setup(App& app, const OnsiteMeeting& m) {
 void DrawPanel(App& app, const OnsiteMeeting& m) {
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  LookUi& ui = g_ui;
+  LookScreen& ui = app.screens.look;
   ImGui::SeparatorText(T(kDrawTitle));
   char buf[256];
   if (m.draw) {
@@ -241,7 +229,7 @@ void DrawPanel(App& app, const OnsiteMeeting& m) {
     LabelWrapped(T(kConfirmText));
     const float bh = ImMax(TouchH(narrow), Em(2.2f));
     if (ImGui::Button(T(kConfirm), ImVec2(Em(7), bh))) {
-      g_q.Emit({"onsite.draw", {{"id", m.meta.id}, {"seed", seed}}});
+      app.Emit(Command{"onsite.draw", {{"id", m.meta.id}, {"seed", seed}}});
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -269,7 +257,7 @@ void Agenda(App& app, const OnsiteMeeting& m, const std::vector<AgendaItem>& age
       ImGui::TableNextColumn();
       ImGui::TextUnformatted((Hm(it.start_minute) + "-" + Hm(it.end_minute)).c_str());
       ImGui::TableNextColumn();
-      const bool current = it.kind == AgendaItem::Kind::Speech && speech++ == g_ui.speaker && g_ui.timer_for == m.meta.id;
+      const bool current = it.kind == AgendaItem::Kind::Speech && speech++ == app.screens.look.speaker && app.screens.look.timer_for == m.meta.id;
       ImGui::PushTextWrapPos(0);
       if (current) ImGui::TextColored(ImColor(col::Red), "%s", it.title.c_str());
       else ImGui::TextUnformatted(it.title.c_str());
@@ -288,8 +276,7 @@ ImU32 TimerColour(const SpeechTimer& t, int64_t now) {
   return t.state() == SpeechTimer::State::Running ? col::Green : col::Ink;
 }
 
-void TimerButtons(int speakers, bool narrow, bool big) {
-  LookUi& ui = g_ui;
+void TimerButtons(LookScreen& ui, int speakers, bool narrow, bool big) {
   const int64_t now = platform::NowMs();
   const float h = big ? ImMax(56.0f, Em(3.0f)) : ImMax(TouchH(narrow), Em(2.2f));
   auto next = [&](int d) {
@@ -325,7 +312,7 @@ void TimerButtons(int speakers, bool narrow, bool big) {
 }
 
 void TimerCard(App& app, const OnsiteMeeting& m, const std::vector<const AgendaItem*>& speeches) {
-  LookUi& ui = g_ui;
+  LookScreen& ui = app.screens.look;
   const bool narrow = app.Narrow();
   const int64_t limit = static_cast<int64_t>(m.times.speech_minutes) * 60 * 1000;
   if (ui.timer_for != m.meta.id || (ui.timer.state() == SpeechTimer::State::Idle && ui.timer.limit_ms() != limit)) {
@@ -358,14 +345,14 @@ void TimerCard(App& app, const OnsiteMeeting& m, const std::vector<const AgendaI
     ImGui::SameLine();
     LabelColored(IM_COL32(214, 120, 0, 255), T(kLastMinute));
   }
-  TimerButtons(static_cast<int>(speeches.size()), narrow, false);
+  TimerButtons(ui, static_cast<int>(speeches.size()), narrow, false);
   if (ImGui::Button(T(kFull), ImVec2(narrow ? -1 : 0, ImMax(TouchH(narrow), Em(2.2f))))) ui.fullscreen = true;
 }
 
 /// The timer over the whole viewport for a projector: speaker on top, the digits as large as fit,
 /// background amber in the last minute and red when over time; Esc or the button leaves.
 void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
-  LookUi& ui = g_ui;
+  LookScreen& ui = app.screens.look;
   const int64_t now = platform::NowMs();
   const bool over = ui.timer.Overrun(now), last = ui.timer.LastMinute(now);
   const ImU32 bg = over ? col::Red : last ? IM_COL32(214, 120, 0, 255) : IM_COL32(24, 24, 24, 255);
@@ -417,7 +404,7 @@ void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
     ImGui::PopFont();
   }
   ImGui::SetCursorPosY(vp->Size.y - buttons_h - ImGui::GetStyle().WindowPadding.y);
-  TimerButtons(static_cast<int>(speeches.size()), app.Narrow(), true);
+  TimerButtons(ui, static_cast<int>(speeches.size()), app.Narrow(), true);
   ImGui::SameLine();
   if (ImGui::Button(T(kLeaveFull), ImVec2(0, button_h)) || ImGui::IsKeyPressed(ImGuiKey_Escape)) ui.fullscreen = false;
   ImGui::End();
@@ -427,8 +414,7 @@ void TimerFullScreen(App& app, const std::vector<const AgendaItem*>& speeches) {
 }  // namespace
 
 void DrawLook(App& app) {
-  static int shown_frame = -10;
-  ScrollTopOnEnter(shown_frame);
+  LookScreen& ui = app.screens.look;
   const Campaign& c = app.data().campaign;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
@@ -437,17 +423,16 @@ void DrawLook(App& app) {
   ImGui::PopFont();
   if (c.onsite_meetings.empty()) {
     LabelWrapped(T(kNone));
-    if (ImGui::Button(T(kCreate), ImVec2(0, TouchH(narrow)))) g_q.Emit({"onsite.ensure", nlohmann::json::object()});
-    g_q.Flush(app);
+    if (ImGui::Button(T(kCreate), ImVec2(0, TouchH(narrow)))) app.Emit(Command{"onsite.ensure", nlohmann::json::object()});
     return;
   }
-  if (!FindMeeting(c, g_ui.selected)) g_ui.selected = c.onsite_meetings.front().meta.id;
+  if (!FindMeeting(c, ui.selected)) ui.selected = c.onsite_meetings.front().meta.id;
   // One button per meeting (a tab row that wraps on phones).
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
   bool first = true;
   for (const OnsiteMeeting& m : c.onsite_meetings) {
     const std::string title = MeetingTitle(m, org);
-    const bool active = m.meta.id == g_ui.selected;
+    const bool active = m.meta.id == ui.selected;
     const float w = ImGui::CalcTextSize(title.c_str()).x + ImGui::GetStyle().FramePadding.x * 2;
     if (!first) {
       ImGui::SameLine();
@@ -459,11 +444,11 @@ void DrawLook(App& app) {
       ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32_WHITE);
     }
     ImGui::PushID(m.meta.id.c_str());
-    if (ImGui::Button(title.c_str(), ImVec2(0, TouchH(narrow)))) g_ui.selected = m.meta.id;
+    if (ImGui::Button(title.c_str(), ImVec2(0, TouchH(narrow)))) ui.selected = m.meta.id;
     ImGui::PopID();
     if (active) ImGui::PopStyleColor(2);
   }
-  const OnsiteMeeting* m = FindMeeting(c, g_ui.selected);
+  const OnsiteMeeting* m = FindMeeting(c, ui.selected);
   const std::vector<AgendaItem> agenda = BuildAgenda(*m, org);
   std::vector<const AgendaItem*> speeches;
   for (const AgendaItem& it : agenda)
@@ -488,8 +473,7 @@ void DrawLook(App& app) {
       ImGui::EndTable();
     }
   }
-  if (g_ui.fullscreen) TimerFullScreen(app, speeches);
-  g_q.Flush(app);
+  if (ui.fullscreen) TimerFullScreen(app, speeches);
 }
 
 }  // namespace zj::ui

@@ -124,26 +124,6 @@ const StringTable kTable2{&kKinds[0], &kKinds[1], &kKinds[2], &kPosts[0], &kPost
                           &kTeamNames[3], &kTeamNames[4], &kOutcomes[0], &kOutcomes[1], &kOutcomes[2], &kOutcomes[3],
                           &kOutcomes[4]};
 
-/// Screen state beyond OrganizationUi (app.h): selections, sort, the pending import.
-struct OrgState {
-  Id branch_filter;                 ///< "" = all branches
-  int sort_col = -1;
-  bool sort_desc = false;
-  // tree
-  int node_kind = 0;                ///< 1 area, 2 general branch, 3 branch
-  Id node;
-  // cadres
-  Id cadre;
-  // import
-  std::unique_ptr<RosterPreview> preview;
-  std::string file_name, file_bytes;
-  bool create_branches = false;
-  bool show_all_rows = false;
-  std::string import_status, export_status;
-  std::string exempt_reason;
-};
-OrgState g;
-
 /// A tab that the test locator can find by its text.
 bool TabItem(const char* label) {
   const bool open = ImGui::BeginTabItem(label);
@@ -196,7 +176,7 @@ std::string FreshName(const V& records, const char* base) {
 // [SECTION] Members
 //-----------------------------------------------------------------------------
 void MemberEditor(App& app) {
-  OrganizationUi& ui = app.org_ui;
+  OrganizationScreen& ui = app.screens.organization;
   const Organization& org = app.data().org;
   const int mi = ui.selected_member.empty() ? -1 : FindMember(org, ui.selected_member);
   ImGui::SeparatorText(T(S::MemberEditor));
@@ -206,7 +186,6 @@ void MemberEditor(App& app) {
   }
   const Member& m = org.members[mi];
   const Id id = m.meta.id;
-  std::vector<Command> todo;  // applied after the editor: a command may replace the dataset's vectors
   if (ui.edit_for != m.meta.id || !ImGui::IsAnyItemActive()) {
     // Buffers follow the dataset unless the user is typing in them (undo, redo and imports show at once).
     if (ui.edit_for != m.meta.id || ui.edit_name != m.name) ui.edit_name = m.name;
@@ -220,7 +199,7 @@ void MemberEditor(App& app) {
   ImGui::InputText("##member_name", &ui.edit_name);
   LocatorRecordLastItem("member_name");
   if (ImGui::IsItemDeactivatedAfterEdit() && ui.edit_name != m.name)
-    todo.push_back({"member.update", {{"id", id}, {"name", ui.edit_name}}});
+    app.Emit(Command{"member.update", {{"id", id}, {"name", ui.edit_name}}});
 
   Label(T(S::Branch));
   ImGui::SameLine(label_w);
@@ -229,14 +208,14 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_branch", bi >= 0 ? org.branches[bi].name.c_str() : "")) {
     for (const Branch& b : org.branches)
       if (ImGui::Selectable(b.name.c_str(), b.meta.id == m.branch_id) && b.meta.id != m.branch_id)
-        todo.push_back({"member.update", {{"id", id}, {"branch_id", b.meta.id}}});
+        app.Emit(Command{"member.update", {{"id", id}, {"branch_id", b.meta.id}}});
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_branch");
   bool rep = m.representative, reserve = m.reserve_cadre;
-  if (ImGui::Checkbox(T(S::Representative), &rep)) todo.push_back({"member.update", {{"id", id}, {"representative", rep}}});
+  if (ImGui::Checkbox(T(S::Representative), &rep)) app.Emit(Command{"member.update", {{"id", id}, {"representative", rep}}});
   ImGui::SameLine();
-  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) todo.push_back({"member.update", {{"id", id}, {"reserve_cadre", reserve}}});
+  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) app.Emit(Command{"member.update", {{"id", id}, {"reserve_cadre", reserve}}});
 
   // Sex and status.
   FieldLabel(app, T(S::Sex), label_w);
@@ -245,7 +224,7 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_sex", sex_now)) {
     for (const char* s : {"男", "女"})
       if (ImGui::Selectable(std::string(s) == "男" ? T(kMale) : T(kFemale), m.sex == s) && m.sex != s)
-        todo.push_back({"member.update", {{"id", id}, {"sex", s}}});
+        app.Emit(Command{"member.update", {{"id", id}, {"sex", s}}});
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_sex");
@@ -257,7 +236,7 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_status", T(kStatuses[static_cast<int>(m.status)]))) {
     for (MemberStatus s : {MemberStatus::Full, MemberStatus::Probationary})
       if (ImGui::Selectable(T(kStatuses[static_cast<int>(s)]), m.status == s) && m.status != s)
-        todo.push_back({"member.set_status", {{"id", id}, {"status", MemberStatusCode(s)}}});
+        app.Emit(Command{"member.set_status", {{"id", id}, {"status", MemberStatusCode(s)}}});
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_status");
@@ -273,10 +252,10 @@ void MemberEditor(App& app) {
     FieldLabel(app, T(*f.label), label_w);
     std::string v;
     const bool is_date = std::string(f.key).find("date") != std::string::npos;
-    if (CommitText(f.test, f.value, v, -1.0f, is_date ? "YYYY-MM-DD" : nullptr)) {
+    if (CommitText(ui.fields, f.test, f.value, v, -1.0f, is_date ? "YYYY-MM-DD" : nullptr)) {
       nlohmann::json a = {{"id", id}};
       a[f.key] = is_date && TrimSpaces(v).empty() ? nlohmann::json(nullptr) : nlohmann::json(TrimSpaces(v));
-      todo.push_back({"member.update", a});
+      app.Emit(Command{"member.update", a});
     }
   }
 
@@ -298,14 +277,14 @@ void MemberEditor(App& app) {
   if (posts_changed) {
     nlohmann::json codes = nlohmann::json::array();
     for (Post p : posts) codes.push_back(PostCode(p));
-    todo.push_back({"member.set_posts", {{"id", id}, {"posts", codes}}});
+    app.Emit(Command{"member.set_posts", {{"id", id}, {"posts", codes}}});
   }
   FieldLabel(app, T(kOtherPosts), label_w);
   std::string other;
-  if (CommitText("member_other_posts", m.other_posts, other)) {
+  if (CommitText(ui.fields, "member_other_posts", m.other_posts, other)) {
     nlohmann::json codes = nlohmann::json::array();
     for (Post p : m.posts) codes.push_back(PostCode(p));
-    todo.push_back({"member.set_posts", {{"id", id}, {"posts", codes}, {"other_posts", other}}});
+    app.Emit(Command{"member.set_posts", {{"id", id}, {"posts", codes}, {"other_posts", other}}});
   }
   if (!m.id_masked.empty()) LabelColored(col::Grey, "ID " + m.id_masked);
 
@@ -317,30 +296,31 @@ void MemberEditor(App& app) {
     ImGui::AlignTextToFramePadding();
     Label(Fmt(T(kExemptYear), e.year, e.reason.c_str(), e.approved_on.ToString().c_str()));
     ImGui::SameLine();
-    if (ImGui::SmallButton(T(kRemove))) todo.push_back({"exemption.remove", {{"id", e.meta.id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"exemption.remove", {{"id", e.meta.id}}});
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
-  ImGui::InputTextWithHint("##exempt_reason_m", T(kReasonHint), &g.exempt_reason);
+  ImGui::InputTextWithHint("##exempt_reason_m", T(kReasonHint), &ui.exempt_reason);
   LocatorRecordLastItem("member_exempt_reason");
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(kExemptAdd)))
-    todo.push_back({"exemption.add", {{"member_id", id}, {"year", app.today.Year()}, {"reason", g.exempt_reason},
-                                      {"approved_on", app.today.ToString()}}});
+    app.Emit(Command{"exemption.add", {{"member_id", id}, {"year", app.today.Year()}, {"reason", ui.exempt_reason},
+                                       {"approved_on", app.today.ToString()}}},
+             [&ui](const ApplyResult& r) {
+               if (r.ok) ui.exempt_reason.clear();
+             });
 
   ImGui::Spacing();
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   if (ImGui::Button(T(S::RemoveMember))) {
     ui.selected_member.clear();
-    todo.push_back({"member.remove", {{"id", id}}});
+    app.Emit(Command{"member.remove", {{"id", id}}});
   }
   ImGui::PopStyleColor();
-  for (const Command& c : todo)
-    if (app.Apply(c).ok && c.name == "exemption.add") g.exempt_reason.clear();
 }
 
 void DrawMembers(App& app) {
-  OrganizationUi& ui = app.org_ui;
+  OrganizationScreen& ui = app.screens.organization;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
   char buf[200];
@@ -350,28 +330,29 @@ void DrawMembers(App& app) {
   ImGui::InputTextWithHint("##member_filter", T(S::FilterHint), &ui.filter);
   LocatorRecordLastItem("member_filter");
   if (!narrow) ImGui::SameLine();
-  const int fb = FindBranch(org, g.branch_filter);
+  const int fb = FindBranch(org, ui.branch_filter);
   ImGui::SetNextItemWidth(narrow ? -1 : Em(11));
   if (ImGui::BeginCombo("##member_branch_filter", fb >= 0 ? org.branches[static_cast<size_t>(fb)].name.c_str() : T(kAllBranches))) {
-    if (ImGui::Selectable(T(kAllBranches), g.branch_filter.empty())) g.branch_filter.clear();
+    if (ImGui::Selectable(T(kAllBranches), ui.branch_filter.empty())) ui.branch_filter.clear();
     for (const Branch& b : org.branches)
-      if (ImGui::Selectable(b.name.c_str(), b.meta.id == g.branch_filter)) g.branch_filter = b.meta.id;
+      if (ImGui::Selectable(b.name.c_str(), b.meta.id == ui.branch_filter)) ui.branch_filter = b.meta.id;
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_branch_filter");
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(S::AddMember)) && !org.branches.empty()) {
-    const Id branch = fb >= 0 ? g.branch_filter : org.branches.front().meta.id;
-    ApplyResult r = app.Apply({"member.add", {{"name", T(S::NewMemberName)}, {"branch_id", branch}}});
-    if (r.ok) ui.selected_member = r.created_id;
+    const Id branch = fb >= 0 ? ui.branch_filter : org.branches.front().meta.id;
+    app.Emit(Command{"member.add", {{"name", T(S::NewMemberName)}, {"branch_id", branch}}}, [&ui](const ApplyResult& r) {
+      if (r.ok) ui.selected_member = r.created_id;
+    });
   }
   ImGui::SameLine();
   ImGui::BeginDisabled(!app.ws->CanUndo() || app.read_only);
-  if (ImGui::Button(T(S::Undo))) app.ws->Undo(platform::NowMs());
+  if (ImGui::Button(T(S::Undo))) app.Emit(change::Undo{});
   ImGui::EndDisabled();
   ImGui::SameLine();
   ImGui::BeginDisabled(!app.ws->CanRedo() || app.read_only);
-  if (ImGui::Button(T(S::Redo))) app.ws->Redo(platform::NowMs());
+  if (ImGui::Button(T(S::Redo))) app.Emit(change::Redo{});
   ImGui::EndDisabled();
 
   // Rows that pass the filters, in the chosen order.
@@ -379,7 +360,7 @@ void DrawMembers(App& app) {
   rows.reserve(org.members.size());
   for (int i = 0; i < static_cast<int>(org.members.size()); ++i) {
     const Member& m = org.members[static_cast<size_t>(i)];
-    if (NameMatches(m.name, ui.filter) && (g.branch_filter.empty() || m.branch_id == g.branch_filter)) rows.push_back(i);
+    if (NameMatches(m.name, ui.filter) && (ui.branch_filter.empty() || m.branch_id == ui.branch_filter)) rows.push_back(i);
   }
   std::snprintf(buf, sizeof buf, T(S::ShownOf), static_cast<int>(rows.size()), static_cast<int>(org.members.size()));
   LabelColored(col::Grey, buf);
@@ -398,22 +379,21 @@ void DrawMembers(App& app) {
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
       if (ss->SpecsDirty) {
-        g.sort_col = ss->SpecsCount ? ss->Specs[0].ColumnIndex : -1;
-        g.sort_desc = ss->SpecsCount && ss->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        ui.sort_col = ss->SpecsCount ? ss->Specs[0].ColumnIndex : -1;
+        ui.sort_desc = ss->SpecsCount && ss->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         ss->SpecsDirty = false;
       }
     }
-    if (g.sort_col >= 0 && g.sort_col < 4) {
+    if (ui.sort_col >= 0 && ui.sort_col < 4) {
       // Pinyin order (拼音顺序) of the column's text for every member, cached until the texts change
       // (shell/collation.h); the rows then sort by integer ranks.
-      static PinyinRanks column_ranks[4];
       std::string text;
-      const std::vector<int32_t>& ranks = column_ranks[g.sort_col].Get(
-          DataStamp(app.ws.get(), app.ws->revision()), org.members.size(), [&](size_t i) -> const std::string& {
+      const std::vector<int32_t>& ranks = ui.column_ranks[ui.sort_col].Get(
+          app.data_version(), org.members.size(), [&](size_t i) -> const std::string& {
             const Member& m = org.members[i];
-            if (g.sort_col == 0) return m.name;
-            if (g.sort_col == 2) return m.sex;
-            if (g.sort_col == 1) {
+            if (ui.sort_col == 0) return m.name;
+            if (ui.sort_col == 2) return m.sex;
+            if (ui.sort_col == 1) {
               const int b = FindBranch(org, m.branch_id);
               text = b >= 0 ? org.branches[static_cast<size_t>(b)].name : "";
             } else {
@@ -421,10 +401,10 @@ void DrawMembers(App& app) {
             }
             return text;
           });
-      SortByRank(rows, ranks, g.sort_desc);
+      SortByRank(rows, ranks, ui.sort_desc);
     }
     ImGuiListClipper clipper;
-    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
+    const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(1.7f);  // touch-sized rows on phones
     clipper.Begin(static_cast<int>(rows.size()), row_h);
     while (clipper.Step()) {
       for (int r = clipper.DisplayStart; r < clipper.DisplayEnd; ++r) {
@@ -484,31 +464,45 @@ bool CadreCombo(const Organization& org, const char* test_label, const Id& curre
 }
 
 void DrawTree(App& app) {
+  OrganizationScreen& ui = app.screens.organization;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  std::vector<Command> todo;
+  // Once applied, a new node is selected; a removed one leaves nothing selected.
+  auto select_new = [&ui](int kind) {
+    return [&ui, kind](const ApplyResult& r) {
+      if (r.ok) {
+        ui.node = r.created_id;
+        ui.node_kind = kind;
+      }
+    };
+  };
+  const Then deselect = [&ui](const ApplyResult& r) {
+    if (r.ok) ui.node_kind = 0;
+  };
   std::vector<int> member_count(org.branches.size(), 0);
   for (const Member& m : org.members) {
     const int b = FindBranch(org, m.branch_id);
     if (b >= 0) ++member_count[static_cast<size_t>(b)];
   }
-  if (ImGui::Button(T(kAddArea))) todo.push_back({"area.add", {{"name", FreshName(org.areas, T(kNewArea))}}});
+  if (ImGui::Button(T(kAddArea))) app.Emit(Command{"area.add", {{"name", FreshName(org.areas, T(kNewArea))}}}, select_new(1));
   ImGui::SameLine();
-  ImGui::BeginDisabled(!(g.node_kind == 1 || g.node_kind == 2));
+  ImGui::BeginDisabled(!(ui.node_kind == 1 || ui.node_kind == 2));
   if (ImGui::Button(T(kAddGb))) {
-    Id area = g.node;
-    if (g.node_kind == 2)
+    Id area = ui.node;
+    if (ui.node_kind == 2)
       for (const GeneralBranch& x : org.general_branches)
-        if (x.meta.id == g.node) area = x.area_id;
-    todo.push_back({"general_branch.add", {{"name", FreshName(org.general_branches, T(kNewGb))}, {"area_id", area}}});
+        if (x.meta.id == ui.node) area = x.area_id;
+    app.Emit(Command{"general_branch.add", {{"name", FreshName(org.general_branches, T(kNewGb))}, {"area_id", area}}},
+             select_new(2));
   }
   ImGui::EndDisabled();
   if (!narrow) ImGui::SameLine();
-  ImGui::BeginDisabled(!(g.node_kind == 2 || g.node_kind == 3));
+  ImGui::BeginDisabled(!(ui.node_kind == 2 || ui.node_kind == 3));
   if (ImGui::Button(T(kAddBranch))) {
-    Id gb = g.node;
-    if (g.node_kind == 3) gb = org.branches[static_cast<size_t>(std::max(0, FindBranch(org, g.node)))].general_branch_id;
-    todo.push_back({"branch.add", {{"name", FreshName(org.branches, T(kNewBranch))}, {"kind", "village"}, {"general_branch_id", gb}}});
+    Id gb = ui.node;
+    if (ui.node_kind == 3) gb = org.branches[static_cast<size_t>(std::max(0, FindBranch(org, ui.node)))].general_branch_id;
+    app.Emit(Command{"branch.add", {{"name", FreshName(org.branches, T(kNewBranch))}, {"kind", "village"}, {"general_branch_id", gb}}},
+             select_new(3));
   }
   ImGui::EndDisabled();
 
@@ -519,7 +513,7 @@ void DrawTree(App& app) {
     ImGuiTreeNodeFlags f = ImGuiTreeNodeFlags_DefaultOpen | ImGuiTreeNodeFlags_OpenOnArrow | ImGuiTreeNodeFlags_SpanAvailWidth;
     if (narrow) f |= ImGuiTreeNodeFlags_FramePadding;
     if (leaf) f |= ImGuiTreeNodeFlags_Leaf | ImGuiTreeNodeFlags_NoTreePushOnOpen;
-    if (g.node_kind == kind && g.node == id) f |= ImGuiTreeNodeFlags_Selected;
+    if (ui.node_kind == kind && ui.node == id) f |= ImGuiTreeNodeFlags_Selected;
     return f;
   };
   auto branch_line = [&](size_t i) {
@@ -530,20 +524,20 @@ void DrawTree(App& app) {
     if (b.focus_object) label += std::string(" · ") + T(kFocusMark);
     ImGui::TreeNodeEx(("##b" + b.meta.id).c_str(), node_flags(3, b.meta.id, true), "%s", label.c_str());
     LocatorRecordLastItem(b.name.c_str());
-    if (ImGui::IsItemClicked()) { g.node_kind = 3; g.node = b.meta.id; }
+    if (ImGui::IsItemClicked()) { ui.node_kind = 3; ui.node = b.meta.id; }
   };
   for (const Area& a : org.areas) {
     const bool open = ImGui::TreeNodeEx(("##a" + a.meta.id).c_str(), node_flags(1, a.meta.id, false), "%s",
                                         (a.name + (a.chief_cadre_id.empty() ? "" : std::string("  · ") + T(kChief) + " " + CadreName(org, a.chief_cadre_id))).c_str());
     LocatorRecordLastItem(a.name.c_str());
-    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { g.node_kind = 1; g.node = a.meta.id; }
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { ui.node_kind = 1; ui.node = a.meta.id; }
     if (!open) continue;
     for (const GeneralBranch& gb : org.general_branches) {
       if (gb.area_id != a.meta.id) continue;
       const bool gopen = ImGui::TreeNodeEx(("##g" + gb.meta.id).c_str(), node_flags(2, gb.meta.id, false), "%s",
                                            (gb.name + (gb.secretary_cadre_id.empty() ? "" : std::string("  · ") + T(kGbSecretary) + " " + CadreName(org, gb.secretary_cadre_id))).c_str());
       LocatorRecordLastItem(gb.name.c_str());
-      if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { g.node_kind = 2; g.node = gb.meta.id; }
+      if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { ui.node_kind = 2; ui.node = gb.meta.id; }
       if (!gopen) continue;
       for (size_t i = 0; i < org.branches.size(); ++i)
         if (org.branches[i].general_branch_id == gb.meta.id) branch_line(i);
@@ -564,28 +558,28 @@ void DrawTree(App& app) {
   // The editor of the selected node.
   const float label_w = Em(8);
   std::string v;
-  if (g.node_kind == 1) {
+  if (ui.node_kind == 1) {
     const Area* a = nullptr;
     for (const Area& x : org.areas)
-      if (x.meta.id == g.node) a = &x;
+      if (x.meta.id == ui.node) a = &x;
     if (a) {
       FieldLabel(app, T(kNodeName), label_w);
-      if (CommitText("area_name", a->name, v)) todo.push_back({"area.update", {{"id", a->meta.id}, {"name", v}}});
+      if (CommitText(ui.fields, "area_name", a->name, v)) app.Emit(Command{"area.update", {{"id", a->meta.id}, {"name", v}}});
       FieldLabel(app, T(kChief), label_w);
       Id chosen;
       if (CadreCombo(org, "area_chief", a->chief_cadre_id, chosen, -1.0f))
-        todo.push_back({"area.update", {{"id", a->meta.id}, {"chief_cadre_id", chosen}}});
+        app.Emit(Command{"area.update", {{"id", a->meta.id}, {"chief_cadre_id", chosen}}});
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-      if (ImGui::Button(T(kRemove))) todo.push_back({"area.remove", {{"id", a->meta.id}}});
+      if (ImGui::Button(T(kRemove))) app.Emit(Command{"area.remove", {{"id", a->meta.id}}}, deselect);
       ImGui::PopStyleColor();
     }
-  } else if (g.node_kind == 2) {
+  } else if (ui.node_kind == 2) {
     const GeneralBranch* gb = nullptr;
     for (const GeneralBranch& x : org.general_branches)
-      if (x.meta.id == g.node) gb = &x;
+      if (x.meta.id == ui.node) gb = &x;
     if (gb) {
       FieldLabel(app, T(kNodeName), label_w);
-      if (CommitText("gb_name", gb->name, v)) todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"name", v}}});
+      if (CommitText(ui.fields, "gb_name", gb->name, v)) app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"name", v}}});
       FieldLabel(app, T(kParentArea), label_w);
       ImGui::SetNextItemWidth(-1);
       const char* area_now = "";
@@ -594,28 +588,28 @@ void DrawTree(App& app) {
       if (ImGui::BeginCombo("##gb_area", area_now)) {
         for (const Area& a : org.areas)
           if (ImGui::Selectable(a.name.c_str(), a.meta.id == gb->area_id) && a.meta.id != gb->area_id)
-            todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"area_id", a.meta.id}}});
+            app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"area_id", a.meta.id}}});
         ImGui::EndCombo();
       }
       LocatorRecordLastItem("gb_area");
       FieldLabel(app, T(kGbSecretary), label_w);
       Id chosen;
       if (CadreCombo(org, "gb_secretary", gb->secretary_cadre_id, chosen, -1.0f))
-        todo.push_back({"general_branch.update", {{"id", gb->meta.id}, {"secretary_cadre_id", chosen}}});
+        app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"secretary_cadre_id", chosen}}});
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-      if (ImGui::Button(T(kRemove))) todo.push_back({"general_branch.remove", {{"id", gb->meta.id}}});
+      if (ImGui::Button(T(kRemove))) app.Emit(Command{"general_branch.remove", {{"id", gb->meta.id}}}, deselect);
       ImGui::PopStyleColor();
     }
-  } else if (g.node_kind == 3 && FindBranch(org, g.node) >= 0) {
-    const Branch& b = org.branches[static_cast<size_t>(FindBranch(org, g.node))];
+  } else if (ui.node_kind == 3 && FindBranch(org, ui.node) >= 0) {
+    const Branch& b = org.branches[static_cast<size_t>(FindBranch(org, ui.node))];
     FieldLabel(app, T(kNodeName), label_w);
-    if (CommitText("branch_name", b.name, v)) todo.push_back({"branch.update", {{"id", b.meta.id}, {"name", v}}});
+    if (CommitText(ui.fields, "branch_name", b.name, v)) app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"name", v}}});
     FieldLabel(app, T(kKind), label_w);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##branch_kind", T(kKinds[static_cast<int>(b.kind)]))) {
       for (int k = 0; k < 3; ++k)
         if (ImGui::Selectable(T(kKinds[k]), static_cast<int>(b.kind) == k) && static_cast<int>(b.kind) != k)
-          todo.push_back({"branch.update", {{"id", b.meta.id}, {"kind", BranchKindCode(static_cast<BranchKind>(k))}}});
+          app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"kind", BranchKindCode(static_cast<BranchKind>(k))}}});
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("branch_kind");
@@ -627,23 +621,23 @@ void DrawTree(App& app) {
     if (ImGui::BeginCombo("##branch_gb", gb_now)) {
       for (const GeneralBranch& x : org.general_branches)
         if (ImGui::Selectable(x.name.c_str(), x.meta.id == b.general_branch_id) && x.meta.id != b.general_branch_id)
-          todo.push_back({"branch.update", {{"id", b.meta.id}, {"general_branch_id", x.meta.id}}});
+          app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"general_branch_id", x.meta.id}}});
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("branch_gb");
     FieldLabel(app, T(kRank), label_w);
-    if (CommitText("branch_rank", b.last_year_target_rank ? std::to_string(*b.last_year_target_rank) : "", v, Em(6))) {
+    if (CommitText(ui.fields, "branch_rank", b.last_year_target_rank ? std::to_string(*b.last_year_target_rank) : "", v, Em(6))) {
       nlohmann::json a = {{"id", b.meta.id}};
       const std::string t = TrimSpaces(v);
       if (t.empty()) a["last_year_target_rank"] = nullptr;
       else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 6) a["last_year_target_rank"] = std::stoi(t);
       else a["last_year_target_rank"] = t;  // refused by the command with a clear message
-      todo.push_back({"branch.update", a});
+      app.Emit(Command{"branch.update", a});
     }
     bool focus = b.focus_object;
-    if (ImGui::Checkbox(T(kFocus), &focus)) todo.push_back({"branch.update", {{"id", b.meta.id}, {"focus_object", focus}}});
+    if (ImGui::Checkbox(T(kFocus), &focus)) app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"focus_object", focus}}});
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::Button(T(kRemove))) todo.push_back({"branch.remove", {{"id", b.meta.id}}});
+    if (ImGui::Button(T(kRemove))) app.Emit(Command{"branch.remove", {{"id", b.meta.id}}}, deselect);
     ImGui::PopStyleColor();
   } else {
     LabelColored(col::Grey, T(kSelectNode));
@@ -651,7 +645,7 @@ void DrawTree(App& app) {
 
   // The focus-object rule (notice 二: branches ranked low last year).
   ImGui::SeparatorText(T(kFocus));
-  static int count = -1;
+  int& count = ui.focus_count;
   if (count < 0) count = org.focus_rule.count;
   ImGui::AlignTextToFramePadding();
   Label(T(kFocusRule));
@@ -663,15 +657,7 @@ void DrawTree(App& app) {
   ImGui::SameLine();
   Label(T(kBranchesUnit));
   if (!narrow) ImGui::SameLine();
-  if (ImGui::Button(T(kFocusApply))) todo.push_back({"org.focus_rule", {{"mode", "bottom_count"}, {"count", count}}});
-  for (const Command& c : todo) {
-    ApplyResult r = app.Apply(c);
-    if (r.ok && !r.created_id.empty()) {
-      g.node = r.created_id;
-      g.node_kind = c.name == "area.add" ? 1 : c.name == "general_branch.add" ? 2 : 3;
-    }
-    if (r.ok && c.name.find(".remove") != std::string::npos) g.node_kind = 0;
-  }
+  if (ImGui::Button(T(kFocusApply))) app.Emit(Command{"org.focus_rule", {{"mode", "bottom_count"}, {"count", count}}});
 }
 
 //-----------------------------------------------------------------------------
@@ -684,10 +670,13 @@ std::string RolesText(const Cadre& c) {
 }
 
 void DrawCadres(App& app) {
+  OrganizationScreen& ui = app.screens.organization;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  std::vector<Command> todo;
-  if (ImGui::Button(T(kAddCadre))) todo.push_back({"cadre.add", {{"name", T(kNewCadre)}}});
+  if (ImGui::Button(T(kAddCadre)))
+    app.Emit(Command{"cadre.add", {{"name", T(kNewCadre)}}}, [&ui](const ApplyResult& r) {
+      if (r.ok) ui.cadre = r.created_id;  // selected for editing
+    });
   const float table_h = narrow ? Em(14) : Em(14);
   if (ImGui::BeginTable("cadres", narrow ? 2 : 3, ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                                       ImGuiTableFlags_SizingStretchProp, ImVec2(0, table_h))) {
@@ -696,14 +685,14 @@ void DrawCadres(App& app) {
     ImGui::TableSetupColumn(T(kTitleField), ImGuiTableColumnFlags_WidthStretch, 4);
     if (!narrow) ImGui::TableSetupColumn(T(kRoles), ImGuiTableColumnFlags_WidthStretch, 4);
     ImGui::TableHeadersRow();
-    const float row_h = narrow ? ImMax(44.0f, Em(2.6f)) : Em(1.7f);
+    const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(1.7f);
     for (const Cadre& c : org.cadres) {
       ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
       ImGui::TableNextColumn();
       ImGui::PushID(c.meta.id.c_str());
-      if (ImGui::Selectable(c.name.c_str(), g.cadre == c.meta.id, ImGuiSelectableFlags_SpanAllColumns,
+      if (ImGui::Selectable(c.name.c_str(), ui.cadre == c.meta.id, ImGuiSelectableFlags_SpanAllColumns,
                             ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
-        g.cadre = c.meta.id;
+        ui.cadre = c.meta.id;
       ImGui::PopID();
       ImGui::TableNextColumn();
       ImGui::TextUnformatted(c.title.c_str());
@@ -716,15 +705,15 @@ void DrawCadres(App& app) {
   }
   const Cadre* c = nullptr;
   for (const Cadre& x : org.cadres)
-    if (x.meta.id == g.cadre) c = &x;
+    if (x.meta.id == ui.cadre) c = &x;
   if (c) {
     const float label_w = Em(6);
     const Id id = c->meta.id;
     std::string v;
     FieldLabel(app, T(S::Name), label_w);
-    if (CommitText("cadre_name", c->name, v)) todo.push_back({"cadre.update", {{"id", id}, {"name", v}}});
+    if (CommitText(ui.fields, "cadre_name", c->name, v)) app.Emit(Command{"cadre.update", {{"id", id}, {"name", v}}});
     FieldLabel(app, T(kTitleField), label_w);
-    if (CommitText("cadre_title", c->title, v)) todo.push_back({"cadre.update", {{"id", id}, {"title", v}}});
+    if (CommitText(ui.fields, "cadre_title", c->title, v)) app.Emit(Command{"cadre.update", {{"id", id}, {"title", v}}});
     // Roles, villages and teams as check lists; each change sends the whole list.
     auto check_list = [&](const Tr& title, int n, auto label_of, auto is_on, auto code_of, const char* key) {
       ImGui::SeparatorText(T(title));
@@ -742,7 +731,7 @@ void DrawCadres(App& app) {
         x_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
         if (on) codes.push_back(code_of(k));
       }
-      if (changed) todo.push_back({"cadre.update", {{"id", id}, {key, codes}}});
+      if (changed) app.Emit(Command{"cadre.update", {{"id", id}, {key, codes}}});
     };
     check_list(kRoles, 7, [&](int k) { return std::string(T(kRoleNames[k])); },
                [&](int k) { return std::find(c->roles.begin(), c->roles.end(), static_cast<CadreRole>(k)) != c->roles.end(); },
@@ -763,19 +752,15 @@ void DrawCadres(App& app) {
     for (const Area& a : org.areas)
       if (a.meta.id == c->area_id) area_now = a.name.c_str();
     if (ImGui::BeginCombo("##cadre_area", area_now)) {
-      if (ImGui::Selectable(T(kNone), c->area_id.empty())) todo.push_back({"cadre.update", {{"id", id}, {"area_id", ""}}});
+      if (ImGui::Selectable(T(kNone), c->area_id.empty())) app.Emit(Command{"cadre.update", {{"id", id}, {"area_id", ""}}});
       for (const Area& a : org.areas)
-        if (ImGui::Selectable(a.name.c_str(), a.meta.id == c->area_id)) todo.push_back({"cadre.update", {{"id", id}, {"area_id", a.meta.id}}});
+        if (ImGui::Selectable(a.name.c_str(), a.meta.id == c->area_id)) app.Emit(Command{"cadre.update", {{"id", id}, {"area_id", a.meta.id}}});
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("cadre_area");
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::Button(T(kRemove))) todo.push_back({"cadre.remove", {{"id", id}}});
+    if (ImGui::Button(T(kRemove))) app.Emit(Command{"cadre.remove", {{"id", id}}});
     ImGui::PopStyleColor();
-  }
-  for (const Command& cmd : todo) {
-    ApplyResult r = app.Apply(cmd);
-    if (r.ok && !r.created_id.empty()) g.cadre = r.created_id;
   }
 }
 
@@ -783,10 +768,11 @@ void DrawCadres(App& app) {
 // [SECTION] Roster import and export
 //-----------------------------------------------------------------------------
 void MakePreview(App& app) {
+  OrganizationScreen& ui = app.screens.organization;
   RosterImportOptions opt;
-  opt.create_missing_branches = g.create_branches;
+  opt.create_missing_branches = ui.create_branches;
   IdGenerator ids(platform::RandomU64());
-  g.preview = std::make_unique<RosterPreview>(PreviewRosterImport(app.data(), g.file_bytes, opt, ids));
+  ui.preview = std::make_unique<RosterPreview>(PreviewRosterImport(app.data(), ui.file_bytes, opt, ids));
 }
 
 std::string IssuesText(const std::vector<RowIssue>& issues) {
@@ -800,26 +786,28 @@ std::string IssuesText(const std::vector<RowIssue>& issues) {
 }
 
 void DrawRoster(App& app) {
+  OrganizationScreen& ui = app.screens.organization;
   const bool narrow = app.Narrow();
   ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
   LabelWrapped(T(kImportHelp));
   ImGui::PopStyleColor();
-  const float big_h = ImMax(44.0f, Em(2.4f));
+  const float big_h = ImMax(kTouchPx, Em(2.4f));
   if (ImGui::Button(T(kImport), ImVec2(narrow ? -1.0f : 0.0f, big_h))) {
     platform::PickFile(".csv,text/csv,text/plain", [&app](platform::PickedFile f) {
-      g.file_name = f.name;
-      g.file_bytes = std::move(f.bytes);
-      g.import_status.clear();
-      g.show_all_rows = false;
+      OrganizationScreen& ui = app.screens.organization;
+      ui.file_name = f.name;
+      ui.file_bytes = std::move(f.bytes);
+      ui.import_status.clear();
+      ui.show_all_rows = false;
       MakePreview(app);
     });
   }
-  if (ImGui::Checkbox(T(kCreateBranches), &g.create_branches) && g.preview) MakePreview(app);
-  if (!g.import_status.empty()) LabelColored(col::Green, g.import_status);
+  if (ImGui::Checkbox(T(kCreateBranches), &ui.create_branches) && ui.preview) MakePreview(app);
+  if (!ui.import_status.empty()) LabelColored(col::Green, ui.import_status);
 
-  if (g.preview) {
-    const RosterPreview& p = *g.preview;
-    Label(Fmt(T(kFile), g.file_name.c_str(), TextEncodingName(p.encoding)));
+  if (ui.preview) {
+    const RosterPreview& p = *ui.preview;
+    Label(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(p.encoding)));
     if (p.refused) {
       LabelColored(col::Red, T(kRefusedFile));
       for (const Problem& pr : p.file_problems)
@@ -847,10 +835,10 @@ void DrawRoster(App& app) {
       if (!narrow) ImGui::SameLine();
       bool cancel = ImGui::Button(T(kCancel), ImVec2(narrow ? -1.0f : 0.0f, big_h));
       // Rows: problems first (refused, skipped, warnings, updates), every row on request.
-      ImGui::Checkbox(T(kShowAll), &g.show_all_rows);
+      ImGui::Checkbox(T(kShowAll), &ui.show_all_rows);
       std::vector<const RosterRow*> rows;
       for (const RosterRow& r : p.rows)
-        if (g.show_all_rows || r.outcome == RowOutcome::Refused || r.outcome == RowOutcome::Skipped ||
+        if (ui.show_all_rows || r.outcome == RowOutcome::Refused || r.outcome == RowOutcome::Skipped ||
             r.outcome == RowOutcome::Updated || !r.warnings.empty())
           rows.push_back(&r);
       if (!rows.empty() &&
@@ -895,21 +883,24 @@ void DrawRoster(App& app) {
       }
       if (do_apply) {
         // The command gets the file as UTF-8 text (read the way the preview read it) and the counts the user saw.
-        DecodedText text = DecodeText(g.file_bytes, p.encoding);
-        ApplyResult r = app.Apply({"roster.import", {{"text", text.text}, {"file", g.file_name},
-                                                      {"create_missing_branches", g.create_branches},
-                                                      {"expect", {{"imported", p.imported}, {"updated", p.updated}}}}});
-        if (r.ok) {
-          g.import_status = Fmt(T(kApplied), p.imported, p.updated);
-          cancel = true;
-        }
+        // Once applied, the preview closes with a note of what was imported.
+        DecodedText text = DecodeText(ui.file_bytes, p.encoding);
+        app.Emit(Command{"roster.import", {{"text", text.text}, {"file", ui.file_name},
+                                           {"create_missing_branches", ui.create_branches},
+                                           {"expect", {{"imported", p.imported}, {"updated", p.updated}}}}},
+                 [&ui, done = Fmt(T(kApplied), p.imported, p.updated)](const ApplyResult& r) {
+                   if (!r.ok) return;
+                   ui.import_status = done;
+                   ui.preview.reset();
+                   ui.file_bytes.clear();
+                 });
       }
       if (cancel) {
-        g.preview.reset();
-        g.file_bytes.clear();
+        ui.preview.reset();
+        ui.file_bytes.clear();
       }
     }
-    if (g.preview && p.refused && ImGui::Button(T(kCancel))) g.preview.reset();
+    if (ui.preview && p.refused && ImGui::Button(T(kCancel))) ui.preview.reset();
   }
 
   ImGui::SeparatorText(T(kExport));
@@ -917,12 +908,12 @@ void DrawRoster(App& app) {
   LabelWrapped(T(kExportHelp));
   ImGui::PopStyleColor();
   const Organization& org = app.data().org;
-  const int fb = FindBranch(org, g.branch_filter);
+  const int fb = FindBranch(org, ui.branch_filter);
   ImGui::SetNextItemWidth(narrow ? -1 : Em(11));
   if (ImGui::BeginCombo("##export_branch", fb >= 0 ? org.branches[static_cast<size_t>(fb)].name.c_str() : T(kAllBranches))) {
-    if (ImGui::Selectable(T(kAllBranches), g.branch_filter.empty())) g.branch_filter.clear();
+    if (ImGui::Selectable(T(kAllBranches), ui.branch_filter.empty())) ui.branch_filter.clear();
     for (const Branch& b : org.branches)
-      if (ImGui::Selectable(b.name.c_str(), b.meta.id == g.branch_filter)) g.branch_filter = b.meta.id;
+      if (ImGui::Selectable(b.name.c_str(), b.meta.id == ui.branch_filter)) ui.branch_filter = b.meta.id;
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("export_branch");
@@ -933,10 +924,10 @@ void DrawRoster(App& app) {
     name += "-名册-" + app.today.ToString() + ".csv";
     for (char& ch : name)
       if (ch == '/' || ch == '\\' || ch == ':' || ch == '*' || ch == '?' || ch == '"' || ch == '<' || ch == '>' || ch == '|') ch = '_';
-    platform::DownloadFile(name, "text/csv;charset=utf-8", ExportRosterCsv(app.data(), g.branch_filter));
-    g.export_status = Fmt(T(kExported), name.c_str());
+    platform::DownloadFile(name, "text/csv;charset=utf-8", ExportRosterCsv(app.data(), ui.branch_filter));
+    ui.export_status = Fmt(T(kExported), name.c_str());
   }
-  if (!g.export_status.empty()) LabelColored(col::Green, g.export_status);
+  if (!ui.export_status.empty()) LabelColored(col::Green, ui.export_status);
 }
 
 }  // namespace

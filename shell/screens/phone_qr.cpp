@@ -1,10 +1,9 @@
-// 手机 screen (issue 8, phones by QR code): open the app on a phone by scanning a QR code of its address
+// 手机 screen (phones by QR code): open the app on a phone by scanning a QR code of its address
 // (shown large, printable on a poster), and move small records between phones as a QR sequence
 // (core/exchange/qr_transfer.h) read by the camera, imported through the bundle preview-and-merge path (core/exchange/merge.h).
 //
 // [SECTION] Strings
 // [SECTION] QR drawing (ImGui draw list) and the poster (inline SVG)
-// [SECTION] Start screen (?screen=)
 // [SECTION] Open on a phone (手机扫码打开)
 // [SECTION] Send records (二维码发送)
 // [SECTION] Receive records (扫码接收)
@@ -35,7 +34,6 @@ namespace {
 //-----------------------------------------------------------------------------
 // [SECTION] Strings
 //-----------------------------------------------------------------------------
-const Tr kTitle{"手机", "Phone"};
 const Tr kTabOpen{"扫码打开", "Open on a phone"};
 const Tr kTabSend{"二维码发送", "Send by QR"};
 const Tr kTabReceive{"扫码接收", "Receive by QR"};
@@ -93,7 +91,7 @@ const Tr kPresent{"已有", "present"};
 const Tr kReadOnly{"本页只读，不能导入。", "This tab is read-only; importing is off."};
 const Tr kKeptIncoming{"（双方都改过）", " (changed on both sides)"};
 const Tr kKeptLocal{"（双方都改过：默认保留本机版本，收到的记入导入记录）", " (changed on both sides: this copy is kept by default; the other is logged)"};
-const StringTable kTable{&kTitle, &kTabOpen, &kTabSend, &kTabReceive, &kOpenExplain, &kAddress, &kSaveAddress,
+const StringTable kTable{&kTabOpen, &kTabSend, &kTabReceive, &kOpenExplain, &kAddress, &kSaveAddress,
                          &kUseThisPage, &kNoAddress, &kBadAddress, &kSaved, &kOpensAt, &kPrintPoster, &kPosterSaved,
                          &kScrHome, &kScrLearn, &kScrLook, &kScrTalk, &kScrRate, &kScrEvidence, &kScrData,
                          &kSendExplain, &kKind, &kKindTalk, &kKindAttendance, &kKindPoints, &kRecord, &kNoRecords,
@@ -104,7 +102,7 @@ const StringTable kTable{&kTitle, &kTabOpen, &kTabSend, &kTabReceive, &kOpenExpl
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
 /// "发布网址：" above a field; the field itself carries the bare name for the locator.
 void FieldLabel(const Tr& t) { Label(std::string(T(t)) + (CurrentLang() == Lang::Zh ? "：" : ":")); }
-float ButtonH() { return std::max(44.0f, ImGui::GetFrameHeight()); }
+float ButtonH() { return std::max(kTouchPx, ImGui::GetFrameHeight()); }
 bool Btn(const char* label, bool enabled = true, float w = 0) {
   ImGui::BeginDisabled(!enabled);
   const bool hit = ImGui::Button(label, ImVec2(w, ButtonH()));
@@ -203,38 +201,17 @@ std::string PosterHtml(const std::string& town, const std::string& url, const st
 }
 
 //-----------------------------------------------------------------------------
-// [SECTION] Start screen (?screen=)
-//-----------------------------------------------------------------------------
-struct ScreenCode {
-  const char* code;
-  Screen screen;
-};
-constexpr ScreenCode kScreenCodes[] = {
-  {"dashboard", Screen::Dashboard}, {"organization", Screen::Organization}, {"learn", Screen::Learn},
-  {"look", Screen::Look},           {"talk", Screen::Talk},                 {"rate", Screen::Rate},
-  {"evidence", Screen::Evidence},   {"boards", Screen::Boards},             {"report", Screen::Report},
-  {"data", Screen::Data},           {"phone", Screen::Phone},
-};
-
-//-----------------------------------------------------------------------------
 // [SECTION] Open on a phone
 //-----------------------------------------------------------------------------
-struct OpenUi {
-  bool loaded = false;
-  std::string address_edit;  // the field's text
-  int target = 0;            // index into kTargets
-  std::string note_zh, note_en;
-  ImU32 note_col = col::Green;
-  std::string cached_text;   // text of `qr`
-  std::unique_ptr<qrcodegen::QrCode> qr;
-};
+/// Where a phone can land, with a longer name than the navigation's (the code comes from the screen table).
 struct Target {
   const Tr* name;
-  const char* code;  // "" = no ?screen=
+  Screen screen;  ///< Dashboard: the address without ?screen=
 };
-const Target kTargets[] = {{&kScrHome, ""},        {&kScrLearn, "learn"}, {&kScrLook, "look"}, {&kScrTalk, "talk"},
-                           {&kScrRate, "rate"},    {&kScrEvidence, "evidence"}, {&kScrData, "data"}};
-OpenUi g_open;
+const Target kTargets[] = {{&kScrHome, Screen::Dashboard}, {&kScrLearn, Screen::Learn}, {&kScrLook, Screen::Look},
+                           {&kScrTalk, Screen::Talk},      {&kScrRate, Screen::Rate},   {&kScrEvidence, Screen::Evidence},
+                           {&kScrData, Screen::Data}};
+const char* TargetCode(const Target& t) { return t.screen == Screen::Dashboard ? "" : Info(t.screen).code; }
 
 bool IsHttpAddress(const std::string& s) {
   return (s.rfind("http://", 0) == 0 && s.size() > 7) || (s.rfind("https://", 0) == 0 && s.size() > 8);
@@ -268,7 +245,7 @@ float QrSide(App& app) {
 }
 
 void DrawOpen(App& app) {
-  OpenUi& u = g_open;
+  PhoneScreen::Open& u = app.screens.phone.open;
   if (!u.loaded) {
     u.loaded = true;
     u.address_edit = platform::GetSetting("publish_url");
@@ -326,7 +303,7 @@ void DrawOpen(App& app) {
     platform::PublishTestValue("qr.url", "");
     return;
   }
-  const std::string url = WithScreen(base, kTargets[u.target].code);
+  const std::string url = WithScreen(base, TargetCode(kTargets[u.target]));
   platform::PublishTestValue("qr.url", url);
   const qrcodegen::QrCode* qr = QrFor(u.qr, u.cached_text, url);
   if (!qr) {
@@ -354,18 +331,6 @@ struct Choice {
   std::string label;
   std::vector<Id> ids;
 };
-struct SendUi {
-  int kind = 0;                    // QrRecordKind
-  int choice = 0;
-  std::vector<std::string> chunks; // the sequence being shown
-  std::string what;                // its label
-  int shown = 0;                   // 0-based chunk on screen
-  bool autoplay = true;
-  TimestampMs shown_at = 0;
-  std::string cached_text;
-  std::unique_ptr<qrcodegen::QrCode> qr;
-};
-SendUi g_send;
 constexpr TimestampMs kAdvanceMs = 1500;
 
 std::vector<Choice> Choices(const App& app, QrRecordKind kind) {
@@ -403,7 +368,7 @@ std::vector<Choice> Choices(const App& app, QrRecordKind kind) {
 }
 
 void DrawSend(App& app) {
-  SendUi& u = g_send;
+  PhoneScreen::Send& u = app.screens.phone.send;
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kSendExplain));
   ImGui::PopTextWrapPos();
@@ -486,34 +451,25 @@ void DrawSend(App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] Receive records
 //-----------------------------------------------------------------------------
-struct ReceiveUi {
-  QrSequenceReader reader;
-  std::string msg_zh, msg_en;
-  ImU32 msg_col = col::Grey;
-  bool pending = false;   // a complete payload waits for preview
-  Bundle bundle;
-  MergePlan plan;
-};
-ReceiveUi g_recv;
-App* g_app_for_scan = nullptr;
+using ReceiveUi = PhoneScreen::Receive;
 
-void Say(ImU32 c, std::string zh, std::string en) {
-  g_recv.msg_col = c;
-  g_recv.msg_zh = std::move(zh);
-  g_recv.msg_en = std::move(en);
+void Say(ReceiveUi& u, ImU32 c, std::string zh, std::string en) {
+  u.msg_col = c;
+  u.msg_zh = std::move(zh);
+  u.msg_en = std::move(en);
 }
 
-std::string ProgressText() {
-  const QrSequenceReader& r = g_recv.reader;
+std::string ProgressText(const ReceiveUi& u) {
+  const QrSequenceReader& r = u.reader;
   char s[200];
   if (r.Count() == 0) return L("请对准第一张二维码", "Point at the first code");
   std::snprintf(s, sizeof s, L("已收到 %d / %d 张", "Received %d of %d").c_str(), r.Received(), r.Count());
   return s;
 }
 
-/// One decoded QR text from the camera (or a test feeding images through the same decoder).
-void OnScanned(const std::string& text) {
-  ReceiveUi& u = g_recv;
+/// One decoded QR text from the camera (or a test feeding images through the same decoder), between frames.
+void OnScanned(App& app, const std::string& text) {
+  ReceiveUi& u = app.screens.phone.receive;
   if (u.pending) return;  // a complete sequence waits for its preview
   QrScanResult res = u.reader.Add(text);
   platform::PublishTestValue("qr.last_scan",
@@ -522,42 +478,42 @@ void OnScanned(const std::string& text) {
                              : res.kind == QrScan::Refused ? "refused" : "not-ours");
   switch (res.kind) {
     case QrScan::Duplicate: return;
-    case QrScan::NotOurs: Say(col::Gold, res.problem.message_zh, res.problem.message_en); break;
+    case QrScan::NotOurs: Say(u, col::Gold, res.problem.message_zh, res.problem.message_en); break;
     case QrScan::Refused: {
       char zh[300], en[300];
       std::snprintf(zh, sizeof zh, "第 %d/%d 张：%s", res.index, res.count, res.problem.message_zh.c_str());
       std::snprintf(en, sizeof en, "Code %d/%d: %s", res.index, res.count, res.problem.message_en.c_str());
-      if (res.index > 0) Say(col::Red, zh, en);
-      else Say(col::Red, res.problem.message_zh, res.problem.message_en);
+      if (res.index > 0) Say(u, col::Red, zh, en);
+      else Say(u, col::Red, res.problem.message_zh, res.problem.message_en);
       break;
     }
     case QrScan::Restarted:
-      Say(col::Gold, "扫到了另一组二维码，已从这一组重新开始。", "Another sequence was scanned; started over with it.");
+      Say(u, col::Gold, "扫到了另一组二维码，已从这一组重新开始。", "Another sequence was scanned; started over with it.");
       break;
-    case QrScan::Accepted: Say(col::Green, ProgressText(), ProgressText()); break;
+    case QrScan::Accepted: Say(u, col::Green, ProgressText(u), ProgressText(u)); break;
     case QrScan::Complete: {
       platform::PublishTestValue("qr.received", u.reader.Payload());
       platform::StopQrScan();
       BundleReadResult r = ReadBundle(u.reader.Payload());
       if (!r.ok) {
-        Say(col::Red, r.problem.message_zh + "（数据未做任何更改）", r.problem.message_en + " (nothing changed)");
+        Say(u, col::Red, r.problem.message_zh + "（数据未做任何更改）", r.problem.message_en + " (nothing changed)");
         u.reader.Reset();
         break;
       }
-      MergePlan plan = PlanBundleImport(g_app_for_scan->data(), r.bundle);
+      MergePlan plan = PlanBundleImport(app.data(), r.bundle);
       if (!plan.ok) {
-        Say(col::Red, plan.problem.message_zh + "（数据未做任何更改）", plan.problem.message_en + " (nothing changed)");
+        Say(u, col::Red, plan.problem.message_zh + "（数据未做任何更改）", plan.problem.message_en + " (nothing changed)");
         u.reader.Reset();
         break;
       }
       u.bundle = std::move(r.bundle);
       u.plan = std::move(plan);
       u.pending = true;
-      Say(col::Green, "已全部收到，校验无误。请预览后确认合并。", "All codes received and checked. Preview, then confirm.");
+      Say(u, col::Green, "已全部收到，校验无误。请预览后确认合并。", "All codes received and checked. Preview, then confirm.");
       break;
     }
   }
-  platform::SetQrScanStatus(L(u.msg_zh, u.msg_en) + (res.kind == QrScan::Accepted ? "" : " · " + ProgressText()));
+  platform::SetQrScanStatus(L(u.msg_zh, u.msg_en) + (res.kind == QrScan::Accepted ? "" : " · " + ProgressText(u)));
 }
 
 /// A readable name of a received record: the talk's pair, the lecture's theme, the entry's member.
@@ -581,9 +537,8 @@ const char* OutcomeText(MergeOutcome o) {
 }
 
 void DrawReceive(App& app) {
-  ReceiveUi& u = g_recv;
-  g_app_for_scan = &app;
-  platform::SetQrTextHandler(OnScanned);
+  ReceiveUi& u = app.screens.phone.receive;
+  platform::SetQrTextHandler([&app](const std::string& text) { OnScanned(app, text); });
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kReceiveExplain));
   ImGui::PopTextWrapPos();
@@ -591,7 +546,7 @@ void DrawReceive(App& app) {
     if (!platform::QrScanOpen()) {
       if (Btn(T(kOpenCamera), !app.read_only)) {
         platform::StartQrScan();
-        platform::SetQrScanStatus(ProgressText());
+        platform::SetQrScanStatus(ProgressText(u));
       }
     } else if (Btn(T(kCloseCamera))) {
       platform::StopQrScan();
@@ -604,7 +559,7 @@ void DrawReceive(App& app) {
   }
   const QrSequenceReader& r = u.reader;
   if (r.Count() > 0 && !u.pending) {
-    Label(ProgressText());
+    Label(ProgressText(u));
     const float frac = static_cast<float>(r.Received()) / static_cast<float>(r.Count());
     ImGui::ProgressBar(frac, ImVec2(-1, Em(0.8f)), "");
     std::string missing;
@@ -648,16 +603,13 @@ void DrawReceive(App& app) {
     std::snprintf(en, sizeof en, "Merged the scanned records: %d new, %d changed, %d conflicts (logged)", p.added, p.changed,
                   p.conflicts);
     // Same undo step as a bundle file import (shell/screens/data.cpp), so 撤销上次导入 covers it too.
-    Bundle b = u.bundle;
-    ApplyResult applied = app.Apply(Command{"bundle.import", {{"bundle", nlohmann::json::parse(BundleToJson(b))}}});
+    app.Emit(Command{"bundle.import", {{"bundle", nlohmann::json::parse(BundleToJson(u.bundle))}}},
+             [&u](const ApplyResult& r) {
+               if (!r.ok) Say(u, col::Red, r.problem.message_zh + "（数据未做任何更改）", r.problem.message_en + " (nothing changed)");
+             });
     u.pending = false;
-    if (!applied.ok) {
-      u.reader.Reset();
-      Say(col::Red, applied.problem.message_zh + "（数据未做任何更改）", applied.problem.message_en + " (nothing changed)");
-      return;
-    }
     u.reader.Reset();
-    Say(col::Green, zh, en);
+    Say(u, col::Green, zh, en);
     return;
   }
   if (p.HasChanges()) ImGui::SameLine();
@@ -673,21 +625,10 @@ void DrawReceive(App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] Screen
 //-----------------------------------------------------------------------------
-const char* PhoneScreenTitle() { return T(kTitle); }
-
-bool ApplyStartScreen(App& app, const std::string& code) {
-  for (const ScreenCode& s : kScreenCodes)
-    if (code == s.code) {
-      app.screen = s.screen;
-      return true;
-    }
-  return false;
-}
-
 void DrawPhoneQr(App& app) {
   // Tabs at least 44 CSS px high (touch targets): the padding is pushed around the tab calls only.
   const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  const ImVec2 tab_pad(pad.x * 1.5f, std::max(pad.y, (44.0f - ImGui::GetFontSize()) * 0.5f));
+  const ImVec2 tab_pad(pad.x * 1.5f, std::max(pad.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f));
   ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
   const bool bar = ImGui::BeginTabBar("phone_tabs");
   ImGui::PopStyleVar();

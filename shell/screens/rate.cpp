@@ -94,23 +94,6 @@ const Tr kMoves[] = {{"新评", "new"}, {"↑ 升星", "↑ up"}, {"＝ 持平",
 const StringTable kTable2{&kStarNames[0], &kStarNames[1], &kStarNames[2], &kStarNames[3],
                           &kMoves[0], &kMoves[1], &kMoves[2], &kMoves[3]};
 
-/// What the screen remembers between frames and visits (branch, item and date also across reloads).
-struct RateState {
-  bool loaded = false;
-  Id branch, item;
-  std::string date;
-  int year = 0;
-  std::map<Id, std::string> typed;   ///< points typed per member, not yet recorded
-  std::string filter;                ///< name filter of the entry table
-  Id focus_member;                   ///< give this member's field the keyboard on the next frame
-  std::string last_recorded;         ///< feedback line
-  Id exempt_member;
-  std::string exempt_reason, exempt_date;
-  Id assess_branch;
-  int w_rubric = -1, w_target = -1;
-};
-RateState g;
-
 /// A tab that the test locator can find by its text.
 bool TabItem(const char* label) {
   const bool open = ImGui::BeginTabItem(label);
@@ -132,21 +115,21 @@ ImU32 StarColour(int s) { return s >= 3 ? col::Red : s == 2 ? col::Gold : s == 1
 
 /// Pinyin ranks (拼音顺序) of every member's name, cached until the names change (shell/collation.h).
 const std::vector<int32_t>& NameRanks(App& app) {
-  static PinyinRanks ranks;
   const Organization& org = app.data().org;
-  return ranks.Get(DataStamp(app.ws.get(), app.ws->revision()), org.members.size(),
+  return app.screens.rate.name_ranks.Get(app.data_version(), org.members.size(),
                    [&](size_t i) -> const std::string& { return org.members[i].name; });
 }
 
 void Load(App& app) {
-  if (g.loaded) return;
-  g.loaded = true;
-  g.branch = platform::GetSetting("rate.branch");
-  g.item = platform::GetSetting("rate.item");
-  g.date = platform::GetSetting("rate.date");
-  if (!Date::Parse(g.date)) g.date = app.today.ToString();
-  g.year = Date::Parse(g.date)->Year();
-  g.exempt_date = app.today.ToString();
+  RateScreen& ui = app.screens.rate;
+  if (ui.loaded) return;
+  ui.loaded = true;
+  ui.branch = platform::GetSetting("rate.branch");
+  ui.item = platform::GetSetting("rate.item");
+  ui.date = platform::GetSetting("rate.date");
+  if (!Date::Parse(ui.date)) ui.date = app.today.ToString();
+  ui.year = Date::Parse(ui.date)->Year();
+  ui.exempt_date = app.today.ToString();
 }
 
 const PointItem* FindItem(const PointCatalogue& c, const Id& id) {
@@ -168,7 +151,7 @@ void BranchCombo(App& app, Id& branch, const char* test_label, float width) {
     for (const Branch& b : org.branches) {
       if (ImGui::Selectable(b.name.c_str(), b.meta.id == branch)) {
         branch = b.meta.id;
-        if (&branch == &g.branch) platform::SetSetting("rate.branch", branch);
+        if (&branch == &app.screens.rate.branch) platform::SetSetting("rate.branch", branch);
       }
     }
     ImGui::EndCombo();
@@ -193,6 +176,7 @@ void FieldLabel(App& app, const char* text, float label_w) {
 // [SECTION] Points entry
 //-----------------------------------------------------------------------------
 void DrawEntry(App& app) {
+  RateScreen& ui = app.screens.rate;
   const Dataset& d = app.data();
   const Organization& org = d.org;
   const bool narrow = app.Narrow();
@@ -200,21 +184,21 @@ void DrawEntry(App& app) {
   const float field_w = narrow ? -1.0f : Em(22);
 
   FieldLabel(app, T(kBranch), label_w);
-  BranchCombo(app, g.branch, "rate_branch", field_w);
+  BranchCombo(app, ui.branch, "rate_branch", field_w);
 
   FieldLabel(app, T(kItem), label_w);
-  const PointItem* item = FindItem(d.points.catalogue, g.item);
+  const PointItem* item = FindItem(d.points.catalogue, ui.item);
   if (!item && !d.points.catalogue.items.empty()) {
     item = &d.points.catalogue.items.front();
-    g.item = item->meta.id;
+    ui.item = item->meta.id;
   }
   ImGui::SetNextItemWidth(field_w);
   if (ImGui::BeginCombo("##rate_item", item ? ItemLabel(*item).c_str() : "", ImGuiComboFlags_HeightLargest)) {
     for (const PointItem& it : d.points.catalogue.items) {
       if (ImGui::Selectable(ItemLabel(it).c_str(), item == &it)) {
-        g.item = it.meta.id;
-        g.typed.clear();
-        platform::SetSetting("rate.item", g.item);
+        ui.item = it.meta.id;
+        ui.typed.clear();
+        platform::SetSetting("rate.item", ui.item);
       }
     }
     ImGui::EndCombo();
@@ -233,35 +217,35 @@ void DrawEntry(App& app) {
 
   FieldLabel(app, T(kDate), label_w);
   ImGui::SetNextItemWidth(narrow ? Em(9) : Em(9));
-  if (ImGui::InputText("##rate_date", &g.date, ImGuiInputTextFlags_CharsNoBlank)) {
-    if (auto dd = Date::Parse(g.date)) {
-      g.year = dd->Year();
-      platform::SetSetting("rate.date", g.date);
+  if (ImGui::InputText("##rate_date", &ui.date, ImGuiInputTextFlags_CharsNoBlank)) {
+    if (auto dd = Date::Parse(ui.date)) {
+      ui.year = dd->Year();
+      platform::SetSetting("rate.date", ui.date);
     }
   }
   LocatorRecordLastItem("rate_date");
-  const std::optional<Date> date = Date::Parse(g.date);
+  const std::optional<Date> date = Date::Parse(ui.date);
   if (!date) {
     ImGui::SameLine();
     LabelColored(col::Red, T(kBadDate));
   }
 
-  const int bi = FindBranch(org, g.branch);
+  const int bi = FindBranch(org, ui.branch);
   if (bi < 0) {
     LabelColored(col::Grey, T(kChooseBranch));
     return;
   }
   // The branch's members (those matching the name filter) and their totals for the date's year.
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(12));
-  ImGui::InputTextWithHint("##rate_filter", T(S::FilterHint), &g.filter);
+  ImGui::InputTextWithHint("##rate_filter", T(S::FilterHint), &ui.filter);
   LocatorRecordLastItem("rate_filter");
   std::vector<int> rows;
   for (int i = 0; i < static_cast<int>(org.members.size()); ++i) {
     const Member& m = org.members[static_cast<size_t>(i)];
-    if (m.branch_id == g.branch && (g.filter.empty() || m.name.find(g.filter) != std::string::npos)) rows.push_back(i);
+    if (m.branch_id == ui.branch && (ui.filter.empty() || m.name.find(ui.filter) != std::string::npos)) rows.push_back(i);
   }
   SortByRank(rows, NameRanks(app));  // the branch's members in pinyin order, as on a roster
-  const int year = date ? date->Year() : g.year;
+  const int year = date ? date->Year() : ui.year;
   const YearTotals totals = ComputeYearTotals(org, d.points, year);
   const MemberRatingResult rating = RateMembers(org, totals, d.member_stars);
   std::vector<int> stars(org.members.size(), -1);  // -1: exempted / not rated
@@ -271,33 +255,35 @@ void DrawEntry(App& app) {
   if (ImGui::Button(T(kRecordAll))) {
     nlohmann::json ids = nlohmann::json::array();
     for (int i : rows) ids.push_back(org.members[static_cast<size_t>(i)].meta.id);
-    if (app.Apply({"points.record_many", {{"member_ids", ids}, {"item_id", g.item}, {"date", g.date}}}).ok)
-      g.last_recorded = Fmt(T(kRecorded), org.branches[static_cast<size_t>(bi)].name.c_str(), item->code.c_str(), FormatPoints(item->points).c_str());
+    std::string feedback = Fmt(T(kRecorded), org.branches[static_cast<size_t>(bi)].name.c_str(), item->code.c_str(),
+                               FormatPoints(item->points).c_str());
+    app.Emit(Command{"points.record_many", {{"member_ids", ids}, {"item_id", ui.item}, {"date", ui.date}}},
+             [&ui, feedback](const ApplyResult& r) {
+               if (r.ok) ui.last_recorded = feedback;
+             });
   }
   ImGui::EndDisabled();
   LabelWrapped(T(kEntryHelp));
-  if (!g.last_recorded.empty()) LabelColored(col::Green, g.last_recorded);
+  if (!ui.last_recorded.empty()) LabelColored(col::Green, ui.last_recorded);
 
   // Phones: fields and buttons at least 44 CSS px high (touch targets), the row around them.
-  const float touch_h = ImMax(44.0f, Em(2.6f));
+  const float touch_h = ImMax(kTouchPx, Em(2.6f));
   const float row_h = narrow ? touch_h + ImGui::GetStyle().CellPadding.y * 2 : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
   const float avail = ImGui::GetContentRegionAvail().y;
   const float table_h = std::max(Em(12), narrow ? Em(22) : avail - Em(0.5f));
-  // A row's record is applied after the table (a command may replace the dataset's vectors).
-  struct Pending { nlohmann::json args; std::string feedback; Id next; std::string* typed = nullptr; };
-  std::optional<Pending> pending;
+  bool emitted = false;  // one record per frame (Enter and a click on the same frame)
   int focus_index = -1;
   for (size_t r = 0; r < rows.size(); ++r)
-    if (org.members[static_cast<size_t>(rows[r])].meta.id == g.focus_member) focus_index = static_cast<int>(r);
+    if (org.members[static_cast<size_t>(rows[r])].meta.id == ui.focus_member) focus_index = static_cast<int>(r);
   if (ImGui::BeginTable("points_entry", narrow ? 4 : 5, flags, ImVec2(0, table_h))) {
     ImGui::TableSetupScrollFreeze(0, 1);
     ImGui::TableSetupColumn(T(kName), ImGuiTableColumnFlags_WidthStretch, 3);
     ImGui::TableSetupColumn(T(kTotal), ImGuiTableColumnFlags_WidthStretch, 2);
     if (!narrow) ImGui::TableSetupColumn(T(kStars), ImGuiTableColumnFlags_WidthStretch, 1.5f);
     ImGui::TableSetupColumn(T(kThisTime), ImGuiTableColumnFlags_WidthStretch, 2);
-    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? ImMax(44.0f, Em(2.8f)) : Em(3.5f));
+    ImGui::TableSetupColumn("", ImGuiTableColumnFlags_WidthFixed, narrow ? ImMax(kTouchPx, Em(2.8f)) : Em(3.5f));
     ImGui::TableHeadersRow();
     ImGuiListClipper clipper;
     clipper.Begin(static_cast<int>(rows.size()), row_h);
@@ -328,10 +314,10 @@ void DrawEntry(App& app) {
           LabelColored(StarColour(s), s >= 0 ? StarName(s) : "—");
         }
         cell();
-        std::string& typed = g.typed[m.meta.id];
+        std::string& typed = ui.typed[m.meta.id];
         if (focus_index == r) {
           ImGui::SetKeyboardFocusHere();
-          g.focus_member.clear();
+          ui.focus_member.clear();
         }
         ImGui::SetNextItemWidth(-1);
         const std::string hint = item ? FormatPoints(item->points) : "";
@@ -344,26 +330,28 @@ void DrawEntry(App& app) {
         if (narrow) ImGui::PopStyleVar();
         cell();
         const bool click = ImGui::Button(T(kRecord), ImVec2(-1, narrow ? touch_h : 0));
-        if ((enter || click) && date && item && !pending) {
-          Pending p;
-          p.args = {{"member_id", m.meta.id}, {"item_id", g.item}, {"date", g.date}};
-          if (!typed.empty()) p.args["points"] = typed;
-          p.feedback = Fmt(T(kRecorded), m.name.c_str(), item->code.c_str(),
-                           typed.empty() ? FormatPoints(item->points).c_str() : typed.c_str());
-          p.typed = &typed;
+        if ((enter || click) && date && item && !emitted) {
+          // Once recorded: the feedback line, the field emptied, the next member's field focused.
+          nlohmann::json args = {{"member_id", m.meta.id}, {"item_id", ui.item}, {"date", ui.date}};
+          if (!typed.empty()) args["points"] = typed;
+          std::string feedback = Fmt(T(kRecorded), m.name.c_str(), item->code.c_str(),
+                                     typed.empty() ? FormatPoints(item->points).c_str() : typed.c_str());
+          Id next;
           if (enter && r + 1 < static_cast<int>(rows.size()))
-            p.next = org.members[static_cast<size_t>(rows[static_cast<size_t>(r + 1)])].meta.id;
-          pending = std::move(p);
+            next = org.members[static_cast<size_t>(rows[static_cast<size_t>(r + 1)])].meta.id;
+          app.Emit(Command{"points.record", std::move(args)},
+                   [&ui, member = m.meta.id, feedback, next](const ApplyResult& res) {
+                     if (!res.ok) return;
+                     ui.last_recorded = feedback;
+                     ui.typed[member].clear();
+                     ui.focus_member = next;
+                   });
+          emitted = true;
         }
         ImGui::PopID();
       }
     }
     ImGui::EndTable();
-  }
-  if (pending && app.Apply({"points.record", pending->args}).ok) {
-    g.last_recorded = pending->feedback;
-    pending->typed->clear();
-    g.focus_member = pending->next;
   }
 }
 
@@ -371,24 +359,25 @@ void DrawEntry(App& app) {
 // [SECTION] Member stars
 //-----------------------------------------------------------------------------
 void DrawMemberStars(App& app) {
+  RateScreen& ui = app.screens.rate;
   const Dataset& d = app.data();
   const Organization& org = d.org;
   const bool narrow = app.Narrow();
   Label(T(kBranch));
   ImGui::SameLine();
-  BranchCombo(app, g.branch, "stars_branch", narrow ? -1.0f : Em(16));
+  BranchCombo(app, ui.branch, "stars_branch", narrow ? -1.0f : Em(16));
   if (!narrow) ImGui::SameLine();
   Label(T(kYear));
   ImGui::SameLine();
-  YearField(g.year);
-  const int bi = FindBranch(org, g.branch);
+  YearField(ui.year);
+  const int bi = FindBranch(org, ui.branch);
   if (bi < 0) {
     LabelColored(col::Grey, T(kChooseBranch));
     return;
   }
-  const YearTotals totals = ComputeYearTotals(org, d.points, g.year);
+  const YearTotals totals = ComputeYearTotals(org, d.points, ui.year);
   const MemberRatingResult res = RateMembers(org, totals, d.member_stars);
-  const std::vector<int> order = BranchBoardOrder(org, res, g.branch);
+  const std::vector<int> order = BranchBoardOrder(org, res, ui.branch);
   int counts[4] = {0, 0, 0, 0};
   for (int k : order) ++counts[res.rated[static_cast<size_t>(k)].stars];
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
@@ -396,8 +385,6 @@ void DrawMemberStars(App& app) {
   ImGui::PopFont();
 
   // Table, sortable by name / total (default: the board's order, stars then total).
-  static int sort_col = -1;
-  static bool sort_desc = true;
   std::vector<int> rows = order;
   if (ImGui::BeginTable("member_stars", 3, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_Sortable |
                                                ImGuiTableFlags_SortTristate | ImGuiTableFlags_ScrollY | ImGuiTableFlags_SizingStretchProp,
@@ -409,11 +396,13 @@ void DrawMemberStars(App& app) {
     ImGui::TableHeadersRow();
     if (ImGuiTableSortSpecs* ss = ImGui::TableGetSortSpecs()) {
       if (ss->SpecsDirty) {
-        sort_col = ss->SpecsCount ? ss->Specs[0].ColumnIndex : -1;
-        sort_desc = ss->SpecsCount && ss->Specs[0].SortDirection == ImGuiSortDirection_Descending;
+        ui.stars_sort_col = ss->SpecsCount ? ss->Specs[0].ColumnIndex : -1;
+        ui.stars_sort_desc = ss->SpecsCount && ss->Specs[0].SortDirection == ImGuiSortDirection_Descending;
         ss->SpecsDirty = false;
       }
     }
+    const int sort_col = ui.stars_sort_col;
+    const bool sort_desc = ui.stars_sort_desc;
     if (sort_col == 0) {
       const std::vector<int32_t>& names = NameRanks(app);  // pinyin order
       std::stable_sort(rows.begin(), rows.end(), [&](int a, int b) {
@@ -457,88 +446,89 @@ void DrawMemberStars(App& app) {
   if (!any) LabelColored(col::Grey, T(kNone));
 
   ImGui::SeparatorText(T(kExempted));
-  std::vector<Command> todo;  // applied at the end: res points into the dataset
   any = false;
   for (const ExemptedMember& e : res.exempted) {
     const Member& m = org.members[static_cast<size_t>(e.member_index)];
-    if (m.branch_id != g.branch) continue;
+    if (m.branch_id != ui.branch) continue;
     any = true;
     ImGui::PushID(e.exemption->meta.id.c_str());
     ImGui::AlignTextToFramePadding();
     LabelWrapped(m.name + "：" + e.exemption->reason + "（" + e.exemption->approved_on.ToString() + "）");
     ImGui::SameLine();
-    if (ImGui::SmallButton(T(kRemove))) todo.push_back({"exemption.remove", {{"id", e.exemption->meta.id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"exemption.remove", {{"id", e.exemption->meta.id}}});
     ImGui::PopID();
   }
   if (!any) LabelColored(col::Grey, T(kNone));
   // Add an exemption for a member of the branch.
-  const int em = FindMember(org, g.exempt_member);
+  const int em = FindMember(org, ui.exempt_member);
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(10));
   if (ImGui::BeginCombo("##exempt_member", em >= 0 ? org.members[static_cast<size_t>(em)].name.c_str() : T(kMember))) {
     std::vector<int> branch_members;
     for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
-      if (org.members[static_cast<size_t>(i)].branch_id == g.branch) branch_members.push_back(i);
+      if (org.members[static_cast<size_t>(i)].branch_id == ui.branch) branch_members.push_back(i);
     SortByRank(branch_members, NameRanks(app));
     for (int i : branch_members) {
       const Member& m = org.members[static_cast<size_t>(i)];
-      if (ImGui::Selectable(m.name.c_str(), m.meta.id == g.exempt_member)) g.exempt_member = m.meta.id;
+      if (ImGui::Selectable(m.name.c_str(), m.meta.id == ui.exempt_member)) ui.exempt_member = m.meta.id;
     }
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("exempt_member");
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(14));
-  ImGui::InputTextWithHint("##exempt_reason", T(kReason), &g.exempt_reason);
+  ImGui::InputTextWithHint("##exempt_reason", T(kReason), &ui.exempt_reason);
   LocatorRecordLastItem("exempt_reason");
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(8));
-  ImGui::InputTextWithHint("##exempt_date", T(kApprovedOn), &g.exempt_date);
+  ImGui::InputTextWithHint("##exempt_date", T(kApprovedOn), &ui.exempt_date);
   LocatorRecordLastItem("exempt_date");
   ImGui::SameLine();
   if (ImGui::Button(T(kAddExemption)))
-    todo.push_back({"exemption.add", {{"member_id", g.exempt_member}, {"year", g.year}, {"reason", g.exempt_reason},
-                                      {"approved_on", g.exempt_date}}});
+    app.Emit(Command{"exemption.add", {{"member_id", ui.exempt_member}, {"year", ui.year}, {"reason", ui.exempt_reason},
+                                       {"approved_on", ui.exempt_date}}},
+             [&ui](const ApplyResult& r) {
+               if (r.ok) ui.exempt_reason.clear();
+             });
 
   bool header = false;
   for (int i : res.not_member_yet) {
-    if (org.members[static_cast<size_t>(i)].branch_id != g.branch) continue;
+    if (org.members[static_cast<size_t>(i)].branch_id != ui.branch) continue;
     if (!header) ImGui::SeparatorText(T(kNotYet));
     header = true;
     Label(org.members[static_cast<size_t>(i)].name);
   }
-  for (const Command& c : todo)
-    if (app.Apply(c).ok && c.name == "exemption.add") g.exempt_reason.clear();
 }
 
 //-----------------------------------------------------------------------------
 // [SECTION] Branch stars
 //-----------------------------------------------------------------------------
 void DrawBranchStars(App& app) {
+  RateScreen& ui = app.screens.rate;
   const Dataset& d = app.data();
   const Organization& org = d.org;
   const BranchRatingBook& book = d.branch_rating;
   const bool narrow = app.Narrow();
   Label(T(kYear));
   ImGui::SameLine();
-  YearField(g.year);
+  YearField(ui.year);
 
   // Weights (the notice names none: example until the town decides).
-  if (g.w_rubric < 0) { g.w_rubric = book.weights.rubric; g.w_target = book.weights.target; }
+  if (ui.w_rubric < 0) { ui.w_rubric = book.weights.rubric; ui.w_target = book.weights.target; }
   LabelWrapped(std::string(T(kWeights)) + (book.weights.example ? T(kWeightsExample) : ""));
   ImGui::SetNextItemWidth(Em(6));
-  ImGui::InputInt("##w_rubric", &g.w_rubric, 0);
+  ImGui::InputInt("##w_rubric", &ui.w_rubric, 0);
   LocatorRecordLastItem("w_rubric");
   ImGui::SameLine();
   Label("/");
   ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(6));
-  ImGui::InputInt("##w_target", &g.w_target, 0);
+  ImGui::InputInt("##w_target", &ui.w_target, 0);
   LocatorRecordLastItem("w_target");
   ImGui::SameLine();
-  std::vector<Command> todo;  // applied at the end: pointers into the dataset are used below
-  if (ImGui::Button(T(kSaveWeights))) todo.push_back({"branch_rating.weights", {{"rubric", g.w_rubric}, {"target", g.w_target}}});
+  if (ImGui::Button(T(kSaveWeights)))
+    app.Emit(Command{"branch_rating.weights", {{"rubric", ui.w_rubric}, {"target", ui.w_target}}});
 
-  const BranchRatingResult res = RateBranches(org, book, g.year);
+  const BranchRatingResult res = RateBranches(org, book, ui.year);
   for (const std::string& p : res.problems_zh) LabelColored(col::Red, p);
   Label(Fmt(T(kCounts), res.count_by_stars[3], res.count_by_stars[2], res.count_by_stars[1], res.count_by_stars[0]));
   if (ImGui::BeginTable("branch_ranking", narrow ? 4 : 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter | ImGuiTableFlags_SizingStretchProp)) {
@@ -577,9 +567,10 @@ void DrawBranchStars(App& app) {
   // Publish (动态管理: kept as history; a later year compares against it).
   std::string published;
   for (const BranchStarRecord& h : book.history)
-    if (h.year == g.year && h.published_on) published = h.published_on->ToString();
+    if (h.year == ui.year && h.published_on) published = h.published_on->ToString();
   ImGui::BeginDisabled(res.ranked.empty());
-  if (ImGui::Button(T(kPublish))) todo.push_back({"branch_rating.publish", {{"year", g.year}, {"published_on", app.today.ToString()}}});
+  if (ImGui::Button(T(kPublish)))
+    app.Emit(Command{"branch_rating.publish", {{"year", ui.year}, {"published_on", app.today.ToString()}}});
   ImGui::EndDisabled();
   if (!published.empty()) {
     ImGui::SameLine();
@@ -608,15 +599,12 @@ void DrawBranchStars(App& app) {
 
   // Assessment entry for one branch: rubric items and the year-end target score.
   ImGui::SeparatorText(T(kAssessment));
-  if (g.assess_branch.empty() && !org.branches.empty()) g.assess_branch = org.branches.front().meta.id;
-  BranchCombo(app, g.assess_branch, "assess_branch", narrow ? -1.0f : Em(16));
-  if (FindBranch(org, g.assess_branch) < 0) {
-    for (const Command& c : todo) app.Apply(c);
-    return;
-  }
+  if (ui.assess_branch.empty() && !org.branches.empty()) ui.assess_branch = org.branches.front().meta.id;
+  BranchCombo(app, ui.assess_branch, "assess_branch", narrow ? -1.0f : Em(16));
+  if (FindBranch(org, ui.assess_branch) < 0) return;
   const BranchAssessment* a = nullptr;
   for (const BranchAssessment& x : book.assessments)
-    if (x.branch_id == g.assess_branch && x.year == g.year) a = &x;
+    if (x.branch_id == ui.assess_branch && x.year == ui.year) a = &x;
   if (!a) LabelColored(col::Grey, T(kNoAssessment));
   Tenths sum = 0, max = 0;
   for (const RubricItem& it : book.rubric.items) {
@@ -631,24 +619,23 @@ void DrawBranchStars(App& app) {
     Label(Fmt(T(kRubricItem), it.code.c_str(), it.name_zh.c_str(), FormatPoints(it.max_points).c_str()));
     if (!narrow) ImGui::SameLine(Em(22));
     std::string v;
-    if (CommitText(("rubric:" + it.code).c_str(), a ? FormatPoints(score) : "", v, Em(6)))
-      todo.push_back({"assessment.set", {{"branch_id", g.assess_branch}, {"year", g.year}, {"scores", {{it.meta.id, v}}}}});
+    if (CommitText(ui.fields, ("rubric:" + it.code).c_str(), a ? FormatPoints(score) : "", v, Em(6)))
+      app.Emit(Command{"assessment.set", {{"branch_id", ui.assess_branch}, {"year", ui.year}, {"scores", {{it.meta.id, v}}}}});
     ImGui::PopID();
   }
   ImGui::AlignTextToFramePadding();
   Label(T(kTarget));
   if (!narrow) ImGui::SameLine(Em(22));
   std::string v;
-  if (CommitText("target_score", a && a->target_score ? FormatPoints(*a->target_score) : "", v, Em(6))) {
-    nlohmann::json args = {{"branch_id", g.assess_branch}, {"year", g.year}};
+  if (CommitText(ui.fields, "target_score", a && a->target_score ? FormatPoints(*a->target_score) : "", v, Em(6))) {
+    nlohmann::json args = {{"branch_id", ui.assess_branch}, {"year", ui.year}};
     args["target_score"] = v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
-    todo.push_back({"assessment.set", args});
+    app.Emit(Command{"assessment.set", args});
   }
   LabelColored(col::Grey, Fmt(T(kRubricSum), FormatPoints(sum).c_str(), FormatPoints(max).c_str()));
   for (const BranchRating& r : res.ranked)
-    if (org.branches[static_cast<size_t>(r.branch_index)].meta.id == g.assess_branch)
+    if (org.branches[static_cast<size_t>(r.branch_index)].meta.id == ui.assess_branch)
       LabelColored(StarColour(r.stars), Fmt(T(kResult), FormatPoints(r.score).c_str(), StarName(r.stars)));
-  for (const Command& c : todo) app.Apply(c);
 }
 
 }  // namespace

@@ -35,8 +35,6 @@ const Tr kLate{"逾期", "Overdue"};
 const StringTable kTable{&kTitle, &kAsOf, &kOpen, &kOpened, &kSaved, &kExplain, &kLectures, &kMeetings, &kTalks,
                          &kStars, &kUnqualified, &kOverdue, &kArea, &kDone, &kTalkCol, &kStarCol, &kLate};
 
-std::string g_status;
-
 void BranchRow(const ReportBranch& b, bool narrow) {
   char buf[64];
   ImGui::TableNextRow();
@@ -63,19 +61,15 @@ void BranchRow(const ReportBranch& b, bool narrow) {
 }  // namespace
 
 void DrawReport(App& app) {
-  static int shown_frame = -10;
-  ScrollTopOnEnter(shown_frame);
+  ReportScreen& s = app.screens.report;
   const bool narrow = app.Narrow();
   // Rebuilt only when the dataset changed (rating every member each frame would cost at county scale).
-  static ClosingReport cached;
-  static uint64_t cached_rev = ~0ull;
-  static Lang cached_lang = Lang::Zh;
-  if (cached_rev != app.ws->revision() || cached.today != app.today.ToString() || cached_lang != CurrentLang()) {
-    cached = BuildClosingReport(app.data(), app.today);
-    cached_rev = app.ws->revision();
-    cached_lang = CurrentLang();
+  if (s.cached_version != app.data_version() || s.cached.today != app.today.ToString() || s.cached_lang != CurrentLang()) {
+    s.cached = BuildClosingReport(app.data(), app.today);
+    s.cached_version = app.data_version();
+    s.cached_lang = CurrentLang();
   }
-  const ClosingReport& r = cached;
+  const ClosingReport& r = s.cached;
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
@@ -86,9 +80,9 @@ void DrawReport(App& app) {
   if (ImGui::Button(T(kOpen), ImVec2(narrow ? -1 : 0, ImMax(TouchH(narrow), Em(2.4f))))) {
     const std::string name = ClosingReportFileName(r);
     const bool opened = platform::OpenHtml(name, ClosingReportHtml(r));
-    g_status = opened ? std::string(T(kOpened)) : std::string(T(kSaved)) + name;
+    s.status = opened ? std::string(T(kOpened)) : std::string(T(kSaved)) + name;
   }
-  if (!g_status.empty()) LabelColored(col::Green, g_status);
+  if (!s.status.empty()) LabelColored(col::Green, s.status);
   ImGui::Spacing();
 
   int held = 0, met = 0, talks = 0, recorded = 0;

@@ -1,4 +1,4 @@
-// Storage health panel (issue 7), drawn at the end of the 概览 dashboard and on the 数据 screen: where the
+// Storage health panel, drawn at the end of the 概览 dashboard and on the 数据 screen: where the
 // data lives, size used and quota, persisted or not, when it was last saved and last exported as a backup,
 // evidence counted, and warnings for risky places (private windows, in-app browsers, Safari's 7-day rule,
 // file:// in Firefox).
@@ -56,7 +56,7 @@ std::string Size(double bytes) {
 }  // namespace
 
 void DrawStorageHealth(App& app) {
-  const nlohmann::json& info = Storage().info;
+  const nlohmann::json& info = app.storage.info;
   ImGui::SeparatorText(T(kTitle));
   ImGui::PushTextWrapPos(0.0f);
   const std::string backend = info.value("backend", std::string("memory"));

@@ -87,41 +87,15 @@ const StringTable kTable{&kTitle, &kPlanFmt, &kFrom, &kTo, &kSchedule, &kSchedul
                          &kSelectHint, &kTimeBad, &kK1, &kK2, &kK3};
 const Tr* const kKindShort[3] = {&kK1, &kK2, &kK3};
 
-struct TalkUi {
-  Id selected;
-  int kind_filter = -1;   ///< -1 = all, else TalkKind
-  int status_filter = 0;  ///< 0 all, 1 not held, 2 held
-  std::string filter;
-  std::string from, to;
-  uint64_t window_rev = ~0ull;
-  // The record form (local until saved).
-  Id form_for;
-  std::string date, time, place, notes, reserve_note;
-  std::vector<bool> topics;
-  int intention = -1;  ///< -1 = not asked, else Intention
-  std::vector<Id> reserve_ids;
-  Id saved_for;        ///< shows "已保存" after a save of this talk
-};
-TalkUi g_ui;
-CommandQueue g_q;
-
-/// What the scheduler says if run now (pure: on a copy), the roster's gaps and the conflicts: cached per revision.
-struct Preview {
-  uint64_t rev = ~0ull;
-  std::map<std::string, std::string> reason_zh, reason_en;  ///< key: kind|interviewer|interviewee
-  Problems gaps;
-  std::vector<Conflict> conflicts;
-};
-Preview g_preview;
-
 std::string PairKey(const TalkPair& p) {
   return std::to_string(static_cast<int>(p.kind)) + "|" + p.interviewer_id + "|" + p.interviewee_id;
 }
 
-const Preview& GetPreview(const App& app) {
-  if (g_preview.rev == app.ws->revision()) return g_preview;
-  Preview p;
-  p.rev = app.ws->revision();
+const TalkScreen::Preview& GetPreview(App& app) {
+  TalkScreen::Preview& cached = app.screens.talk.preview;
+  if (cached.version == app.data_version()) return cached;
+  TalkScreen::Preview p;
+  p.version = app.data_version();
   Campaign copy = app.data().campaign;
   IdGenerator ids(1);
   CampaignSchedule cs = ScheduleCampaignTalks(copy, app.data().org, ids, 0, "preview", p.gaps);
@@ -132,8 +106,8 @@ const Preview& GetPreview(const App& app) {
   }
   for (const Conflict& c : FindConflicts(BuildCalendar(app.data().campaign, app.data().org)))
     if (c.a.source == EntrySource::Talk || c.b.source == EntrySource::Talk) p.conflicts.push_back(c);
-  g_preview = std::move(p);
-  return g_preview;
+  cached = std::move(p);
+  return cached;
 }
 
 const Talk* FindTalk(const Campaign& c, const Id& id) {
@@ -155,7 +129,7 @@ void PlanPanel(App& app) {
   const Campaign& c = app.data().campaign;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  TalkUi& ui = g_ui;
+  TalkScreen& ui = app.screens.talk;
   int held = 0, planned = 0, open = 0;
   for (const Talk& t : c.talks) {
     if (t.Held()) ++held;
@@ -165,8 +139,8 @@ void PlanPanel(App& app) {
   char buf[256];
   std::snprintf(buf, sizeof buf, T(kPlanFmt), static_cast<int>(c.talks.size()), held, planned, open);
   LabelWrapped(buf);
-  if (ui.window_rev != app.ws->revision() && !ImGui::IsAnyItemActive()) {
-    ui.window_rev = app.ws->revision();
+  if (ui.window_version != app.data_version() && !ImGui::IsAnyItemActive()) {
+    ui.window_version = app.data_version();
     ui.from = c.talk_schedule.from ? c.talk_schedule.from->ToString() : "";
     ui.to = c.talk_schedule.to ? c.talk_schedule.to->ToString() : "";
   }
@@ -186,7 +160,7 @@ void PlanPanel(App& app) {
     nlohmann::json a = nlohmann::json::object();
     if (!ui.from.empty()) a["from"] = ui.from;
     if (!ui.to.empty()) a["to"] = ui.to;
-    g_q.Emit({"talk.schedule", a});
+    app.Emit(Command{"talk.schedule", a});
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(kScheduleExplain));
 
@@ -194,7 +168,7 @@ void PlanPanel(App& app) {
     LabelColored(col::Grey, T(kNoTalks));
     return;
   }
-  const Preview& p = GetPreview(app);
+  const TalkScreen::Preview& p = GetPreview(app);
   std::vector<const Talk*> unplaced;
   for (const Talk& t : c.talks)
     if (!t.Held() && !t.planned_date) unplaced.push_back(&t);
@@ -242,7 +216,7 @@ void TalkList(App& app) {
   const Campaign& c = app.data().campaign;
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
-  TalkUi& ui = g_ui;
+  TalkScreen& ui = app.screens.talk;
   // Filters: kind, state, text.
   ImGui::SetNextItemWidth(narrow ? Em(8) : Em(10));
   const char* kind_label = ui.kind_filter < 0 ? T(kKindAll) : T(*kKindShort[ui.kind_filter]);
@@ -282,7 +256,7 @@ void TalkList(App& app) {
   std::snprintf(buf, sizeof buf, T(kShownFmt), static_cast<int>(rows.size()), static_cast<int>(c.talks.size()));
   LabelColored(col::Grey, buf);
 
-  const float row_h = narrow ? ImMax(44.0f, Em(3.4f)) : Em(1.8f);
+  const float row_h = narrow ? ImMax(kTouchPx, Em(3.4f)) : Em(1.8f);
   const float table_h = std::min(row_h * (static_cast<float>(rows.size()) + 1.6f), Em(narrow ? 18 : 15));
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -333,8 +307,8 @@ void TalkList(App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] Record form
 //-----------------------------------------------------------------------------
-void LoadForm(const App& app, const Talk& t) {
-  TalkUi& ui = g_ui;
+void LoadForm(App& app, const Talk& t) {
+  TalkScreen& ui = app.screens.talk;
   ui.form_for = t.meta.id;
   const size_t n = app.data().campaign.talk_topics.For(t.pair.kind).size();
   ui.topics.assign(n, false);
@@ -364,7 +338,7 @@ void RecordForm(App& app, const Talk& t) {
   const Organization& org = app.data().org;
   const Campaign& c = app.data().campaign;
   const bool narrow = app.Narrow();
-  TalkUi& ui = g_ui;
+  TalkScreen& ui = app.screens.talk;
   if (ui.form_for != t.meta.id) LoadForm(app, t);
   ImGui::SeparatorText(T(kRecordTitle));
   LabelColored(col::Red, DescribeTalkPair(org, t.pair));
@@ -480,18 +454,18 @@ void RecordForm(App& app, const Talk& t) {
                           {"reserve_cadre_ids", ui.reserve_ids}, {"reserve_cadre_note", ui.reserve_note}};
       a["intention"] = ui.intention < 0 ? nlohmann::json(nullptr) : nlohmann::json(IntentionToken(kinds[ui.intention]));
       const Id id = t.meta.id;
-      g_q.Emit({"talk.record", a}, [id](const ApplyResult& r) {
+      app.Emit(Command{"talk.record", a}, [&ui, id](const ApplyResult& r) {
         if (!r.ok) return;
-        g_ui.form_for.clear();  // reload from the stored record
-        g_ui.saved_for = id;
+        ui.form_for.clear();  // reload from the stored record
+        ui.saved_for = id;
       });
     }
   }
   if (t.record) {
     if (!narrow) ImGui::SameLine();
     if (ImGui::Button(T(kClear), ImVec2(narrow ? -1 : 0, bh))) {
-      g_q.Emit({"talk.clear_record", {{"id", t.meta.id}}}, [](const ApplyResult& r) {
-        if (r.ok) g_ui.form_for.clear();
+      app.Emit(Command{"talk.clear_record", {{"id", t.meta.id}}}, [&ui](const ApplyResult& r) {
+        if (r.ok) ui.form_for.clear();
       });
     }
   }
@@ -504,8 +478,6 @@ void RecordForm(App& app, const Talk& t) {
 }  // namespace
 
 void DrawTalk(App& app) {
-  static int shown_frame = -10;
-  ScrollTopOnEnter(shown_frame);
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
@@ -515,10 +487,9 @@ void DrawTalk(App& app) {
   if (!c.talks.empty()) {
     ImGui::Spacing();
     TalkList(app);
-    if (const Talk* t = FindTalk(c, g_ui.selected)) RecordForm(app, *t);
+    if (const Talk* t = FindTalk(c, app.screens.talk.selected)) RecordForm(app, *t);
     else LabelColored(col::Grey, T(kSelectHint));
   }
-  g_q.Flush(app);
 }
 
 }  // namespace zj::ui

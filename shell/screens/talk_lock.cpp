@@ -1,5 +1,6 @@
-// Zhengjian shell: the passphrase lock panel for talk records (谈话记录口令锁; issue 7). Drawn on the 数据
-// screen (full) and on top of the 谈 screen (compact). The work behind it: shell/talk_lock.cpp.
+// Zhengjian shell: the passphrase lock panel for talk records (谈话记录口令锁). Drawn on the 数据 screen (full)
+// and on top of the 谈 screen (compact); its fields: app.screens.talk_lock. The work behind it:
+// shell/talk_lock.cpp.
 #include <string>
 
 #include "imgui.h"
@@ -42,12 +43,6 @@ const StringTable kTable{&kTitle, &kExplain, &kPass, &kPassAgain, &kPassHint, &k
                          &kClosedNote, &kUnlock, &kOpenNote, &kLockNow, &kRemove, &kRemoveConfirm, &kRemoveYes,
                          &kCancel, &kBusy, &kWaiting};
 
-struct PanelUi {
-  std::string pass1, pass2;
-  const Tr* local_error = nullptr;
-};
-PanelUi g_ui;
-
 int Chars(const std::string& s) {  // code points of UTF-8 text, spaces not counted
   int n = 0;
   for (unsigned char c : s) n += (c & 0xC0) != 0x80 && c != ' ' && c != '\t';
@@ -62,13 +57,14 @@ bool PassField(const char* id, const char* test_id, std::string& buf, bool narro
   return submit_on_enter && enter;
 }
 
-void Message() {
-  if (g_ui.local_error) {
-    LabelColored(col::Red, T(*g_ui.local_error));
+void Message(App& app) {
+  const TalkLockPanel& ui = app.screens.talk_lock;
+  if (ui.local_error) {
+    LabelColored(col::Red, T(*ui.local_error));
     return;
   }
   bool error = false;
-  const std::string& m = TalkLockMessage(&error);
+  const std::string& m = TalkLockMessage(app, &error);
   if (m.empty()) return;
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(error ? col::Red : col::Green, m);
@@ -83,6 +79,7 @@ int SealedHidden(const App& app) {
 }  // namespace
 
 void DrawTalkLockPanel(App& app, bool compact) {
+  TalkLockPanel& ui = app.screens.talk_lock;
   const bool narrow = app.Narrow();
   const LockState state = TalkLockState(app);
   const float bh = ImMax(TouchH(narrow), 0.0f);
@@ -94,21 +91,21 @@ void DrawTalkLockPanel(App& app, bool compact) {
     LabelColored(col::Grey, T(kExplain));
     ImGui::PopTextWrapPos();
   }
-  if (TalkLockBusy()) {
+  if (TalkLockBusy(app)) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kBusy));
   } else if (state == LockState::Off) {
     Label(T(kPass));
-    PassField("##lock_pass1", "lock_pass1", g_ui.pass1, narrow, false);
+    PassField("##lock_pass1", "lock_pass1", ui.pass1, narrow, false);
     Label(T(kPassAgain));
-    const bool enter = PassField("##lock_pass2", "lock_pass2", g_ui.pass2, narrow, true);
+    const bool enter = PassField("##lock_pass2", "lock_pass2", ui.pass2, narrow, true);
     if (ImGui::Button(T(kSet), ImVec2(narrow ? -1 : 0, bh)) || enter) {
-      g_ui.local_error = nullptr;
-      if (Chars(g_ui.pass1) < kMinPassphraseChars) g_ui.local_error = &kTooShort;
-      else if (g_ui.pass1 != g_ui.pass2) g_ui.local_error = &kMismatch;
+      ui.local_error = nullptr;
+      if (Chars(ui.pass1) < kMinPassphraseChars) ui.local_error = &kTooShort;
+      else if (ui.pass1 != ui.pass2) ui.local_error = &kMismatch;
       else {
-        TalkLockCreate(app, g_ui.pass1);
-        g_ui.pass1.clear();
-        g_ui.pass2.clear();
+        TalkLockCreate(app, ui.pass1);
+        ui.pass1.clear();
+        ui.pass2.clear();
       }
     }
   } else if (state == LockState::Closed) {
@@ -127,18 +124,18 @@ void DrawTalkLockPanel(App& app, bool compact) {
       Label(T(kPass));
       ImGui::SameLine();
     }
-    const bool enter = PassField("##lock_unlock", "lock_unlock_pass", g_ui.pass1, narrow, true);
+    const bool enter = PassField("##lock_unlock", "lock_unlock_pass", ui.pass1, narrow, true);
     if (!narrow) ImGui::SameLine();
     if (ImGui::Button(T(kUnlock), ImVec2(narrow ? -1 : 0, bh)) || enter) {
-      g_ui.local_error = nullptr;
-      TalkLockUnlock(app, g_ui.pass1);
-      g_ui.pass1.clear();
+      ui.local_error = nullptr;
+      TalkLockUnlock(app, ui.pass1);
+      ui.pass1.clear();
     }
   } else {
     LabelColored(col::Green, T(kOpenNote));
     if (!narrow) ImGui::SameLine();
     if (ImGui::Button(T(kLockNow), ImVec2(narrow ? -1 : 0, bh))) {
-      g_ui.local_error = nullptr;
+      ui.local_error = nullptr;
       TalkLockClose(app);
     }
     if (!compact) {
@@ -159,7 +156,7 @@ void DrawTalkLockPanel(App& app, bool compact) {
       }
     }
   }
-  Message();
+  Message(app);
   ImGui::PopID();
 }
 

@@ -85,8 +85,11 @@ TEST(Kit, NoTalkRecordInClearUnderTheLockAndBadScopesRefused) {
   EXPECT_EQ(sealed, 1);
   EXPECT_EQ(kit->campaign.talks.size(), o.campaign.talks.size() - static_cast<size_t>(with_record - 1));
   const std::string text = SaveDataset(*kit);
-  for (const Talk& t : o.campaign.talks)
-    if (t.record && !t.record->notes.empty()) EXPECT_EQ(text.find(t.record->notes), std::string::npos);
+  for (const Talk& t : o.campaign.talks) {
+    if (t.record && !t.record->notes.empty()) {
+      EXPECT_EQ(text.find(t.record->notes), std::string::npos);
+    }
+  }
 }
 
 }  // namespace

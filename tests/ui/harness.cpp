@@ -255,7 +255,7 @@ void Ui::Retype(const std::string& utf8) {
 }
 
 void Ui::Go(ui::Screen s) {
-  const std::string title = s == ui::Screen::Phone ? ui::PhoneScreenTitle() : ui::T(ui::ScreenTitle(s));
+  const std::string title = ui::ScreenTitle(s);
   if (Has(title)) {
     // The tallest item with that label: the navigation button (strand titles on 概览 share 学 看 谈 评).
     auto all = FindAll(title);

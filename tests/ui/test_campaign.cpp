@@ -1,4 +1,4 @@
-// 学 看 谈 通报 概览 (issue 5): attendance and reflections, the live draw with a witnessed seed (checked
+// 学 看 谈 通报 概览: attendance and reflections, the live draw with a witnessed seed (checked
 // against core's zj-draw-v1), a talk record, the closing report's HTML, the dashboard's progress; each
 // action checked by the command it emits and the dataset change.
 #include <algorithm>

@@ -1,5 +1,9 @@
-// Navigation and undo/redo (issue 5): the phone's bottom tab bar and its "…" menu, the side bar on a PC,
+// Navigation and undo/redo: the phone's bottom tab bar and its "…" menu, the side bar on a PC,
 // Ctrl+Z / Ctrl+Y undoing and redoing the last command (audit "undo:<name>" / "redo:<name>").
+#include <algorithm>
+#include <string>
+#include <vector>
+
 #include "tests/ui/harness.h"
 
 namespace zj::uitest {
@@ -39,7 +43,7 @@ TEST(UiUndo, CtrlZAndCtrlYUndoAndRedoTheLastCommand) {
   ui.Go(ui::Screen::Organization);
   ASSERT_TRUE(ui.Click("新增党员"));
   ASSERT_EQ(ui.data().org.members.size(), 121u);
-  const Id id = ui.app.org_ui.selected_member;
+  const Id id = ui.app.screens.organization.selected_member;
   size_t mark = ui.Audit().size();
   ui.Key(ImGuiKey_Z, ImGuiMod_Ctrl);
   EXPECT_EQ(ui.CommandsSince(mark), (std::vector<std::string>{"undo:member.add"}));
@@ -75,6 +79,67 @@ TEST(UiUndo, UndoButtonsOnTheMembersTab) {
   ASSERT_TRUE(ui.Click("重做"));
   EXPECT_EQ(ui.CommandsSince(mark), (std::vector<std::string>{"redo:member.add"}));
   EXPECT_EQ(ui.data().org.members.size(), 121u);
+}
+
+}  // namespace zj::uitest
+
+namespace zj::uitest {
+
+// The screen table (shell/screens/screens.cpp) drives the side bar, the phone's tab bar and "…" menu, and
+// ?screen=: every row is reachable each way, and its code is its own.
+TEST(UiScreens, EveryRowOfTheScreenTableIsReachable) {
+  std::vector<std::string> codes;
+  for (const ui::ScreenInfo& s : ui::AllScreens()) codes.push_back(s.code);
+  ASSERT_EQ(codes.size(), static_cast<size_t>(ui::Screen::Count_));
+  std::vector<std::string> sorted = codes;
+  std::sort(sorted.begin(), sorted.end());
+  EXPECT_EQ(std::unique(sorted.begin(), sorted.end()), sorted.end()) << "codes must differ";
+  {
+    Ui ui(kDesktop);
+    for (const ui::ScreenInfo& s : ui::AllScreens()) {
+      ui.Go(s.screen);  // through the side bar
+      EXPECT_EQ(ui.app.screen, s.screen) << s.code;
+    }
+    for (const ui::ScreenInfo& s : ui::AllScreens()) {
+      ui.Go(ui::Screen::Dashboard);
+      EXPECT_TRUE(ui::ApplyStartScreen(ui.app, s.code)) << s.code;
+      EXPECT_EQ(ui.app.screen, s.screen) << s.code;
+    }
+    ui.Go(ui::Screen::Dashboard);
+    EXPECT_FALSE(ui::ApplyStartScreen(ui.app, "settings"));
+    EXPECT_EQ(ui.app.screen, ui::Screen::Dashboard);
+  }
+  Ui phone(kPhone);
+  for (const ui::ScreenInfo& s : ui::AllScreens()) {
+    phone.Go(ui::Screen::Dashboard);
+    // On the bottom bar exactly when the table says so; the others behind "…".
+    bool on_bar = false;
+    for (const Item& it : phone.FindAll(ui::T(s.title))) on_bar |= it.y > 844.0f - 80 && it.h >= 44.0f;
+    EXPECT_EQ(on_bar, s.phone_tab) << s.code;
+    phone.Go(s.screen);
+    EXPECT_EQ(phone.app.screen, s.screen) << s.code;
+  }
+}
+
+// Each App owns its screens' state: what one test (or page) chose is not seen by the next.
+TEST(UiScreens, ANewAppStartsEveryScreenAfresh) {
+  std::string branch;
+  {
+    Ui ui(kDesktop);
+    ui.Go(ui::Screen::Organization);
+    branch = ui.data().org.branches[2].name;
+    ASSERT_TRUE(ui.Click("member_branch_filter"));
+    ASSERT_TRUE(ui.ClickLast(branch));
+    EXPECT_FALSE(ui.HasContaining("显示 120 / 120 人")) << ui.Dump();
+    EXPECT_FALSE(ui.app.screens.organization.branch_filter.empty());
+    ui.Go(ui::Screen::Learn);
+    ASSERT_FALSE(ui.app.screens.learn.selected.empty());
+  }
+  Ui ui(kDesktop);
+  EXPECT_TRUE(ui.app.screens.organization.branch_filter.empty());
+  EXPECT_TRUE(ui.app.screens.learn.selected.empty());
+  ui.Go(ui::Screen::Organization);
+  EXPECT_TRUE(ui.HasContaining("显示 120 / 120 人")) << ui.Dump();
 }
 
 }  // namespace zj::uitest

@@ -27,7 +27,7 @@ TEST(UiOrganization, AddRenameMoveAndRemoveAMember) {
   EXPECT_EQ(cmds[0].command, "member.add");
   EXPECT_EQ(cmds[0].args, (nlohmann::json{{"name", "新党员"}, {"branch_id", first_branch}}));
   ASSERT_EQ(ui.data().org.members.size(), 121u);
-  const Id id = ui.app.org_ui.selected_member;
+  const Id id = ui.app.screens.organization.selected_member;
   ASSERT_FALSE(id.empty());
   ASSERT_NE(MemberById(ui.data(), id), nullptr);
   EXPECT_EQ(MemberById(ui.data(), id)->name, "新党员");

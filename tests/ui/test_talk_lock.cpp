@@ -1,4 +1,4 @@
-// 谈话记录口令锁 (issue 7) on the 数据 and 谈 screens, headless: setting the lock emits talk_lock.set with the
+// 谈话记录口令锁 on the 数据 and 谈 screens, headless: setting the lock emits talk_lock.set with the
 // parameters the crypto port returned (the native port's stand-in, shell/platform_native.cpp), every demo
 // record gets sealed, 锁定 hides them and empties undo, a wrong passphrase opens nothing and emits nothing,
 // the right one opens them again, and 取消口令锁 (after its confirmation) emits talk_lock.remove.
