@@ -119,7 +119,10 @@ int EvidenceThumbTexture(const std::string& id, int* width, int* height);
 /// Shares a liaison bundle carrying evidence: the JS side reads the photos of `evidence_ids` (JSON array of ids)
 /// as base64 JPEG, adds them with the text notes to `bundle_text` (BundleToJson output) as "evidence", lets
 /// zj_bundle_with_evidence (core AttachBundleEvidence) re-seal the checksum, and shares the file like ShareFile.
-void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids);
+/// Asynchronous: `done(true, "")` once the file was handed to the browser (download or share sheet),
+/// `done(false, reason)` when it could not be made (photos unreadable, out of memory); called between frames.
+void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids,
+                             std::function<void(bool ok, const std::string& reason)> done);
 
 // ---- Passphrase lock on talk records (web/lock.js, shell/platform_lock_web.cpp) -----------------
 /// Starts a WebCrypto operation of the talk lock: `op` is "create", "unlock", "seal", "open" or "close" and

@@ -203,9 +203,11 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
 void EvidenceImport(const std::string& evidence_json) { Record("EvidenceImport", {evidence_json}); }
 std::string EvidenceStatusJson() { return ""; }
 int EvidenceThumbTexture(const std::string&, int*, int*) { return -1; }
-void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& ids) {
+void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& ids,
+                             std::function<void(bool, const std::string&)> done) {
   Record("ShareBundleWithEvidence", {filename, ids});
   St().outputs.push_back({"share", filename, "application/json", bundle_text});
+  if (done) done(true, "");
 }
 
 std::string UrlParam(const std::string& name) {

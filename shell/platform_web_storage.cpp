@@ -2,6 +2,9 @@
 // [SECTION] Entry points called by web/storage.js (autosave polling, SHA-256)
 #include <emscripten.h>
 
+#include <functional>
+#include <map>
+
 #include <cstdlib>
 #include <string>
 
@@ -110,22 +113,43 @@ EM_JS(int, zj_js_thumb_texture, (const char* id_ptr, int* wh), {
   return e.tex;
 });
 // A liaison bundle with evidence: reads the photos (base64 JPEG) and notes of `ids`, adds them to the bundle
-// text through zj_bundle_with_evidence (re-sealed checksum), then shares it like zj_js_share_file.
-EM_JS(void, zj_js_share_bundle_with_evidence, (const char* name, const char* text, const char* ids), {
+// text through zj_bundle_with_evidence (re-sealed checksum), then shares it like zj_js_share_file, and reports the
+// outcome to zj_bundle_shared(request, ok, reason). The texts (many MB with photos) travel through malloc'd
+// buffers: ccall's 'string' arguments live on the stack, which a bundle of a few hundred photos overflows.
+EM_JS(void, zj_js_share_bundle_with_evidence, (const char* name, const char* text, const char* ids, int request), {
   var nm = UTF8ToString(name), tx = UTF8ToString(text), want = JSON.parse(UTF8ToString(ids) || '[]');
+  var report = function (ok, reason) {
+    var n = lengthBytesUTF8(reason) + 1, p = _malloc(n);
+    stringToUTF8(reason, p, n);
+    _zj_bundle_shared(request, ok ? 1 : 0, p);
+    _free(p);
+  };
+  var heapString = function (s) {
+    var n = lengthBytesUTF8(s) + 1, p = _malloc(n);
+    if (!p) throw new Error('out of memory');
+    stringToUTF8(s, p, n);
+    return p;
+  };
   Module.zjStorage.evidenceRecordsForExport(want).then(function (ev) {
-    var out = Module.ccall('zj_bundle_with_evidence', 'string', ['string', 'string'], [tx, JSON.stringify(ev)]);
-    if (!out) { window.zjLastShareError = 'bundle'; return; }
+    var a = 0, b = 0, out = '';
+    try {
+      a = heapString(tx); b = heapString(JSON.stringify(ev));
+      out = UTF8ToString(_zj_bundle_with_evidence(a, b));
+    } finally { if (a) _free(a); if (b) _free(b); }
+    if (!out) { window.zjLastShareError = 'bundle'; report(false, 'bundle'); return; }
     var bytes = new TextEncoder().encode(out);
+    out = '';
     var file = null;
     try { file = new File([bytes], nm, { type: 'application/json' }); } catch (e) { file = null; }
     if (file && navigator.canShare && navigator.share && navigator.canShare({ files: [file] })) {
       window.zjLastShare = { name: nm, size: bytes.length };
-      navigator.share({ files: [file], title: nm }).catch(function () { Module.zjDownload(nm, 'application/json', bytes); });
+      navigator.share({ files: [file], title: nm }).then(function () { report(true, ''); },
+        function () { Module.zjDownload(nm, 'application/json', bytes); report(true, ''); });
     } else {
       Module.zjDownload(nm, 'application/json', bytes);
+      report(true, '');
     }
-  });
+  }).catch(function (e) { report(false, String((e && e.message) || e)); });
 });
 EM_JS(void, zj_js_share_file, (const char* name, const char* mime, const char* data, int size), {
   var bytes = HEAPU8.slice(data, data + size);
@@ -216,8 +240,19 @@ int EvidenceThumbTexture(const std::string& id, int* width, int* height) {
   }
   return tex;
 }
-void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids) {
-  zj_js_share_bundle_with_evidence(filename.c_str(), bundle_text.c_str(), evidence_ids.c_str());
+namespace {
+// Bundles being made (request id -> what to do when the JS side reports).
+std::map<int, std::function<void(bool, const std::string&)>>& BundleRequests() {
+  static std::map<int, std::function<void(bool, const std::string&)>> m;
+  return m;
+}
+}  // namespace
+void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& evidence_ids,
+                             std::function<void(bool, const std::string&)> done) {
+  static int next = 1;
+  const int request = next++;
+  BundleRequests()[request] = std::move(done);
+  zj_js_share_bundle_with_evidence(filename.c_str(), bundle_text.c_str(), evidence_ids.c_str(), request);
 }
 
 }  // namespace zj::platform
@@ -231,6 +266,15 @@ EMSCRIPTEN_KEEPALIVE const char* zj_sha256_hex(const char* text) {
   static std::string s;
   s = zj::Sha256Hex(text ? text : "");
   return s.c_str();
+}
+/// The JS side made (ok = 1) or could not make (ok = 0, `reason`) the bundle of ShareBundleWithEvidence `request`.
+EMSCRIPTEN_KEEPALIVE void zj_bundle_shared(int request, int ok, const char* reason) {
+  auto& m = zj::platform::BundleRequests();
+  auto it = m.find(request);
+  if (it == m.end()) return;
+  auto done = std::move(it->second);
+  m.erase(it);
+  if (done) done(ok != 0, reason ? reason : "");
 }
 /// A liaison bundle (BundleToJson text) with `evidence_json` (JSON array) attached and its checksum sealed again
 /// (core AttachBundleEvidence); "" when either is invalid.

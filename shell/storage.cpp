@@ -103,6 +103,7 @@ struct Writer {
   int entries = 0;                     // journal entries since the last snapshot
   size_t bytes = 0;
   bool want_snapshot = false;
+  bool stored_locked = false;          // the stored snapshot holds a talk lock (its talk records sealed)
   double retry_after = 0;              // a failed snapshot is retried after this time (ms)
   int failed_seen = 0;
   std::string chunk;
@@ -154,6 +155,7 @@ bool OpenStored(App& app, const nlohmann::json& load) {
   LoadResult r = LoadDataset(text);
   if (r.refused) return block(kRefused.zh, kRefused.en, "");
   if (!r.ok) return block(kProblems.zh, kProblems.en, " (" + std::to_string(r.problems.size()) + ")");
+  g_w.stored_locked = r.dataset.campaign.talk_lock.has_value();  // as the snapshot holds it
   // The journal on top.
   const nlohmann::json journal = nlohmann::json::parse(platform::StorageTakeJournalJson(), nullptr, false);
   int replayed = 0, failed = 0;
@@ -380,6 +382,7 @@ void SnapshotSlice(App& app, bool to_the_end) {
   }
   if (!done) return;
   platform::StorageSnapshotCommit(app.ws->revision(), app.data().campaign.talk_lock.has_value());
+  g_w.stored_locked = app.data().campaign.talk_lock.has_value();
   g_w.snap.reset();
   g_w.snap_reset = false;
   g_w.entries = 0;
@@ -391,8 +394,11 @@ void SnapshotSlice(App& app, bool to_the_end) {
 void StorageEndFrame(App& app) {
   if (!app.ws || app.storage.blocked || app.read_only) return;
   const nlohmann::json& info = app.storage.info;
-  FlushChanges(app);
+  const bool flushed = FlushChanges(app);
   const double now = static_cast<double>(platform::NowMs());
+  // The talk lock was set: a sealed snapshot at once, which lets storage delete every older copy and journal entry
+  // that holds talk records in clear (web/storage.js snapshotCommit, "locked").
+  if (flushed && !g_w.stored_locked && app.data().campaign.talk_lock && !TalkLockHoldsSaving(app)) g_w.want_snapshot = true;
   const int failed = info.value("snapshotFailed", 0);
   if (failed > g_w.failed_seen) {  // a snapshot did not get written: try again in a while
     g_w.failed_seen = failed;

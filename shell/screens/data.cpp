@@ -5,6 +5,7 @@
 // [SECTION] Backup
 // [SECTION] Liaison bundles
 #include <cstdio>
+#include <map>
 #include <memory>
 #include <optional>
 #include <set>
@@ -49,6 +50,7 @@ const Tr kBundlesExplain{"联络员:导出本机自上次交接以来记录的�
                          "Liaisons: export what this device recorded since the last hand-off and send it (chat, USB stick). "
                          "Office: import a bundle, preview, then merge in one step."};
 const Tr kExportBundle{"导出材料包", "Export bundle"};
+const Tr kExportAgain{"再次导出上次的材料包", "Export the last bundle again"};
 const Tr kImportBundle{"导入材料包…", "Import bundle…"};
 const Tr kNothingNew{"自上次交接以来本机没有新记录,无需导出。", "Nothing recorded on this device since the last hand-off."};
 const Tr kNoChange{"没有新内容:这些记录都已存在,数据未做任何更改。", "Nothing new: every record is already here; nothing changed."};
@@ -63,7 +65,7 @@ const Tr kConflict{"冲突", "conflicting"};
 const Tr kPresent{"已存在", "already present"};
 const Tr kRemoved{"将删除", "removed"};
 const Tr kSame{"相同", "same"};
-const Tr kKeptNewer{"双方都改过:默认保留本机版本,材料包版本记入导入记录", "changed on both sides: this copy is kept by default, the bundle's is logged"};
+const Tr kKeptNewer{"双方都改过:在下方逐项选择(默认保留本机版本,另一版本记入导入记录)", "changed on both sides: choose below, field by field (by default this copy is kept and the other logged)"};
 const Tr kImported{"已导入", "Imported"};
 const Tr kUndone{"已撤销上次导入", "The last import was undone"};
 const Tr kNotBackup{"不是整建的备份文件", "not a Zhengjian backup file"};
@@ -75,7 +77,7 @@ const Tr kEvidenceIn{"痕迹材料", "Evidence"};
 const Tr kEvidenceNew{"新", "new"};
 const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStartOver, &kGood, &kBad, &kUnreadable,
                          &kHasProblems, &kBackup, &kBackupExplain, &kExportBackup, &kWithEvidence, &kImportBackup,
-                         &kPreview, &kApplyImport, &kCancel, &kUndoImport, &kBundles, &kBundlesExplain, &kExportBundle,
+                         &kPreview, &kApplyImport, &kCancel, &kUndoImport, &kBundles, &kBundlesExplain, &kExportBundle, &kExportAgain,
                          &kImportBundle, &kNothingNew, &kNoChange, &kAlready, &kImportLog, &kThisDevice, &kLastHandoff,
                          &kNever, &kNew, &kChanged, &kConflict, &kPresent, &kRemoved, &kSame, &kKeptNewer, &kImported,
                          &kUndone, &kNotBackup, &kReadOnlyNote, &kDeleted, &kDeleteWins, &kEditWins, &kEvidenceIn,
@@ -133,6 +135,96 @@ void ItemList(const std::vector<MergeItem>& items) {
     LabelColored(c, line);
     ImGui::PopTextWrapPos();
   }
+}
+
+/// A field of a record as people call it (the JSON key otherwise).
+const char* FieldName(const std::string& key) {
+  static const std::map<std::string, Tr> k{
+      {"name", {"姓名/名称", "name"}},      {"phone", {"电话", "phone"}},        {"notes", {"记录", "notes"}},
+      {"date", {"日期", "date"}},            {"status", {"状态", "status"}},      {"attendance", {"出席", "attendance"}},
+      {"theme", {"主题", "theme"}},          {"speaker", {"主讲人", "speaker"}},  {"place", {"地点", "place"}},
+      {"record", {"谈话记录", "talk record"}}, {"sealed", {"加密记录", "sealed record"}}, {"points", {"分值", "points"}},
+      {"branch_id", {"所在支部", "branch"}}, {"post", {"职务", "post"}},        {"topics", {"谈话内容", "topics"}},
+      {"held", {"已举办", "held"}},          {"planned", {"计划日期", "planned date"}}};
+  auto it = k.find(key);
+  return it == k.end() ? key.c_str() : T(it->second);
+}
+/// A field's value in a line: text as it is, other values as JSON, cut at 60 characters.
+std::string ValueText(const nlohmann::json& record, const std::string& key) {
+  if (!record.is_object() || !record.contains(key)) return L("（无）", "(none)");
+  const nlohmann::json& v = record[key];
+  std::string t = v.is_string() ? v.get<std::string>() : v.dump();
+  if (t.empty()) return L("（空）", "(empty)");
+  size_t cut = 0, chars = 0;
+  while (cut < t.size() && chars < 60) {  // whole UTF-8 characters
+    ++cut;
+    while (cut < t.size() && (static_cast<unsigned char>(t[cut]) & 0xC0) == 0x80) ++cut;
+    ++chars;
+  }
+  return cut < t.size() ? t.substr(0, cut) + "…" : t;
+}
+
+/// The conflicts of a bundle, each for a person to resolve: field by field (this device's value or the bundle's),
+/// or for a deletion, keep or delete. The choices go with the "bundle.import" command.
+void DrawConflicts(DataScreen::PendingBundle& b) {
+  if (b.plan.conflict_list.empty()) return;
+  ImGui::SeparatorText(L("冲突:双方都改过,请逐项选择", "Conflicts: changed on both sides, choose field by field").c_str());
+  if (Btn(L("全部保留本机版本", "Keep this copy for all").c_str())) b.choices.clear();
+  ImGui::SameLine();
+  if (Btn(L("全部采用材料包版本", "Take the bundle's for all").c_str()))
+    for (int i = 0; i < static_cast<int>(b.plan.conflict_list.size()); ++i) b.choices[i] = ConflictChoice{true, {}};
+  for (int i = 0; i < static_cast<int>(b.plan.conflict_list.size()); ++i) {
+    const MergeConflict& c = b.plan.conflict_list[static_cast<size_t>(i)];
+    ConflictChoice& ch = b.choices[i];
+    ImGui::PushID(i);
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(col::Red, std::to_string(i + 1) + ". " + c.label);
+    if (c.fields.empty()) {  // one side deleted it
+      const bool office_deleted = c.local.is_null();
+      const std::string keep = office_deleted ? L("保持删除", "Keep it deleted") : L("保留本机记录", "Keep this record");
+      const std::string take = office_deleted ? L("按材料包重新加入", "Add it back from the bundle") : L("按材料包删除", "Delete it as the bundle did");
+      if (ImGui::RadioButton(keep.c_str(), !ch.take_incoming)) ch.take_incoming = false;
+      LocatorRecordLastItem((keep + " " + std::to_string(i + 1)).c_str());
+      ImGui::SameLine();
+      if (ImGui::RadioButton(take.c_str(), ch.take_incoming)) ch.take_incoming = true;
+      LocatorRecordLastItem((take + " " + std::to_string(i + 1)).c_str());
+    } else {
+      for (const std::string& f : c.fields) {
+        ImGui::PushID(f.c_str());
+        const bool incoming = ch.take_incoming || ch.incoming_fields.count(f) > 0;
+        Label(std::string(FieldName(f)) + ":");
+        const std::string mine = L("本机: ", "here: ") + ValueText(c.local, f);
+        const std::string theirs = L("材料包: ", "bundle: ") + ValueText(c.incoming, f);
+        if (ImGui::RadioButton(mine.c_str(), !incoming)) {
+          if (ch.take_incoming) {  // from "all of theirs" to "all but this field"
+            ch.take_incoming = false;
+            for (const std::string& g : c.fields) ch.incoming_fields.insert(g);
+          }
+          ch.incoming_fields.erase(f);
+        }
+        LocatorRecordLastItem(mine.c_str());
+        if (ImGui::RadioButton(theirs.c_str(), incoming) && !ch.take_incoming) ch.incoming_fields.insert(f);
+        LocatorRecordLastItem(theirs.c_str());
+        ImGui::PopID();
+      }
+      if (!ch.take_incoming && ch.incoming_fields.size() == c.fields.size()) {
+        ch.take_incoming = true;  // every field from the bundle: its version as a whole
+        ch.incoming_fields.clear();
+      }
+    }
+    ImGui::PopTextWrapPos();
+    ImGui::PopID();
+  }
+}
+/// The choices as the "bundle.import" command takes them.
+nlohmann::json ChoicesJson(const std::map<int, ConflictChoice>& choices) {
+  nlohmann::json j = nlohmann::json::object();
+  for (const auto& [i, c] : choices) {
+    if (!c.take_incoming && c.incoming_fields.empty()) continue;  // the default
+    j[std::to_string(i)] = {{"take_incoming", c.take_incoming},
+                            {"fields", std::vector<std::string>(c.incoming_fields.begin(), c.incoming_fields.end())}};
+  }
+  return j;
 }
 
 //-----------------------------------------------------------------------------
@@ -316,15 +408,26 @@ void DrawBundles(App& app) {
   if (!handoff.empty()) since = std::strtoll(handoff.c_str(), nullptr, 10);
   Label(std::string(T(kThisDevice)) + " " + device + " · " + T(kLastHandoff) + " " +
         (since ? LocalTimeText(*since) : std::string(T(kNever))));
-  if (Btn(T(kExportBundle)) && !LockHolds(app)) {
+  // The marker moves only once the file exists (a bundle that failed must go into the next one); the previous one
+  // is kept so the last bundle can be made again (a file lost on the way: 再次导出).
+  const std::string prev = platform::GetSetting("handoff_prev_ms");
+  const bool export_new = Btn(T(kExportBundle));
+  bool export_again = false;
+  if (!prev.empty()) {
+    ImGui::SameLine();
+    export_again = Btn(T(kExportAgain));
+  }
+  if ((export_new || export_again) && !LockHolds(app)) {
     const TimestampMs now = platform::NowMs();
-    Bundle b = MakeBundle(app.data(), device, since, now);
+    std::optional<TimestampMs> from = since;
+    if (export_again) from = prev == "0" ? std::nullopt : std::optional<TimestampMs>(std::strtoll(prev.c_str(), nullptr, 10));
+    Bundle b = MakeBundle(app.data(), device, from, now);
     // Evidence this device added since the hand-off travels with the bundle.
     nlohmann::json ev_ids = nlohmann::json::array();
     nlohmann::json list = nlohmann::json::parse(platform::EvidenceListJson(), nullptr, false);
     if (list.is_array())
       for (const auto& e : list)
-        if (e.value("device", std::string()) == device && (!since || e.value("created", int64_t{0}) > *since) &&
+        if (e.value("device", std::string()) == device && (!from || e.value("created", int64_t{0}) > *from) &&
             !e.value("unsaved", false))
           ev_ids.push_back(e.value("id", std::string()));
     if (b.records.empty() && b.deletions.empty() && ev_ids.empty()) {
@@ -332,16 +435,33 @@ void DrawBundles(App& app) {
     } else {
       const std::string text = BundleToJson(b);
       const std::string name = TownOf(app) + "-材料包-" + device.substr(0, 4) + "-" + FileStamp() + ".json";
-      if (ev_ids.empty()) platform::ShareFile(name, "application/json", text);
-      else platform::ShareBundleWithEvidence(name, text, ev_ids.dump());  // checksum sealed again with the photos
-      platform::SetSetting("handoff_ms", std::to_string(now));
       char zh[400], en[400];
       std::snprintf(zh, sizeof zh, "已导出 %s:%zu 条记录,%zu 条删除,%zu 项痕迹材料,%s 至 %s", name.c_str(), b.records.size(),
-                    b.deletions.size(), ev_ids.size(), since ? LocalTimeText(*since).c_str() : "最早", LocalTimeText(now).c_str());
+                    b.deletions.size(), ev_ids.size(), from ? LocalTimeText(*from).c_str() : "最早", LocalTimeText(now).c_str());
       std::snprintf(en, sizeof en, "Exported %s: %zu records, %zu deletions, %zu evidence items, %s to %s", name.c_str(),
                     b.records.size(), b.deletions.size(), ev_ids.size(),
-                    since ? LocalTimeText(*since).c_str() : "the beginning", LocalTimeText(now).c_str());
-      Say(s, col::Green, zh, en);
+                    from ? LocalTimeText(*from).c_str() : "the beginning", LocalTimeText(now).c_str());
+      // Made: the marker moves (a new bundle only; making the last one again leaves it), and the user is told.
+      auto made = [&s, zh = std::string(zh), en = std::string(en), again = export_again, since, now](bool ok,
+                                                                                                    const std::string& why) {
+        if (!ok) {
+          Say(s, col::Red, "材料包没有导出(" + why + "),交接记录没有变动,请再试一次。",
+              "The bundle was not exported (" + why + "); the hand-off marker did not move. Please try again.");
+          return;
+        }
+        if (!again) {
+          platform::SetSetting("handoff_prev_ms", since ? std::to_string(*since) : "0");
+          platform::SetSetting("handoff_ms", std::to_string(now));
+        }
+        Say(s, col::Green, zh, en);
+      };
+      if (ev_ids.empty()) {
+        platform::ShareFile(name, "application/json", text);
+        made(true, "");
+      } else {
+        Say(s, col::Grey, "正在读取照片、生成材料包…", "Reading photos and making the bundle…");
+        platform::ShareBundleWithEvidence(name, text, ev_ids.dump(), made);  // checksum sealed again with the photos
+      }
     }
   }
   ImGui::SameLine();
@@ -394,6 +514,7 @@ void DrawBundles(App& app) {
       ImGui::PopTextWrapPos();
     }
     ItemList(b.plan.items);
+    DrawConflicts(*s.bundle);
     if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));
       if (Btn(T(kCancel))) s.bundle.reset();
@@ -408,7 +529,7 @@ void DrawBundles(App& app) {
         s.imported_evidence.clear();
         if (b.plan.HasChanges()) {
           const std::vector<std::string> new_evidence = b.new_evidence;
-          app.Emit(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}}},
+          app.Emit(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}, {"choices", ChoicesJson(b.choices)}}},
                    [&s, new_evidence](const ApplyResult& r) {
                      if (r.ok) s.imported_evidence = new_evidence;
                      else Say(s, col::Red, r.problem.message_zh + "(数据未做任何更改)", r.problem.message_en + " (nothing changed)");

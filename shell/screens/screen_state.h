@@ -201,6 +201,7 @@ struct DataScreen {
     Bundle bundle;
     MergePlan plan;
     std::vector<std::string> new_evidence;  ///< ids of carried evidence not on this device yet
+    std::map<int, ConflictChoice> choices;  ///< the person's choice per conflict (index in plan.conflict_list)
   };
   std::unique_ptr<PendingBackup> backup;
   std::unique_ptr<PendingBundle> bundle;

@@ -86,11 +86,13 @@ export async function hasLabel(page, re) {
   return (await items(page)).some((i) => (typeof re === 'string' ? i.label === re : re.test(i.label)));
 }
 
-/** Waits until a label like `re` is visible; throws with the visible labels after `timeout` ms. */
+/** Waits until a label like `re` is visible and returns its item ({label, x, y, w, h}); throws with the visible
+ *  labels after `timeout` ms. */
 export async function waitLabel(page, re, timeout = 10000) {
   const end = Date.now() + timeout;
   while (Date.now() < end) {
-    if (await hasLabel(page, re)) return;
+    const it = (await items(page)).find((i) => (typeof re === 'string' ? i.label === re : re.test(i.label)));
+    if (it) return it;
     await page.waitForTimeout(100);
   }
   throw new Error('no label ' + re + '; visible: ' + JSON.stringify((await items(page)).map((i) => i.label)));

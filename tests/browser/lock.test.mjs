@@ -1,4 +1,4 @@
-// Issue 7 "Optional lock for sensitive records": a passphrase seals talk records with WebCrypto (PBKDF2 +
+// The talk lock (口令锁, docs/architecture.md "The talk lock"): a passphrase seals talk records with WebCrypto (PBKDF2 +
 // AES-GCM, web/lock.js). Checked here in Chromium: after the lock is set, neither the stored snapshots nor the
 // exported backup contain a record's text; after a reload the records are hidden; a wrong passphrase opens
 // nothing and changes nothing (same stored snapshot, same data); the right one opens them; a record edited
@@ -42,23 +42,35 @@ async function typeInto(page, testId, text) {
   await page.keyboard.insertText(text);
   await settle(page);
 }
-/** Every stored snapshot's text (IndexedDB 'snapshots'), newest last, and the pointer's seq. */
+/** What IndexedDB holds (docs/architecture.md "Storage"): every snapshot's document (bytes, decoded), every
+ *  journal entry's text, every copy kept aside; `texts` all of them; `current` the pointer's snapshot. */
 const stored = (page) => page.evaluate(() => new Promise((res, rej) => {
   const r = indexedDB.open('zhengjian');
   r.onsuccess = () => {
     const db = r.result;
-    const tx = db.transaction(['meta', 'snapshots'], 'readonly');
-    const out = { texts: [], pointer: 0 };
+    const tx = db.transaction(['meta', 'snapshots', 'journal', 'aside'], 'readonly');
+    const dec = new TextDecoder();
+    const text = (x) => (x.bytes ? dec.decode(x.bytes) : (x.text || ''));
+    const out = { snapshots: [], journal: [], aside: [], pointer: 0 };
     tx.objectStore('meta').get('pointer').onsuccess = (e) => { out.pointer = e.target.result ? e.target.result.seq : 0; };
-    tx.objectStore('snapshots').getAll().onsuccess = (e) => { out.texts = e.target.result.map((x) => x.text); };
-    tx.oncomplete = () => { db.close(); res(out); };
+    tx.objectStore('snapshots').getAll().onsuccess = (e) => { out.snapshots = e.target.result.map((x) => ({ seq: x.seq, text: text(x) })); };
+    tx.objectStore('journal').getAll().onsuccess = (e) => { out.journal = e.target.result.map((x) => x.text); };
+    tx.objectStore('aside').getAll().onsuccess = (e) => { out.aside = e.target.result.map((x) => JSON.stringify(x)); };
+    tx.oncomplete = () => {
+      db.close();
+      const cur = out.snapshots.find((x) => x.seq === out.pointer);
+      out.current = cur ? cur.text : '';
+      out.texts = out.snapshots.map((x) => x.text).concat(out.journal, out.aside);
+      res(out);
+    };
     tx.onerror = () => rej(tx.error);
   };
   r.onerror = () => rej(r.error);
 }));
+/** Everything on disk: no journal entry pending, no snapshot being written. */
 const idle = (page) => page.waitForFunction(() => {
   const i = window.zjStorage.info();
-  return !i.saving && i.saves > 0;
+  return i.unsaved === 0 && !i.snapshotting && i.saves > 0;
 }, null, { timeout: 15000 });
 
 test('passphrase lock: sealed at rest and in the backup, wrong passphrase changes nothing, right one opens', async () => {
@@ -105,13 +117,16 @@ test('passphrase lock: sealed at rest and in the backup, wrong passphrase change
   assert.match(await lockValue(page), /^open readable=3/);
 
   // Stored and exported forms carry no record text; the dataset text the app would save neither.
+  // Setting the lock writes a sealed snapshot at once; the older copies (and the journal before it) go.
+  await page.waitForFunction(() => {
+    const i = window.zjStorage.info();
+    return i.pointer && i.snapshots.length && i.snapshots[0].seq === i.pointer.seq && i.snapshots[0].locked;
+  }, null, { timeout: 15000 });
   await idle(page);
-  await page.waitForTimeout(1500);  // the debounced save after talk_lock.set
   let st = await stored(page);
-  assert.ok(st.texts.length >= 1);
-  const current = st.texts[st.texts.length - 1];
+  const current = st.current;
   assert.ok(current.includes('"talk_lock"') && current.includes('"sealed"'), 'the lock and sealed records are stored');
-  for (const t of st.texts) assert.ok(!t.includes(DEMO_NOTES), 'a stored snapshot still holds record text');
+  for (const t of st.texts) assert.ok(!t.includes(DEMO_NOTES), 'a stored copy still holds record text');
   const doc = JSON.parse(current);
   assert.equal(doc.campaign.talk_lock.iterations, 600000);
   assert.equal(doc.campaign.talk_lock.kdf, 'PBKDF2');
@@ -128,8 +143,7 @@ test('passphrase lock: sealed at rest and in the backup, wrong passphrase change
   const r = await page.evaluate((id) => window.zjTest.apply({ name: 'talk.record', args: { id, notes: '拟推荐王某为后备干部XYZ' } }), talkId);
   assert.equal(r.ok, true);
   await waitLock(page, /waiting=0$/);
-  await page.waitForFunction(() => !window.zjStorage.info().saving, null, { timeout: 10000 });
-  await page.waitForTimeout(1500);
+  await idle(page);
   st = await stored(page);
   for (const t of st.texts) assert.ok(!t.includes('拟推荐王某为后备干部XYZ'), 'an edited record was stored in clear');
 

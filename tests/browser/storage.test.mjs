@@ -1,8 +1,9 @@
-// Issue 7 "Nothing lost": the dataset survives reload and browser restart, a page killed mid-save leaves
-// readable data, a corrupted stored copy is detected and the previous snapshot recovered, two tabs do not lose
-// each other's edits, a backup exported and imported into an empty profile restores everything, a liaison
-// bundle imported twice adds nothing, a conflicting edit is resolved and logged, 30 full-size photos attach with
-// storage accounted, and a quota error is reported without losing the record.
+// Keeping data in the browser (docs/architecture.md "Storage": a snapshot, a journal entry per change, a pointer).
+// The dataset survives reload and browser restart; an edit made just before the browser is closed or the page is
+// killed is kept; a first save cut short, or a lost pointer, opens the newest complete snapshot (never the demo);
+// a corrupted journal entry or snapshot is kept aside and reported; localStorage alone keeps every edit; with no
+// storage at all the app says so at the top and never claims to have saved; two tabs do not lose each other's
+// edits; a backup restores everything; liaison bundles merge; 30 full-size photos attach with storage accounted.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -37,10 +38,33 @@ async function rename(page, index, name) {
   const r = await page.evaluate(([id, name]) => window.zjTest.apply({ name: 'member.update', args: { id, name } }), [id, name]);
   return r;
 }
-/** Waits until the storage has saved at least `n` times in this page and is idle. */
+/** Waits until this page has stored at least `n` times and everything it changed is on disk: no journal entry
+ *  pending, no snapshot being written. */
 async function saved(page, n = 1) {
-  await page.waitForFunction((n) => { const i = window.zjStorage.info(); return i.saves >= n && !i.saving; }, n, { timeout: 10000 });
+  await page.waitForFunction((n) => {
+    const i = window.zjStorage.info();
+    return i.saves >= n && i.unsaved === 0 && !i.snapshotting;
+  }, n, { timeout: 15000 });
 }
+/** Runs `fn(db)` on the app's IndexedDB database inside the page (behind the app's back). */
+const withDb = (page, fn) => page.evaluate((src) => new Promise((res, rej) => {
+  const r = indexedDB.open('zhengjian');
+  r.onsuccess = () => {
+    const db = r.result;
+    Promise.resolve((0, eval)(src)(db)).then((v) => { db.close(); res(v); }, (e) => { db.close(); rej(e); });
+  };
+  r.onerror = () => rej(r.error);
+}), fn.toString());
+/** Kills the page's renderer (as a crash or a phone killing the browser would) and opens the app again. */
+async function crashAndReopen(ctx, page) {
+  await page.goto('chrome://crash').catch(() => {});
+  await page.close().catch(() => {});
+  return open(ctx);
+}
+const reopen = async (page) => {
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2, null, { timeout: 30000 });
+};
 async function chooseFile(page, buttonLabel, files) {
   const [fc] = await Promise.all([page.waitForEvent('filechooser'), clickLabel(page, buttonLabel)]);
   await fc.setFiles(files);
@@ -73,7 +97,7 @@ test('data survives reload and browser restart (same profile)', async () => {
   assert.equal((await rename(page, 0, '周保存')).ok, true);
   const t0 = Date.now();
   await saved(page);
-  assert.ok(Date.now() - t0 < 4000, 'saved soon after the change (debounce 300 ms; the write itself is slow on a loaded test machine)');
+  assert.ok(Date.now() - t0 < 4000, 'on disk soon after the change');
   await page.reload();
   await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
   assert.equal((await dataset(page)).org.members[0].name, '周保存');
@@ -82,88 +106,214 @@ test('data survives reload and browser restart (same profile)', async () => {
   page = await open(ctx);
   assert.equal((await dataset(page)).org.members[0].name, '周保存');
   const i = await info(page);
-  assert.equal(i.snapshots.length, 1);
+  assert.ok(i.snapshots.length >= 1);
   assert.equal(i.snapshots[0].sha256.length, 64);
+  assert.equal(i.load.state, 'ok');
   assert.deepEqual(page.zjErrors, []);
   await ctx.close();
 });
 
-test('killing the page in the middle of a save leaves the last good copy readable', async () => {
-  const dir = profileDir('kill');
+test('an edit made just before the browser closes, or the page is killed, is kept', async () => {
+  const dir = profileDir('close');
   let ctx = await persistent(dir);
   let page = await open(ctx);
   await rename(page, 0, '第一版');
-  await saved(page, 1);
-  // The next save stops after writing its new record, before the pointer switches; then the renderer dies.
-  await page.evaluate(() => {
-    window.zjStorage.hooks.afterWrite = () => { window.zjPausedInSave = true; return new Promise(() => {}); };
-  });
-  await rename(page, 0, '第二版');
-  await page.waitForFunction(() => window.zjPausedInSave === true, null, { timeout: 5000 });
-  await page.goto('chrome://crash').catch(() => {});
-  await page.close().catch(() => {});
+  await saved(page);
+  // The browser closed 100 ms after an edit (the fault reported: lost without a word under 0.7 s).
+  await rename(page, 1, '关闭前一刻');
+  await page.waitForTimeout(100);
+  await ctx.close();
+  ctx = await persistent(dir);
   page = await open(ctx);
-  const ds = await dataset(page);
+  let ds = await dataset(page);
   assert.equal(ds.org.members[0].name, '第一版');
+  assert.equal(ds.org.members[1].name, '关闭前一刻');
+  // The renderer killed 250 ms after an edit.
+  await rename(page, 2, '崩溃前一刻');
+  await page.waitForTimeout(250);
+  page = await crashAndReopen(ctx, page);
+  ds = await dataset(page);
+  assert.equal(ds.org.members[2].name, '崩溃前一刻');
   assert.equal(await hasLabel(page, /本机保存的数据有问题/), false);
-  const i = await info(page);
-  assert.equal(i.snapshots.length, 2, 'the unfinished record exists but is not current');
-  assert.equal(i.pointer.seq, 1);
-  // The next change saves normally past the unfinished record.
-  await rename(page, 0, '第三版');
-  await saved(page, 1);
-  await page.reload();
-  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
-  assert.equal((await dataset(page)).org.members[0].name, '第三版');
+  assert.deepEqual(page.zjErrors, []);
   await ctx.close();
 });
 
-test('a corrupted stored copy is detected, kept aside, and the previous snapshot recovered', async () => {
-  const dir = profileDir('corrupt');
+test('the first save cut short before its pointer: the snapshot opens, not the demo, and nothing is pruned', async () => {
+  const dir = profileDir('first');
   const ctx = await persistent(dir);
   let page = await open(ctx);
-  await rename(page, 0, '好的一版');
-  await saved(page, 1);
-  await rename(page, 0, '将被损坏');
+  // The first save stops after writing its snapshot, before the pointer; then the renderer dies.
+  await page.evaluate(() => {
+    window.zjStorage.hooks.afterWrite = () => { window.zjPausedInSave = true; return new Promise(() => {}); };
+  });
+  await rename(page, 0, '首次保存');
+  await page.waitForFunction(() => window.zjPausedInSave === true, null, { timeout: 10000 });
+  page = await crashAndReopen(ctx, page);
+  assert.equal((await dataset(page)).org.members[0].name, '首次保存');
+  await waitLabel(page, /^上次保存没有完成/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'storage-nopointer-banner.png') });
+  let i = await info(page);
+  assert.equal(i.load.state, 'nopointer');
+  // It is written again with a pointer soon; later work saves on top of it, and the next start is clean.
+  await rename(page, 1, '其后修改');
+  await page.waitForFunction(() => window.zjStorage.info().pointer !== null, null, { timeout: 15000 });
+  await saved(page);
+  await reopen(page);
+  const ds = await dataset(page);
+  assert.equal(ds.org.members[0].name, '首次保存');
+  assert.equal(ds.org.members[1].name, '其后修改');
+  assert.equal(await hasLabel(page, /^上次保存没有完成/), false);
+  i = await info(page);
+  assert.equal(i.load.state, 'ok');
+  await ctx.close();
+});
+
+test('a lost pointer: the newest snapshot that verifies opens, with a word', async () => {
+  const dir = profileDir('pointer');
+  const ctx = await persistent(dir);
+  const page = await open(ctx);
+  await rename(page, 0, '指针丢失前');
+  await saved(page);
+  await rename(page, 1, '日志中的修改');
   await saved(page, 2);
-  // Damage the current snapshot's text behind the app's back (a bad disk sector, a broken extension …).
-  await page.evaluate(() => new Promise((res, rej) => {
-    const r = indexedDB.open('zhengjian');
-    r.onsuccess = () => {
-      const db = r.result;
-      const tx = db.transaction(['meta', 'snapshots'], 'readwrite');
-      tx.objectStore('meta').get('pointer').onsuccess = (e) => {
-        const seq = e.target.result.seq;
-        tx.objectStore('snapshots').get(seq).onsuccess = (e2) => {
-          const rec = e2.target.result;
-          rec.text = rec.text.slice(0, rec.text.length / 2);
-          tx.objectStore('snapshots').put(rec);
-        };
-      };
-      tx.oncomplete = () => { db.close(); res(); };
-      tx.onerror = () => rej(tx.error);
-    };
+  await withDb(page, (db) => new Promise((res, rej) => {
+    const tx = db.transaction('meta', 'readwrite');
+    tx.objectStore('meta').delete('pointer');
+    tx.oncomplete = res; tx.onerror = () => rej(tx.error);
   }));
-  await page.reload();
-  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  await reopen(page);
+  const ds = await dataset(page);
+  assert.equal(ds.demo, true, 'the demo town, edited');
+  assert.equal(ds.org.members[0].name, '指针丢失前');
+  assert.equal(ds.org.members[1].name, '日志中的修改', 'the journal on top of that snapshot is replayed');
+  await waitLabel(page, /^上次保存没有完成/);
+  await ctx.close();
+});
+
+test('a corrupted journal entry is kept aside and reported; the rest opens', async () => {
+  const dir = profileDir('journal');
+  const ctx = await persistent(dir);
+  const page = await open(ctx);
+  await rename(page, 0, '快照中');
+  await saved(page);
+  await rename(page, 1, '将被损坏的修改');
+  await saved(page, 2);
+  const n = await withDb(page, (db) => new Promise((res, rej) => {
+    const tx = db.transaction('journal', 'readwrite');
+    const store = tx.objectStore('journal');
+    let count = 0;
+    store.getAll().onsuccess = (e) => {
+      for (const rec of e.target.result) { rec.text = rec.text.replace('将被损坏的修改', '被篡改'); store.put(rec); count++; }
+    };
+    tx.oncomplete = () => res(count); tx.onerror = () => rej(tx.error);
+  }));
+  assert.ok(n >= 1, 'a journal entry to damage');
+  await reopen(page);
+  const ds = await dataset(page);
+  assert.equal(ds.org.members[0].name, '快照中');
+  assert.notEqual(ds.org.members[1].name, '被篡改', 'a damaged entry is never applied');
+  await waitLabel(page, /条修改记录校验不符,已另存/);
+  const i = await info(page);
+  assert.ok(i.aside >= 1, 'kept aside');
+  await ctx.close();
+});
+
+test('a corrupted snapshot is detected, kept aside, nothing saved over it, and the previous snapshot recovered', async () => {
+  const dir = profileDir('corrupt');
+  const ctx = await persistent(dir);
+  const page = await open(ctx);
+  await rename(page, 0, '好的一版');
+  await saved(page);
+  // Enough journal entries for a second snapshot (one entry a frame; a snapshot after 300 entries).
+  const ids = (await dataset(page)).org.members.slice(1, 4).map((m) => m.id);
+  await page.evaluate(async (ids) => {
+    for (let k = 0; k < 310; k++) {
+      window.zjTest.apply({ name: 'member.update', args: { id: ids[k % ids.length], phone: '139' + String(10000000 + k) } });
+      await new Promise((r) => requestAnimationFrame(() => r()));
+    }
+  }, ids);
+  await rename(page, 0, '将被损坏');
+  await page.waitForFunction(() => window.zjStorage.info().snapshots.length >= 2, null, { timeout: 30000 });
+  await saved(page, 2);
+  const seqs = (await info(page)).snapshots.map((x) => x.seq);
+  // Damage the current snapshot behind the app's back (a bad disk sector, a broken extension …).
+  await withDb(page, (db) => new Promise((res, rej) => {
+    const tx = db.transaction(['meta', 'snapshots'], 'readwrite');
+    tx.objectStore('meta').get('pointer').onsuccess = (e) => {
+      tx.objectStore('snapshots').get(e.target.result.seq).onsuccess = (e2) => {
+        const rec = e2.target.result;
+        rec.bytes = rec.bytes.slice(0, rec.bytes.length >> 1);
+        tx.objectStore('snapshots').put(rec);
+      };
+    };
+    tx.oncomplete = res; tx.onerror = () => rej(tx.error);
+  }));
+  await reopen(page);
   await waitLabel(page, /本机保存的数据有问题/);
   await waitLabel(page, /校验和不符/);
-  await page.waitForFunction(() => window.zjStorage.info().aside === 1, null, { timeout: 5000 });  // kept aside
+  await page.waitForFunction(() => window.zjStorage.info().aside >= 1, null, { timeout: 5000 });
   await page.screenshot({ path: path.join(ARTIFACTS, 'storage-corrupt-banner.png') });
-  // Nothing is saved over it while the problem stands.
   await page.waitForTimeout(700);
-  assert.equal((await info(page)).saves, 0);
+  assert.equal((await info(page)).saves, 0, 'nothing saved over it while the problem stands');
+  assert.deepEqual((await info(page)).snapshots.map((x) => x.seq), seqs, 'no snapshot pruned');
   await goTo(page, '数据');
+  const older = Math.min(...seqs);
+  await waitLabel(page, `恢复此版本 #${older}`, 15000);
   await page.screenshot({ path: path.join(ARTIFACTS, 'storage-recovery-1280.png') });
-  await clickLabel(page, '恢复此版本 #1');
+  await clickLabel(page, `恢复此版本 #${older}`);
+  await settle(page, 3);
   assert.equal((await dataset(page)).org.members[0].name, '好的一版');
-  await saved(page, 1);
-  await page.reload();
-  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  await saved(page);
+  await reopen(page);
   assert.equal((await dataset(page)).org.members[0].name, '好的一版');
   assert.equal(await hasLabel(page, /本机保存的数据有问题/), false);
   await ctx.close();
 });
+
+test('localStorage alone (no IndexedDB): every edit kept, old copies pruned first, no false quota message', async () => {
+  const dir = profileDir('ls');
+  const ctx = await persistent(dir);
+  await ctx.addInitScript(() => { Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true }); });
+  let page = await open(ctx);
+  assert.equal((await info(page)).backend, 'localstorage');
+  for (let k = 0; k < 6; k++) {
+    assert.equal((await rename(page, k, '本地存储' + k)).ok, true);
+    await saved(page, k + 1);
+  }
+  const i = await info(page);
+  assert.equal(i.lastError, '', 'no error: ' + i.lastError);
+  await reopen(page);
+  const ds = await dataset(page);
+  for (let k = 0; k < 6; k++) assert.equal(ds.org.members[k].name, '本地存储' + k);
+  assert.equal(await hasLabel(page, /存储空间已满|删除.*照片/), false);
+  await ctx.close();
+});
+
+for (const view of [{ width: 1366, height: 768 }, { width: 390, height: 844, scale: 3, touch: true }]) {
+  test(`no storage at all (a private window): said at the top at ${view.width}x${view.height}, never "saved"`, async () => {
+    const browser = await launch();
+    const ctx = await browser.newContext({ viewport: { width: view.width, height: view.height },
+      deviceScaleFactor: view.scale || 1, hasTouch: !!view.touch, isMobile: !!view.touch });
+    await ctx.addInitScript(() => {
+      Object.defineProperty(window, 'indexedDB', { value: undefined, configurable: true });
+      const boom = () => { throw new DOMException('blocked', 'SecurityError'); };
+      Object.defineProperty(window, 'localStorage', { get: boom, configurable: true });
+    });
+    const page = await ctx.newPage();
+    await page.goto(URL_);
+    await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2, null, { timeout: 30000 });
+    assert.equal((await info(page)).backend, 'memory');
+    await rename(page, 0, '不会保存的修改');
+    await settle(page, 5);
+    const banner = await waitLabel(page, /^本浏览器不允许本页保存数据/);
+    assert.ok(banner.y + banner.h <= view.height, `the warning is in sight (y ${banner.y}, ${view.height} tall)`);
+    assert.equal(await hasLabel(page, /^已保存|^最近保存/), false, 'no word of saving');
+    assert.ok(await hasLabel(page, /不会保存/), 'the save state says 不会保存');
+    await page.screenshot({ path: path.join(ARTIFACTS, `storage-none-${view.width}.png`) });
+    await browser.close();
+  });
+}
 
 test('two tabs: the second is read-only, follows the first, and takes over when it closes', async () => {
   const dir = profileDir('tabs');
