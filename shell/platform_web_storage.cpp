@@ -16,9 +16,9 @@
 EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b, const char* c), {
   var S = Module.zjStorage;
   var w = UTF8ToString(what), A = UTF8ToString(a), B = UTF8ToString(b), C = UTF8ToString(c);
-  var out = '';
+  var out = "";
   try {
-    if (!S) out = (w === 'info') ? '{}' : (w === 'evidenceList' ? '[]' : '');
+    if (!S) out = (w === 'info') ? '{}' : (w === 'evidenceList' ? '[]' : "");
     else if (w === 'info') out = JSON.stringify(S.info());
     else if (w === 'aside') S.keepAside(Number(A), B);
     else if (w === 'journal') out = JSON.stringify(S.takeJournal());
@@ -37,7 +37,7 @@ EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b
     else if (w === 'evidenceStatus') out = JSON.stringify(S.evidenceStatus());
     else if (w === 'backupWithEvidence') S.exportBackupWithEvidence(A, B);
     else if (w === 'evidenceImport') S.evidenceImport(A);
-  } catch (e) { out = ''; }
+  } catch (e) { out = ""; }
   var n = lengthBytesUTF8(out) + 1; var p = _malloc(n); stringToUTF8(out, p, n); return p;
 });
 // The snapshot's bytes straight into the module's memory (no text conversion): returns the pointer (malloc'd,
@@ -131,23 +131,23 @@ EM_JS(void, zj_js_share_bundle_with_evidence, (const char* name, const char* tex
     return p;
   };
   Module.zjStorage.evidenceRecordsForExport(want).then(function (ev) {
-    var a = 0, b = 0, out = '';
+    var a = 0, b = 0, out = "";
     try {
       a = heapString(tx); b = heapString(JSON.stringify(ev));
       out = UTF8ToString(_zj_bundle_with_evidence(a, b));
     } finally { if (a) _free(a); if (b) _free(b); }
     if (!out) { window.zjLastShareError = 'bundle'; report(false, 'bundle'); return; }
     var bytes = new TextEncoder().encode(out);
-    out = '';
+    out = "";
     var file = null;
     try { file = new File([bytes], nm, { type: 'application/json' }); } catch (e) { file = null; }
     if (file && navigator.canShare && navigator.share && navigator.canShare({ files: [file] })) {
       window.zjLastShare = { name: nm, size: bytes.length };
-      navigator.share({ files: [file], title: nm }).then(function () { report(true, ''); },
-        function () { Module.zjDownload(nm, 'application/json', bytes); report(true, ''); });
+      navigator.share({ files: [file], title: nm }).then(function () { report(true, ""); },
+        function () { Module.zjDownload(nm, 'application/json', bytes); report(true, ""); });
     } else {
       Module.zjDownload(nm, 'application/json', bytes);
-      report(true, '');
+      report(true, "");
     }
   }).catch(function (e) { report(false, String((e && e.message) || e)); });
 });

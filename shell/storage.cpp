@@ -485,6 +485,11 @@ EMSCRIPTEN_KEEPALIVE void zj_storage_work() {
   if (!g_app || !g_app->ws || g_app->storage.blocked || g_app->read_only || !g_w.snap) return;
   SnapshotSlice(*g_app, false);
 }
+/// A snapshot is written at the end of the next frame (zjTest.snapshotNow: tests of recovery from an older one).
+EMSCRIPTEN_KEEPALIVE void zj_storage_snapshot_now() {
+  using namespace zj::ui;
+  g_w.want_snapshot = true;
+}
 /// 1 while a change is only in this page (waiting for the talk lock's sealing, or a replaced dataset's snapshot
 /// not finished): the page asks before it is left.
 EMSCRIPTEN_KEEPALIVE int zj_storage_unsaved() {

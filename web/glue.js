@@ -396,6 +396,8 @@
         missingGlyphsFor: (texts) => JSON.parse(Module.ccall('zj_test_missing_glyphs_for', 'string', ['string'],
                                                              [JSON.stringify(texts)])),
         firstFrameMs: () => window.zjFirstFrameMs,
+        // Asks for a snapshot at the end of the next frame (as after 300 journal entries); tests of recovery.
+        snapshotNow: () => Module.ccall('zj_storage_snapshot_now', null, [], []),
       };
     }
     window.zjStartApp(Module);

@@ -12,8 +12,10 @@
 #include <vector>
 
 #include "core/exchange/bundle.h"
+#include "core/exchange/kit.h"
 #include "core/exchange/merge.h"
 #include "imgui.h"
+#include "misc/cpp/imgui_stdlib.h"
 #include "shell/talk_lock.h"
 #include "shell/app.h"
 #include "shell/platform.h"
@@ -93,8 +95,16 @@ void Say(DataScreen& s, ImU32 c, std::string zh, std::string en) {
   s.msg_col = c;
   s.msg_zh = std::move(zh);
   s.msg_en = std::move(en);
+  s.msg_at = s.section;
 }
 std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
+/// The last message, when section `at` said it.
+void DrawMessage(const DataScreen& s, int at) {
+  if (s.msg_zh.empty() || s.msg_at != at) return;
+  ImGui::PushTextWrapPos(0.0f);
+  LabelColored(s.msg_col, L(s.msg_zh, s.msg_en));
+  ImGui::PopTextWrapPos();
+}
 float ButtonH() { return ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight(); }
 bool Btn(const char* label, bool enabled = true) {
   ImGui::BeginDisabled(!enabled);
@@ -306,6 +316,7 @@ bool LockHolds(App& app) {
 
 void DrawBackup(App& app) {
   DataScreen& s = app.screens.data;
+  s.section = 1;
   ImGui::SeparatorText(T(kBackup));
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBackupExplain));
@@ -325,6 +336,7 @@ void DrawBackup(App& app) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBackupPicked(*a, std::move(f)); });
   }
+  DrawMessage(s, 1);
   if (s.backup) {
     const PendingBackup& b = *s.backup;
     ImGui::SeparatorText(T(kPreview));
@@ -332,6 +344,22 @@ void DrawBackup(App& app) {
     std::snprintf(line, sizeof line, L("“%s”:%s → %s", "\"%s\": %s -> %s").c_str(), b.file.c_str(),
                   b.diff.town_current.c_str(), b.diff.town_incoming.c_str());
     Label(line);
+    if (b.dataset.kit) {
+      ImGui::PushTextWrapPos(0.0f);
+      LabelColored(col::Ink, L("联络员材料:", "Liaison kit: ") + b.dataset.kit->liaison + " · " + KitBranchNames(b.dataset));
+      ImGui::PopTextWrapPos();
+    }
+    if (b.diff.other_dataset && !app.data().demo) {
+      // Another town's data (or another copy of it): replacing is allowed, never by a slip.
+      ImGui::PushTextWrapPos(0.0f);
+      LabelColored(col::Red, L("注意:这是另一份数据(" + b.diff.town_incoming + "),不是本机这份" + b.diff.town_current +
+                                   "的数据。导入会用它整份替换本机数据(可撤销)。",
+                               "Careful: this is other data (" + b.diff.town_incoming + "), not this device's " +
+                                   b.diff.town_current + ". Importing replaces all of this device's data (undoable)."));
+      ImGui::PopTextWrapPos();
+      ImGui::Checkbox(L("我确认用它替换本机数据", "I confirm: replace this device's data").c_str(), &s.confirm_other);
+      LocatorRecordLastItem(L("我确认用它替换本机数据", "I confirm: replace this device's data").c_str());
+    }
     std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), b.diff.added, T(kChanged), b.diff.changed,
                   T(kRemoved), b.diff.removed, T(kSame), b.diff.same);
     Label(line);
@@ -341,7 +369,8 @@ void DrawBackup(App& app) {
       LabelColored(col::Red, line);
     }
     ItemList(b.diff.items);
-    if (Btn(T(kApplyImport), !app.read_only)) {
+    if (Btn(T(kApplyImport), !app.read_only && (!b.diff.other_dataset || app.data().demo || s.confirm_other))) {
+      s.confirm_other = false;
       app.Emit(change::Replace{std::move(s.backup->dataset), kBackupStep},
                [&s, ev = b.evidence_json, file = b.file](const ApplyResult& r) {
                  if (!r.ok) return;
@@ -398,6 +427,7 @@ void OnBundlePicked(App& app, platform::PickedFile f) {
 
 void DrawBundles(App& app) {
   DataScreen& s = app.screens.data;
+  s.section = 2;
   ImGui::SeparatorText(T(kBundles));
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBundlesExplain));
@@ -408,6 +438,17 @@ void DrawBundles(App& app) {
   if (!handoff.empty()) since = std::strtoll(handoff.c_str(), nullptr, 10);
   Label(std::string(T(kThisDevice)) + " " + device + " · " + T(kLastHandoff) + " " +
         (since ? LocalTimeText(*since) : std::string(T(kNever))));
+  ImGui::PushTextWrapPos(0.0f);
+  if (app.data().kit) {
+    Label(L("本机是联络员材料:", "This device holds a liaison kit: ") + app.data().kit->liaison + " · " +
+          KitBranchNames(app.data()));
+  } else if (app.data().demo) {
+    LabelColored(IM_COL32(150, 100, 0, 255),
+                 L("本机是示例数据:这里导出的材料包不能并入组织办的数据。联络员请先用“导入备份…”打开组织办发来的联络员材料。",
+                   "This device holds the demo town: bundles made here cannot merge into the office's data. Liaisons: "
+                   "first open the liaison kit the office sent, with Import backup…"));
+  }
+  ImGui::PopTextWrapPos();
   // The marker moves only once the file exists (a bundle that failed must go into the next one); the previous one
   // is kept so the last bundle can be made again (a file lost on the way: 再次导出).
   const std::string prev = platform::GetSetting("handoff_prev_ms");
@@ -469,6 +510,8 @@ void DrawBundles(App& app) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBundlePicked(*a, std::move(f)); });
   }
+  DrawMessage(s, 2);
+
   if (app.ws->UndoName() == kBundleStep || app.ws->UndoName() == kBackupStep) {
     ImGui::SameLine();
     if (Btn(T(kUndoImport), !app.read_only)) {
@@ -571,20 +614,61 @@ void DrawBundles(App& app) {
 }
 }  // namespace
 
+/// 联络员材料: the office makes, for one liaison, the part of the town they work with (core/exchange/kit.h); the
+/// liaison opens it on the phone with 导入备份…, and what the phone records then merges back as edits.
+void DrawKits(App& app) {
+  DataScreen& s = app.screens.data;
+  s.section = 3;
+  const Dataset& d = app.data();
+  if (d.kit) return;  // a liaison's phone makes no kits
+  ImGui::SeparatorText(L("联络员材料", "Liaison kits").c_str());
+  ImGui::PushTextWrapPos(0.0f);
+  LabelColored(col::Grey, L("给联络员手机的数据:只含所选支部及其党员、积分、讲习、现场会和谈话。联络员用“导入备份…”打开,"
+                            "之后导出的材料包能直接并入本镇数据。",
+                            "Data for a liaison's phone: the chosen branches with their members, points, lectures, on-site "
+                            "meetings and talks. The liaison opens it with Import backup…; the bundles it makes then merge "
+                            "straight into this town's data.").c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::SetNextItemWidth(ImMin(ImGui::GetContentRegionAvail().x, 20.0f * ImGui::GetFontSize()));
+  ImGui::InputTextWithHint("##kit_liaison", L("联络员姓名", "Liaison's name").c_str(), &s.kit_liaison);
+  LocatorRecordLastItem("kit_liaison");
+  for (const Branch& b : d.org.branches) {
+    bool on = s.kit_branches.count(b.meta.id) > 0;
+    if (ImGui::Checkbox((b.name + "##kit").c_str(), &on)) {
+      if (on) s.kit_branches.insert(b.meta.id);
+      else s.kit_branches.erase(b.meta.id);
+    }
+    LocatorRecordLastItem((L("材料:", "kit: ") + b.name).c_str());
+  }
+  const std::string go = L("导出联络员材料", "Export liaison kit");
+  if (Btn(go.c_str(), !s.kit_branches.empty()) && !LockHolds(app)) {
+    Problem problem;
+    KitScope scope{s.kit_liaison, std::vector<Id>(s.kit_branches.begin(), s.kit_branches.end())};
+    std::optional<Dataset> kit = MakeLiaisonKit(d, scope, platform::NowMs(), problem);
+    if (!kit) {
+      Say(s, col::Red, problem.message_zh, problem.message_en);
+    } else {
+      const std::string name = TownOf(app) + "-联络员材料-" + s.kit_liaison + "-" + FileStamp() + ".json";
+      platform::DownloadFile(name, "application/json", SaveDataset(*kit));
+      Say(s, col::Green, "已导出 " + name + "(" + KitBranchNames(*kit) + ")",
+          "Exported " + name + " (" + KitBranchNames(*kit) + ")");
+    }
+  }
+  DrawMessage(s, 3);
+}
+
 void DrawData(App& app) {
   DataScreen& s = app.screens.data;
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.4f);
   Label(T(kTitle));
   ImGui::PopFont();
   if (app.read_only) LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnlyNote));
-  if (!s.msg_zh.empty()) {
-    ImGui::PushTextWrapPos(0.0f);
-    LabelColored(s.msg_col, L(s.msg_zh, s.msg_en));
-    ImGui::PopTextWrapPos();
-  }
+  s.section = 0;
+  DrawMessage(s, 0);
   DrawRecovery(app);
   DrawBackup(app);
   DrawBundles(app);
+  DrawKits(app);
   DrawTalkLockPanel(app, false);
   ImGui::Spacing();
   DrawStorageHealth(app);

@@ -9,6 +9,7 @@
 #pragma once
 #include <cstdint>
 #include <map>
+#include <set>
 #include <memory>
 #include <string>
 #include <vector>
@@ -207,8 +208,16 @@ struct DataScreen {
   std::unique_ptr<PendingBundle> bundle;
   std::vector<std::string> imported_evidence;  ///< evidence stored by the last bundle import (removed by its undo)
   bool with_evidence = false;
+  bool confirm_other = false;  ///< the person confirmed replacing this town's data with another's (backup preview)
   std::string msg_zh, msg_en;
   ImU32 msg_col = col::Green;
+  /// Which section said it (shown under that section, where the person is looking): 0 the top, 1 backups,
+  /// 2 bundles, 3 liaison kits.
+  int msg_at = 0;
+  int section = 0;  ///< the section being drawn (Say records it)
+  // 联络员材料: the liaison's name and branches for the next kit.
+  std::string kit_liaison;
+  std::set<Id> kit_branches;
 };
 
 /// 手机 (phone_qr.cpp): open on a phone, send and receive records by QR.

@@ -81,3 +81,49 @@ TEST(HandoffUi, MarkerMovesWhenTheFileIsMadeAndTheLastBundleCanBeMadeAgain) {
 
 }  // namespace
 }  // namespace zj::uitest
+
+namespace zj::uitest {
+namespace {
+
+TEST(HandoffUi, KitForOneLiaisonOpensOnThePhoneAndSaysWhose) {
+  std::string kit_text, kit_name;
+  Id branch;
+  {
+    Ui office(kDesktop);
+    office.Go(ui::Screen::Data);
+    branch = office.data().org.branches[0].meta.id;
+    const std::string branch_name = office.data().org.branches[0].name;
+    office.ClickItem(office.ScrollTo("kit_liaison"));
+    office.Retype("王联络");
+    office.ClickItem(office.ScrollTo("材料:" + branch_name));
+    office.ClickItem(office.ScrollTo("导出联络员材料"));
+    office.Frame(2);
+    const platform::native::OutFile* f = platform::native::LastOutput("download");
+    ASSERT_TRUE(f) << office.Dump();
+    kit_name = f->filename;
+    kit_text = f->bytes;
+    EXPECT_NE(kit_name.find("联络员材料-王联络"), std::string::npos) << kit_name;
+    EXPECT_TRUE(office.HasContaining("已导出 " + kit_name)) << office.Dump();
+  }
+  const LoadResult kit = LoadDataset(kit_text);
+  ASSERT_TRUE(kit.ok);
+  ASSERT_TRUE(kit.dataset.kit.has_value());
+  EXPECT_EQ(kit.dataset.kit->liaison, "王联络");
+  ASSERT_EQ(kit.dataset.kit->branch_ids, std::vector<Id>{branch});
+  EXPECT_EQ(kit.dataset.org.branches.size(), 1u);
+
+  Ui phone(kPhone);
+  phone.Go(ui::Screen::Data);
+  platform::native::QueuePickedFile(kit_name, kit_text);
+  phone.ClickItem(phone.ScrollTo("导入备份…"));
+  phone.Frame(3);
+  EXPECT_TRUE(phone.HasContaining("联络员材料:王联络")) << phone.Dump();
+  phone.ClickItem(phone.ScrollTo("确认导入"));
+  phone.Frame(3);
+  ASSERT_TRUE(phone.data().kit.has_value());
+  EXPECT_TRUE(phone.HasContaining("本机是联络员材料:王联络")) << phone.Dump();
+  EXPECT_FALSE(phone.Has("导出联络员材料")) << "a liaison's phone makes no kits";
+}
+
+}  // namespace
+}  // namespace zj::uitest
