@@ -2,6 +2,7 @@
 // X(Struct) once per command; RegisterBuiltinCommands defines each (core/data/command.h Define<C>), and tests walk
 // the table (every command refuses an unknown argument by name).
 #pragma once
+#include "core/exchange/commands_exchange.h"
 #include "core/org/commands_member.h"
 #include "core/campaign/commands_campaign.h"
 #include "core/org/commands_org.h"
@@ -56,4 +57,5 @@
   X(TalkRecordCmd)        \
   X(TalkLockSetCmd)       \
   X(TalkLockRemoveCmd)    \
-  X(TalkClearRecord)
+  X(TalkClearRecord)      \
+  X(BundleImport)

@@ -1,14 +1,12 @@
 // Built-in commands (docs/architecture.md "How a change travels"): the typed commands of the table
-// (core/data/command_table.h) and the bundle import (core/exchange/merge.cpp). Each checks its arguments fully
-// before changing anything; Workspace::Apply also rolls back on any problem, so a half-applied command cannot happen.
+// (core/data/command_table.h). Each checks its arguments fully before changing anything; Workspace::Apply also rolls
+// back on any problem, so a half-applied command cannot happen.
 #include "core/data/command_table.h"
 #include "core/data/workspace.h"
-#include "core/exchange/merge.h"
 
 namespace zj {
 
 void RegisterBuiltinCommands(Workspace& ws) {
-  RegisterExchangeCommands(ws);  // bundle.import (core/exchange/merge.cpp)
 #define ZJ_DEFINE(C) Define<C>(ws);
   ZJ_COMMANDS(ZJ_DEFINE)
 #undef ZJ_DEFINE

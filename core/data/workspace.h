@@ -140,7 +140,7 @@ class Workspace {
   std::function<void(const ChangeSet&, bool)> observer_;
 };
 
-/// Registers the built-in commands: the typed commands of core/data/command_table.h and bundle.import.
+/// Registers the built-in commands: the typed commands of core/data/command_table.h.
 void RegisterBuiltinCommands(Workspace& ws);
 
 }  // namespace zj
