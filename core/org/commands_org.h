@@ -100,7 +100,8 @@ struct BranchFields {
     v.Opt("name", name);
     v.Opt("kind", kind);
     v.Opt("general_branch_id", general_branch_id);
-    v.Opt("last_year_target_rank", last_year_target_rank);
+    v.Opt("last_year_target_rank", last_year_target_rank,
+          Say{"上年考核排名应为正整数", "the rank must be a positive integer"});
     v.Opt("focus_object", focus_object);
   }
 };

@@ -107,6 +107,27 @@ TEST(TypedCommands, CampaignTypoChangesNothing) {
                      {"activity.set_status", {{"id", activity}, {"done", true}, {"date", "2018-03-23"}}}, "day"});
 }
 
+TEST(TypedCommands, ValuesTypedOnAFormKeepTheScreensWords) {
+  // What the user typed goes to the command as text; a bad value is refused with the words the screen always
+  // showed for that field (Say), not the reader's generic "must be an integer".
+  Workspace ws(MakeDemoDataset(2018, 2018), 3, "0123456789abcdef");
+  const Dataset& d = ws.data();
+  const ApplyResult rank =
+      ws.Apply({"branch.update", {{"id", d.org.branches[0].meta.id}, {"last_year_target_rank", "第三"}}}, kT);
+  EXPECT_EQ(rank.problem.path, "/last_year_target_rank");
+  EXPECT_EQ(rank.problem.message_zh, "上年考核排名应为正整数");
+  const ApplyResult points = ws.Apply({"points.record", {{"member_id", d.org.members[0].meta.id},
+                                                         {"item_id", d.points.catalogue.items[0].meta.id},
+                                                         {"date", "2018-05-02"}, {"points", "两分"}}}, kT);
+  EXPECT_EQ(points.problem.path, "/points");
+  EXPECT_EQ(points.problem.message_zh, "分值应为数字，最多一位小数（如 2 或 0.5）");
+  const ApplyResult day = ws.Apply({"exemption.add", {{"member_id", d.org.members[0].meta.id}, {"year", 2018},
+                                                      {"reason", "长期外出务工"}, {"approved_on", "2018-02-30"}}}, kT);
+  EXPECT_EQ(day.problem.path, "/approved_on");
+  EXPECT_EQ(day.problem.message_zh, "日期格式应为 YYYY-MM-DD");
+  EXPECT_FALSE(ws.CanUndo());
+}
+
 TEST(TypedCommands, RecordingABranchTouchesOnlyItsNewEntries) {
   // points.record_many for one branch: the change (undo step, journal entry) names the new entries only.
   Workspace ws(MakeDemoDataset(2018, 2018), 3, "0123456789abcdef");
