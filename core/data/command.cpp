@@ -17,6 +17,10 @@ void ArgReader::Missing(const char* key) {
 }
 
 bool ArgReader::Wrong(const char* key, const char* want_zh, const char* want_en) {
+  if (say_) {
+    problem_ = Problem{std::string("/") + key, say_->zh, say_->en};
+    return false;
+  }
   problem_ = Problem{std::string("/") + key, std::string("参数“") + key + "”应为" + want_zh + "（" + command_ + "）",
                      std::string("argument \"") + key + "\" must be " + want_en + " (" + command_ + ")"};
   return false;

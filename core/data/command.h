@@ -2,7 +2,7 @@
 //
 // A command is a struct with its name, its kind and its fields, read and written by one field list:
 //
-//   struct MemberUpdate {                      // core/org/commands_org.h
+//   struct MemberUpdate {                      // core/org/commands_member.h
 //     static constexpr const char* kName = "member.update";
 //     static constexpr CommandKind kKind = CommandKind::Edits;
 //     Id id;
@@ -45,10 +45,30 @@ struct PointsArg {
   int32_t tenths = 0;
 };
 
+/// A field's own refusal for a value of the wrong type, where the screen shows it to the user as it always did
+/// (e.g. points typed by hand: "分值应为数字，最多一位小数（如 2 或 0.5）"). Without it the reader's message names
+/// the key and the type it wants.
+struct Say {
+  std::string zh, en;
+};
+
 /// The strict reader of a command's arguments.
 class ArgReader {
  public:
   ArgReader(const nlohmann::json& args, const char* command);
+  /// Req / Opt with the field's own message for a value of the wrong type (Say).
+  template <class T>
+  void Req(const char* key, T& out, const Say& say) {
+    say_ = &say;
+    Req(key, out);
+    say_ = nullptr;
+  }
+  template <class T>
+  void Opt(const char* key, std::optional<T>& out, const Say& say) {
+    say_ = &say;
+    Opt(key, out);
+    say_ = nullptr;
+  }
   template <class T>
   void Req(const char* key, T& out) {
     seen_.insert(key);
@@ -100,6 +120,7 @@ class ArgReader {
   const char* command_;
   std::set<std::string> seen_;
   std::optional<Problem> problem_;
+  const Say* say_ = nullptr;
 };
 
 /// Writes a command's fields as JSON arguments (absent optionals left out; Maybe's inner null written as null).
@@ -113,6 +134,14 @@ class ArgWriter {
   template <class T>
   void Opt(const char* key, const std::optional<T>& v) {
     if (v) out[key] = Json(*v);
+  }
+  template <class T>
+  void Req(const char* key, const T& v, const Say&) {
+    Req(key, v);
+  }
+  template <class T>
+  void Opt(const char* key, const std::optional<T>& v, const Say&) {
+    Opt(key, v);
   }
 
  private:

@@ -187,15 +187,4 @@ Dirty Workspace::TakeDirty() {
   return out;
 }
 
-TxHandler WholeDatasetHandler(CommandHandler h) {
-  return [h = std::move(h)](const nlohmann::json& args, Tx& tx) -> std::optional<Problem> {
-    Dataset& d = tx.EditEverything();
-    CommandContext ctx{tx.ids(), tx.now(), tx.device(), {}, std::nullopt};
-    auto problem = h(d, args, ctx);
-    tx.created_id = ctx.created_id;
-    tx.audit_args = ctx.audit_args;
-    return problem;
-  };
-}
-
 }  // namespace zj

@@ -140,43 +140,7 @@ class Workspace {
   std::function<void(const ChangeSet&, bool)> observer_;
 };
 
-/// Registers the built-in commands (every commands_*.cpp of core/).
+/// Registers the built-in commands: the typed commands of core/data/command_table.h.
 void RegisterBuiltinCommands(Workspace& ws);
-
-/// What a handler written against the whole dataset gets besides it: ids, time, device.
-struct CommandContext {
-  IdGenerator& ids;
-  TimestampMs now;
-  const std::string& device;
-  /// Set by a handler that creates a record, so the caller can select it (e.g. the new member's id).
-  Id created_id;
-  /// What the audit records instead of the arguments (see Tx::audit_args).
-  std::optional<nlohmann::json> audit_args;
-};
-/// A handler written against the whole dataset (commands not yet moved to Tx): it runs in a transaction that
-/// copies everything first (Tx::EditEverything), so it costs a full copy per call.
-using CommandHandler = std::function<std::optional<Problem>(Dataset& d, const nlohmann::json& args,
-                                                            CommandContext& ctx)>;
-/// Adapts a whole-dataset handler to a TxHandler.
-TxHandler WholeDatasetHandler(CommandHandler h);
-inline void RegisterWhole(Workspace& ws, const std::string& name, CommandHandler h) {
-  ws.Register(name, WholeDatasetHandler(std::move(h)));
-}
-
-/// Stamps a record as changed now by this device (updated time, device). The transaction does this at commit;
-/// kept for whole-dataset handlers, where it is harmless.
-inline void Touch(RecordMeta& m, const CommandContext& ctx) {
-  m.updated = ctx.now;
-  m.device = ctx.device;
-}
-/// A new record's metadata: fresh id, created = updated = now.
-inline RecordMeta NewMeta(CommandContext& ctx) {
-  RecordMeta m;
-  m.id = ctx.ids.Next();
-  m.created = m.updated = ctx.now;
-  m.device = ctx.device;
-  ctx.created_id = m.id;
-  return m;
-}
 
 }  // namespace zj

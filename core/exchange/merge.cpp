@@ -6,6 +6,8 @@
 // [SECTION] Backup preview: DiffDatasets
 #include "core/exchange/merge.h"
 
+#include "core/exchange/commands_exchange.h"
+
 #include <algorithm>
 #include <unordered_map>
 
@@ -471,39 +473,34 @@ std::optional<Problem> ApplyBundleImport(Tx& tx, const Bundle& b, const std::map
   return std::nullopt;
 }
 
-void RegisterExchangeCommands(Workspace& ws) {
-  ws.Register("bundle.import", [](const json& a, Tx& tx) -> std::optional<Problem> {
-    if (!a.is_object() || !a.contains("bundle") || !a["bundle"].is_object())
-      return Problem{"/bundle", "缺少材料包", "missing bundle"};
-    for (auto it = a.begin(); it != a.end(); ++it)
-      if (it.key() != "bundle" && it.key() != "choices")
-        return Problem{"/" + it.key(), "未知的参数：" + it.key(), "unknown argument: " + it.key()};
-    BundleReadResult r = ReadBundle(a["bundle"].dump());
-    if (!r.ok) return r.problem;
-    std::map<int, ConflictChoice> choices;
-    if (a.contains("choices")) {
-      if (!a["choices"].is_object()) return Problem{"/choices", "冲突处理应为对象", "choices must be an object"};
-      for (auto it = a["choices"].begin(); it != a["choices"].end(); ++it) {
-        ConflictChoice c;
-        const json& v = it.value();
-        if (!v.is_object()) return Problem{"/choices/" + it.key(), "冲突处理应为对象", "a choice must be an object"};
-        c.take_incoming = v.contains("take_incoming") && v["take_incoming"].is_boolean() && v["take_incoming"].get<bool>();
-        if (v.contains("fields") && v["fields"].is_array())
-          for (const json& f : v["fields"])
-            if (f.is_string()) c.incoming_fields.insert(f.get<std::string>());
-        int k = -1;
-        try {
-          k = std::stoi(it.key());
-        } catch (const std::exception&) {
-          return Problem{"/choices/" + it.key(), "冲突编号应为数字", "a conflict index must be a number"};
-        }
-        choices[k] = std::move(c);
+std::optional<Problem> Handle(const BundleImport& c, Tx& tx) {
+  if (!c.bundle.is_object()) return Problem{"/bundle", "缺少材料包", "missing bundle"};
+  BundleReadResult r = ReadBundle(c.bundle.dump());
+  if (!r.ok) return r.problem;
+  std::map<int, ConflictChoice> choices;
+  if (c.choices) {
+    const json& cs = *c.choices;
+    if (!cs.is_object()) return Problem{"/choices", "冲突处理应为对象", "choices must be an object"};
+    for (auto it = cs.begin(); it != cs.end(); ++it) {
+      ConflictChoice ch;
+      const json& v = it.value();
+      if (!v.is_object()) return Problem{"/choices/" + it.key(), "冲突处理应为对象", "a choice must be an object"};
+      ch.take_incoming = v.contains("take_incoming") && v["take_incoming"].is_boolean() && v["take_incoming"].get<bool>();
+      if (v.contains("fields") && v["fields"].is_array())
+        for (const json& f : v["fields"])
+          if (f.is_string()) ch.incoming_fields.insert(f.get<std::string>());
+      int k = -1;
+      try {
+        k = std::stoi(it.key());
+      } catch (const std::exception&) {
+        return Problem{"/choices/" + it.key(), "冲突编号应为数字", "a conflict index must be a number"};
       }
+      choices[k] = std::move(ch);
     }
-    tx.audit_args = json{{"bundle_sha256", r.bundle.sha256}, {"device", r.bundle.device},
-                         {"records", r.bundle.records.size()}, {"deletions", r.bundle.deletions.size()}};
-    return ApplyBundleImport(tx, r.bundle, choices);
-  });
+  }
+  tx.audit_args = json{{"bundle_sha256", r.bundle.sha256}, {"device", r.bundle.device},
+                       {"records", r.bundle.records.size()}, {"deletions", r.bundle.deletions.size()}};
+  return ApplyBundleImport(tx, r.bundle, choices);
 }
 
 //-----------------------------------------------------------------------------

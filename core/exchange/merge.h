@@ -118,8 +118,6 @@ struct DatasetDiff {
 /// Compares two datasets record by record (records with equal revisions are equal without looking further).
 DatasetDiff DiffDatasets(const Dataset& current, const Dataset& incoming);
 
-/// Registers the "bundle.import" command: {"bundle": <bundle document>, "choices": {"<conflict index>":
-/// {"take_incoming": bool, "fields": [names]}}}. The audit keeps the bundle's checksum, device and counts only.
-void RegisterExchangeCommands(class Workspace& ws);
+/// The "bundle.import" command that applies a bundle is in core/exchange/commands_exchange.h.
 
 }  // namespace zj

@@ -1,6 +1,7 @@
 #include "core/org/roster_import.h"
 
 #include <algorithm>
+#include <functional>
 #include <unordered_map>
 
 #include "core/exchange/csv.h"
@@ -434,7 +435,18 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
   return pv;
 }
 
-RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGenerator& ids, TimestampMs now, const std::string& device) {
+namespace {
+// ApplyRosterImport on a dataset or through a transaction: `put` is told each change (the salt, a new branch, a
+// new member, an updated member at its index) and makes it.
+struct RosterPut {
+  std::function<void(const std::string& salt)> salt;
+  std::function<void(Branch b)> add_branch;
+  std::function<void(Member m)> add_member;
+  std::function<void(size_t index, Member m)> set_member;
+};
+
+RosterApplyResult ApplyRoster(const Dataset& d, const RosterPreview& pv, IdGenerator& ids, TimestampMs now,
+                              const std::string& device, const RosterPut& put) {
   RosterApplyResult res;
   if (pv.refused) {
     res.error_zh = "文件已被拒绝,没有可导入的内容";
@@ -447,7 +459,7 @@ RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGener
     return res;
   }
   // Everything below only appends or overwrites whole records: it cannot fail half-way.
-  d.id_salt = pv.salt;
+  put.salt(pv.salt);
   std::unordered_map<std::string, Id> created;
   for (const std::string& name : pv.new_branches) {
     Branch b;
@@ -455,7 +467,7 @@ RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGener
     b.name = name;
     b.kind = GuessKind(name);
     created.emplace(name, b.meta.id);
-    d.org.branches.push_back(std::move(b));
+    put.add_branch(std::move(b));
     ++res.branches_created;
   }
   for (const RosterRow& row : pv.rows) {
@@ -464,17 +476,36 @@ RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGener
     if (!row.new_branch.empty()) m.branch_id = created[row.new_branch];
     if (row.outcome == RowOutcome::Imported) {
       m.meta = RecordMeta{ids.Next(), now, now, device};
-      d.org.members.push_back(std::move(m));
+      put.add_member(std::move(m));
       ++res.imported;
     } else {
       m.meta.updated = now;
       m.meta.device = device;
-      d.org.members[static_cast<size_t>(row.existing)] = std::move(m);
+      put.set_member(static_cast<size_t>(row.existing), std::move(m));
       ++res.updated;
     }
   }
   res.ok = true;
   return res;
+}
+}  // namespace
+
+RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& pv, IdGenerator& ids, TimestampMs now, const std::string& device) {
+  RosterPut put{[&](const std::string& salt) { d.id_salt = salt; },
+                [&](Branch b) { d.org.branches.push_back(std::move(b)); },
+                [&](Member m) { d.org.members.push_back(std::move(m)); },
+                [&](size_t i, Member m) { d.org.members[i] = std::move(m); }};
+  return ApplyRoster(d, pv, ids, now, device, put);
+}
+
+RosterApplyResult ApplyRosterImport(Tx& tx, const RosterPreview& pv) {
+  RosterPut put{[&](const std::string& salt) {
+                  if (tx.data().id_salt != salt) tx.EditSetting(Setting::IdSalt).id_salt = salt;
+                },
+                [&](Branch b) { tx.Add(std::move(b)); },
+                [&](Member m) { tx.Add(std::move(m)); },
+                [&](size_t i, Member m) { tx.Edit<Member>(i) = std::move(m); }};
+  return ApplyRoster(tx.data(), pv, tx.ids(), tx.now(), tx.device(), put);
 }
 
 std::string ExportRosterCsv(const Dataset& d, const Id& branch_id) {

@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "core/data/dataset.h"
+#include "core/data/tx.h"
 #include "core/base/encoding.h"
 
 namespace zj {
@@ -92,6 +93,9 @@ struct RosterApplyResult {
 /// (fingerprint): then `d` is untouched.
 RosterApplyResult ApplyRosterImport(Dataset& d, const RosterPreview& preview, IdGenerator& ids, TimestampMs now,
                                     const std::string& device);
+/// The same through a command's transaction (roster.import): new branches and members are added, updated members
+/// edited in place, the ID salt set; nothing else is copied (core/data/tx.h). Ids, time and device are the Tx's.
+RosterApplyResult ApplyRosterImport(Tx& tx, const RosterPreview& preview);
 
 /// Writes the roster as CSV for Excel/WPS (UTF-8 with BOM, CRLF, formula-like cells neutralized with a
 /// leading '), columns as the import reads them, ID numbers masked, dates YYYY-MM-DD, plus 党员代表,
