@@ -2,7 +2,7 @@
 #   make run    install what is missing, build dist/zhengjian.html and dist/web/, serve dist/web/
 #   make test   install what is missing, build, run every test (native, wasm under Node, AddressSanitizer +
 #               UndefinedBehaviorSanitizer, browser)
-#   make bench  every benchmark, native and wasm
+#   make bench  every benchmark: native, wasm under Node, and the browser benchmark (bench/browser/bench.mjs)
 #   make fuzz   every fuzz target of tests/fuzz for FUZZ_SECONDS each (clang, libFuzzer + ASan + UBSan)
 SHELL := /bin/bash
 .DEFAULT_GOAL := run
@@ -131,9 +131,10 @@ test: deps
 	$(MAKE) test-fuzz
 	$(MAKE) test-browser
 
-bench: native wasm
+bench: native wasm dist
 	$(BUILD)/native/zj_bench --benchmark_counters_tabular=true
 	$(NODE_WASM) $(BUILD)/wasm/zj_bench.js --benchmark_counters_tabular=true
+	node bench/browser/bench.mjs
 
 clean:
 	rm -rf $(BUILD) $(DIST)

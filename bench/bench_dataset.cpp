@@ -1,4 +1,4 @@
-// Issue 3 benchmark: JSON save and load of a 5,000-member town (the demo town scaled to 8 x 625 members,
+// Benchmark: JSON save and load of a 5,000-member town (the demo town scaled to 8 x 625 members,
 // with its points entries for the year).
 #include <benchmark/benchmark.h>
 

@@ -1,4 +1,4 @@
-// Issue 3 benchmark: ratings of a county-sized dataset — 100,000 members, 1,000,000 point entries, 2,000
+// Benchmark: ratings of a county-sized dataset — 100,000 members, 1,000,000 point entries, 2,000
 // branches (goal: < 50 ms native, wasm within 2x). Run by `make bench` (native and wasm under Node).
 #include <benchmark/benchmark.h>
 

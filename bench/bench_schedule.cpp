@@ -1,5 +1,5 @@
 // Benchmark: scheduling the talks (谈) of a town of 40 villages and 30 interviewers (600 talks) into a month.
-// Goal (issue 4): under 100 ms native, wasm within 2x. Run by `make bench` (native and wasm under Node).
+// Goal: under 100 ms native, wasm within 2x. Run by `make bench` (native and wasm under Node).
 #include <benchmark/benchmark.h>
 
 #include <random>

@@ -2,7 +2,7 @@
 // and the frame's layout. Screens (shell/screens/*.cpp, listed in shell/screens/screens.h) draw from App and
 // never reach the outside except through platform.h.
 //
-// How a change travels in a frame (DESIGN.md "Commands"):
+// How a change travels in a frame (docs/architecture.md "How a change travels"):
 //   1. A screen draws from app.data() and, when the user acts, emits: app.Emit(Command{"member.add", {...}},
 //      then). Nothing changes yet, so every pointer and reference into the dataset stays valid while the
 //      screen draws.

@@ -3,7 +3,7 @@
 namespace zj::ui {
 namespace {
 struct Entry { S key; const char* zh; const char* en; };
-// Terms follow DOMAIN.md.
+// Terms follow docs/domain.md.
 const Entry kStrings[] = {
   {S::AppName, "整建", "Zhengjian"},
   {S::AppSubtitle, "党组织整建月", "Party organization consolidation month"},

@@ -1,4 +1,4 @@
-// Zhengjian shell: the platform port, the app's one door to the outside (DESIGN.md).
+// Zhengjian shell: the platform port, the app's one door to the outside (docs/architecture.md).
 // Web implementation: shell/platform_web.cpp (EM_JS into web/glue.js).
 #pragma once
 #include <cstdint>

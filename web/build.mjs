@@ -23,9 +23,9 @@ const wasm = read(path.join(buildDir, 'shell', 'zhengjian.wasm'));
 const font = read(fontPath);
 const template = read(path.join(here, 'index.html')).toString();
 const glue = read(path.join(here, 'glue.js')).toString();
-const storageJs = read(path.join(here, 'storage.js')).toString();  // issue 7: loaded before glue.js
-const lockJs = read(path.join(here, 'lock.js')).toString();        // issue 7: passphrase lock (WebCrypto)
-// issue 8: camera QR reader (both outputs), jsQR from web/node_modules (npm ci, web/package-lock.json),
+const storageJs = read(path.join(here, 'storage.js')).toString();  // loaded before glue.js
+const lockJs = read(path.join(here, 'lock.js')).toString();        // passphrase lock (WebCrypto)
+// camera QR reader (both outputs), jsQR from web/node_modules (npm ci, web/package-lock.json),
 // service worker + update prompt (dist/web only).
 const qrJs = read(path.join(here, 'qr.js')).toString();
 const pwaJs = read(path.join(here, 'pwa.js')).toString();
@@ -55,7 +55,7 @@ fs.writeFileSync(path.join(web, 'app.js'), appJs);
 fs.writeFileSync(path.join(web, 'app.wasm'), wasm);
 fs.writeFileSync(path.join(web, 'ui.ttf'), font);
 
-// dist/web as an installable, offline app (issue 8): icons, manifest, versioned service worker.
+// dist/web as an installable, offline app: icons, manifest, versioned service worker.
 fs.writeFileSync(path.join(web, 'qr.js'), qrJs);
 fs.writeFileSync(path.join(web, 'pwa.js'), pwaJs);
 fs.writeFileSync(path.join(web, 'jsqr.js'), jsqr);

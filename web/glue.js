@@ -353,7 +353,7 @@
   async function boot() {
     let wasm, font;
     try {
-      // web/storage.js reads the saved dataset meanwhile, so the module starts with it (issue 7).
+      // web/storage.js reads the saved dataset meanwhile, so the module starts with it.
       [wasm, font] = await Promise.all([asset('wasm', 'app.wasm'), asset('font', 'ui.ttf'),
                                         window.zjStorage ? window.zjStorage.preload().catch(() => {}) : null]);
     } catch (e) {

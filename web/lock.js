@@ -1,4 +1,4 @@
-// Zhengjian: the passphrase lock on talk records (谈话记录口令锁, issue 7), with WebCrypto.
+// Zhengjian: the passphrase lock on talk records (谈话记录口令锁), with WebCrypto.
 // A key is derived from the passphrase with PBKDF2-HMAC-SHA-256 (600,000 iterations, 16-byte random salt) into
 // a non-extractable AES-GCM-256 CryptoKey that lives only in this page's memory. Each talk record is sealed
 // as AES-GCM(JSON text) with a fresh 12-byte IV and the talk's id as additional data (core/campaign/talks.h SealedBox).

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Draws the app's icons (issue 8: installable web app): the white 建 on the red rounded square of the
+"""Draws the app's icons (installable web app): the white 建 on the red rounded square of the
 favicon, as PNG files for the web app manifest and iOS. Uses Debian's python3-pil and a CJK font from
 Debian's fonts (scripts/install-deps.sh installs both).
 

@@ -1,4 +1,4 @@
-// Zhengjian: the installable, offline web build (issue 8). Registers web/sw.js and shows the update
+// Zhengjian: the installable, offline web build. Registers web/sw.js and shows the update
 // prompt (Chinese) when a new version has been published. Only in dist/web served over http(s): the
 // single file (file://, or with the app inlined) never registers a service worker.
 // The reload happens only when the user accepts, after web/storage.js has saved (zjStorage.flush()),

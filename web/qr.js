@@ -1,4 +1,4 @@
-// Zhengjian: the camera QR reader (issue 8, data by QR). Opened by the 手机 screen through
+// Zhengjian: the camera QR reader (data by QR). Opened by the 手机 screen through
 // shell/platform_qr_web.cpp; every code read goes to the module's zj_qr_text(text), which collects the
 // ZJQ1 chunks (core/exchange/qr_transfer.h). Decoding: the browser's BarcodeDetector where it has one (Android
 // Chrome, Safari 17+), otherwise jsQR (npm, pinned in web/package-lock.json; inlined gzip+base64 into the

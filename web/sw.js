@@ -1,4 +1,4 @@
-// Zhengjian service worker (issue 8: offline in villages). dist/web only; never registered on file://.
+// Zhengjian service worker (offline in villages). dist/web only; never registered on file://.
 // web/build.mjs fills in VERSION (a hash of the built files) and FILES (every file of the app), so each
 // published build is a new worker with its own cache. Strategy: precache everything on install; answer
 // from the cache first (the app then opens with no network at all), the network only for what is not

@@ -1,6 +1,6 @@
 // Zhengjian core: text encodings of imported files — UTF-8 (with or without BOM) and GB18030/GBK/GB2312
 // (what Excel and WPS write on Chinese Windows) — and small UTF-8 helpers (trimming, full-width forms).
-// Issue 3 "Roster CSV import". Strings in, strings out; no I/O.
+// Roster CSV import. Strings in, strings out; no I/O.
 //
 // GB18030 decoding, and why it is not plain iconv: glibc's iconv and Emscripten 3.1.6's musl iconv both
 // open "GB18030"/"GBK", but musl decodes four-byte sequences wrongly (𠮷 95 34 B2 35 comes out as

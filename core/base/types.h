@@ -1,5 +1,5 @@
 // Zhengjian core: shared value types (dates, ids, record metadata, problems).
-// No UI, no platform: plain C++17. See DESIGN.md "Core ideas that carry the rest".
+// No UI, no platform: plain C++17. See docs/architecture.md "Layers".
 #pragma once
 #include <cstdint>
 #include <optional>

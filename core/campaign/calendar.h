@@ -1,6 +1,6 @@
 // Zhengjian core: one calendar per person (个人日程) across lectures, on-site meetings and talks, and the
 // overlaps (时间冲突) between them. Times are local minutes of a day (0 = 00:00), dates civil dates.
-// DOMAIN.md "学", "看", "谈"; notice 四.
+// docs/domain.md "The four strands"; notice 四.
 #pragma once
 #include <string>
 #include <vector>

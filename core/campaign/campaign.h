@@ -1,6 +1,6 @@
 // Zhengjian core: the campaign (整建月活动) of one year — the plan, lectures, on-site meetings and talks, and
 // its JSON form inside the dataset document.
-// DOMAIN.md "Time frame", "学", "看", "谈", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
+// docs/domain.md "The four strands", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
 //
 // The pieces live in their own headers (all included here, so `#include "core/campaign/campaign.h"` is enough):
 //   plan.h      Strand, Activity, Role, the notice's template, weekend rule, status

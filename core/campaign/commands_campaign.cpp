@@ -1,5 +1,5 @@
 // Commands of the campaign screens 学 看 谈 (core/campaign/commands_campaign.h lists them with their arguments;
-// DOMAIN.md "学", "看", "谈"; notice 四(一)–(三)). Each handler checks every argument before changing anything, then
+// docs/domain.md "The four strands"; notice 四(一)–(三)). Each handler checks every argument before changing anything, then
 // changes only the records it names through the Tx (docs/architecture.md "How a change travels"). Messages are
 // Chinese first, with English.
 //

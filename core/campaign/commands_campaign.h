@@ -1,4 +1,4 @@
-// Zhengjian core: the commands of the campaign screens 学 看 谈 (DOMAIN.md "学", "看", "谈"; notice 四(一)–(三)).
+// Zhengjian core: the commands of the campaign screens 学 看 谈 (docs/domain.md "The four strands"; notice 四(一)–(三)).
 // Typed commands (core/data/command.h, docs/recipes.md "Add a command"); every refusal is a Problem in Chinese and
 // English, and changes nothing. Dates are "YYYY-MM-DD", times local minutes after 00:00; text is trimmed (a talk's
 // notes are kept as typed).

@@ -1,5 +1,5 @@
 // Zhengjian core: the auditable on-the-spot draw (现场随机抽取) of the sites to visit.
-// DOMAIN.md "看 Look"; notice 四(二)一 and 四(二)二: "另外活动现场随机抽取2个村(支部)为参观点".
+// docs/domain.md "The four strands"; notice 四(二)一 and 四(二)二: "另外活动现场随机抽取2个村(支部)为参观点".
 //
 // The draw is a pure function of a seed text people at the meeting witness and the candidates shown in
 // a fixed order, so anyone can re-run it by hand or with the short script below.

@@ -1,5 +1,5 @@
 // Zhengjian core: lectures (学, 专题讲习) — sessions, audience from roles, attendance, reflections (学习心得).
-// DOMAIN.md "学 Learn"; notice 四(一).
+// docs/domain.md "The four strands"; notice 四(一).
 #pragma once
 #include <optional>
 #include <string>

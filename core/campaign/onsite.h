@@ -1,6 +1,6 @@
 // Zhengjian core: on-site meetings (看, 党建工作现场会) — venue, the pre-chosen and drawn sites, the agenda
 // with its estimated end, participants, and the 5-minute speech timer.
-// DOMAIN.md "看 Look"; notice 四(二)一 (village level, per area) and 四(二)二 (town units).
+// docs/domain.md "The four strands"; notice 四(二)一 (village level, per area) and 四(二)二 (town units).
 #pragma once
 #include <cstdint>
 #include <optional>

@@ -1,6 +1,6 @@
 // Zhengjian core: the campaign plan as data (活动安排) — strands, activities, roles, the notice's template,
 // copying the plan to another year, and the computed status of an activity.
-// DOMAIN.md "Time frame", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
+// docs/domain.md "The four strands", "Closing and safeguards"; notice 三、时间安排 and 四、活动内容.
 //
 // [SECTION] Roles (participants and audiences by role)
 // [SECTION] Strands, activities

@@ -1,7 +1,7 @@
 // Zhengjian core: progress of the campaign (进度) — per activity, per branch, per area, per strand; what is
 // overdue or due within N days. Read from the plan and the records (lectures held, meetings held, talks
 // recorded), so the dashboard (概览) needs no separate bookkeeping.
-// DOMAIN.md "Time frame"; notice 三 (everything by the end of April) and 五.2 (area / branch responsibility).
+// docs/domain.md "The four strands"; notice 三 (everything by the end of April) and 五.2 (area / branch responsibility).
 #pragma once
 #include <string>
 #include <vector>

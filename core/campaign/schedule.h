@@ -1,5 +1,5 @@
 // Zhengjian core: scheduling the talks (谈心谈话排期) between two dates.
-// DOMAIN.md "谈 Talk"; notice 四(三) and 三 (everything by the end of April).
+// docs/domain.md "The four strands"; notice 四(三) and 三 (everything by the end of April).
 //
 // Constraints honoured:
 //  - an interviewer talks only on his available days, at most `daily_capacity` talks a day;

@@ -1,5 +1,5 @@
 // Zhengjian core: heart-to-heart talks (谈, 谈心谈话) — the required pairs, their topic lists, and records.
-// DOMAIN.md "谈 Talk"; notice 四(三)一, 四(三)二, 四(三)三.
+// docs/domain.md "The four strands"; notice 四(三)一, 四(三)二, 四(三)三.
 // Talk records are sensitive (intentions and assessments of named people): they live only in the dataset.
 #pragma once
 #include <optional>
@@ -92,7 +92,7 @@ struct TalkRecord {
   std::string reserve_cadre_note;        ///< names not in the roster, free text
 };
 
-/// A talk record sealed under the passphrase lock (口令锁, issue 7): AES-GCM (256-bit key from TalkLock) of the
+/// A talk record sealed under the passphrase lock (口令锁): AES-GCM (256-bit key from TalkLock) of the
 /// record's JSON text (TalkRecordToJson, UTF-8), with the talk's id as additional authenticated data, so a
 /// sealed record cannot be moved to another talk. Both fields are standard base64: `iv` 12 bytes, `ct` the
 /// ciphertext with its 16-byte tag. The shell seals and opens them with WebCrypto (web/lock.js); core only
@@ -102,7 +102,7 @@ struct SealedBox {
   bool operator==(const SealedBox& o) const { return iv == o.iv && ct == o.ct; }
 };
 
-/// The optional passphrase lock on talk records (谈话记录口令锁, issue 7 "Optional lock for sensitive records"):
+/// The optional passphrase lock on talk records (谈话记录口令锁):
 /// how the key is derived from the passphrase and a sealed known text to tell a wrong passphrase. The
 /// passphrase and the key are never stored. PBKDF2-HMAC-SHA-256 with `iterations` >= kMinLockIterations over
 /// the UTF-8 passphrase and `salt` (base64, 16 bytes) gives an AES-GCM-256 key.

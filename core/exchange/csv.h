@@ -1,5 +1,5 @@
 // Zhengjian core: CSV (RFC 4180) reading and writing for roster import and export.
-// Issue 3 "Roster CSV import and export". UTF-8 text in, UTF-8 text out; no I/O.
+// Roster CSV import and export. UTF-8 text in, UTF-8 text out; no I/O.
 #pragma once
 #include <string>
 #include <string_view>

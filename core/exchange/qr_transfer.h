@@ -1,5 +1,5 @@
 // Zhengjian core: data by QR code (二维码传数据) — small records moved from one phone to another as a
-// sequence of QR codes where no cable or network exists (issue 8). Strings in, strings out: the QR
+// sequence of QR codes where no cable or network exists. Strings in, strings out: the QR
 // images themselves are drawn by the shell (qrcodegen) and read by the browser (BarcodeDetector/jsQR).
 //
 // [SECTION] Base45 (RFC 9285)
@@ -124,7 +124,7 @@ enum class QrRecordKind {
 /// JSON pointer of the kind's collection in the dataset document ("/campaign/talks", ...).
 const char* QrRecordCollection(QrRecordKind k);
 
-/// A liaison bundle (core/exchange/bundle.h, issue 7) holding just the records of `kind` whose ids are in `ids`, as
+/// A liaison bundle (core/exchange/bundle.h) holding just the records of `kind` whose ids are in `ids`, as
 /// the dataset document holds them, so the receiver imports it through the same preview-and-merge path as
 /// a bundle file (ReadBundle, PlanBundleImport). `device` = the sending device; from = nullopt, to = now.
 /// Unknown ids are skipped (records empty when none was found). The QR sequence carries

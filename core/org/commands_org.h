@@ -1,4 +1,4 @@
-// Zhengjian core: commands of the 组织 screen (DOMAIN.md "The organization"): the tree (片区 → 党总支 → 党支部),
+// Zhengjian core: commands of the 组织 screen (docs/domain.md "The organization"): the tree (片区 → 党总支 → 党支部),
 // members' posts, status and star exemptions, cadres, the focus-object rule, and the roster import as one step.
 // Typed commands (core/data/command.h, docs/recipes.md "Add a command"); each handler checks everything before it
 // changes anything, and changes only the records it names through the Tx. Text fields are trimmed; an absent

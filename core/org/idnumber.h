@@ -1,6 +1,6 @@
 // Zhengjian core: citizen ID numbers (公民身份号码, GB 11643-1999) — validation, masking and the salted
 // hash that lets an import find the same person twice without storing the number.
-// Issue 3 "ID numbers"; DOMAIN.md "Who uses the product" (the office keeps rosters of named people).
+// ID numbers; docs/domain.md "Who uses the product" (the office keeps rosters of named people).
 //
 // Privacy note: an ID number has little entropy (region, birth date, 3-digit sequence, check digit), so a
 // salted SHA-256 with the salt kept in the same dataset stops casual reading and cross-dataset matching, not

@@ -1,6 +1,6 @@
 // Zhengjian core: the organization (组织) — town, areas, general branches, branches, members, cadres,
 // and the focus-object rule (重点对象).
-// DOMAIN.md "The organization"; notice 二、活动范围 and 五、保障措施.
+// docs/domain.md "The organization"; notice 二、活动范围 and 五、保障措施.
 // Plain data plus small pure helpers; rules that read it live in their own headers (stars.h, talks.h ...).
 #pragma once
 #include <optional>

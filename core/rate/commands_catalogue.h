@@ -1,6 +1,6 @@
 // Zhengjian core: commands that edit the points catalogue (积分项目表) and the branch assessment rubric
 // (积分制管理考核细则). The town's handbook (《渔洋镇党员积分制管理手册》) is not at hand: both tables start as
-// examples (示例, core/rate/points.h, core/rate/branch_rating.h) and the town edits them here. DOMAIN.md "评 Rate";
+// examples (示例, core/rate/points.h, core/rate/branch_rating.h) and the town edits them here. docs/domain.md "The four strands";
 // notice 四(四). Typed commands (core/data/command.h, docs/recipes.md "Add a command").
 //
 // Points are JSON numbers on the 0.1 grid (2, 0.5) or strings ParsePoints reads ("+2", "-0.5").

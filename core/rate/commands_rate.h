@@ -1,4 +1,4 @@
-// Zhengjian core: commands of the 评 screen (notice 四(四); DOMAIN.md "评 Rate"): point entries, branch assessments
+// Zhengjian core: commands of the 评 screen (notice 四(四); docs/domain.md "The four strands"): point entries, branch assessments
 // (rubric scores and the year-end target score), weights, and publishing a year's branch stars (动态管理). Typed
 // commands (core/data/command.h, docs/recipes.md "Add a command").
 //

@@ -1,5 +1,5 @@
 // Zhengjian core: points (积分) — the catalogue of point items, point entries, yearly totals.
-// Notice 四(四)二 "党员评星 ... 根据党员个人年度总积分"; DOMAIN.md "评 Rate". The town's handbook
+// Notice 四(四)二 "党员评星 ... 根据党员个人年度总积分"; docs/domain.md "The four strands". The town's handbook
 // (《渔洋镇党员积分制管理手册》) is not at hand, so the catalogue is data; the default is an EXAMPLE (示例).
 //
 // Scores are exact: integer tenths of a point (Tenths). 89.5 points = 895. Never floats at a boundary.

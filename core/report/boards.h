@@ -1,6 +1,6 @@
 // Zhengjian core: the notice boards (公示栏) as a print-ready HTML page.
 // Notice 四(四): "镇党建办设计统一格式的公示栏,对星级党支部进行公示;各党支部设立公示栏,对星级党员进行公示."
-// DOMAIN.md "Boards". One common format for both boards: a title, the year, the stars in three bands
+// docs/domain.md "Closing and safeguards". One common format for both boards: a title, the year, the stars in three bands
 // (三星 / 二星 / 一星) with names, counts, the issuer and the date. Pure: a dataset in, an HTML string out.
 //
 // Decisions where the notice is silent: the boards name star holders only — members with no star, the

@@ -1,6 +1,6 @@
 // Zhengjian core: the closing report (活动情况通报) — what was done per area and branch, star distributions,
 // possibly-unqualified members and overdue items, as data and as a printable HTML page.
-// DOMAIN.md "Closing and safeguards" (a closing town meeting reports how the campaign went); notice 四
+// docs/domain.md "Closing and safeguards" (a closing town meeting reports how the campaign went); notice 四
 // (总结大会) and 五 (trace management: lectures, visits and talks recorded per area / branch).
 #pragma once
 #include <string>

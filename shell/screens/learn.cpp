@@ -1,6 +1,6 @@
 // 学 Learn: the lecture sessions (专题讲习, 3–5 in the month), each with theme, lecturer team, lecturers, place
 // and time; the audience derived from roles; attendance ticking; reflections (学习心得) owed / handed in /
-// chosen for the study column (学习专栏). DOMAIN.md "学 Learn"; notice 四(一).
+// chosen for the study column (学习专栏). docs/domain.md "The four strands"; notice 四(一).
 // Every change is a command of core/campaign/commands_campaign.cpp (lecture.*).
 //
 // [SECTION] Strings

@@ -2,7 +2,7 @@
 // venue and the site chosen in advance, the draw of two more sites done live (seed witnessed by the room,
 // candidates in their fixed order, result revealed, the record kept; never redrawn), the agenda with the
 // speakers in order and the estimated end, and the speech timer (5:00 countdown, last-minute colour, overrun
-// +mm:ss) that fills the screen for a projector. DOMAIN.md "看 Look"; notice 四(二)一, 四(二)二.
+// +mm:ss) that fills the screen for a projector. docs/domain.md "The four strands"; notice 四(二)一, 四(二)二.
 // Changes go through onsite.* commands (core/campaign/commands_campaign.cpp); the draw is core/campaign/draw.h's zj-draw-v1.
 //
 // [SECTION] Strings

@@ -1,4 +1,4 @@
-// 组织 Organization (DOMAIN.md "The organization"; notice 二、五).
+// 组织 Organization (docs/domain.md "The organization"; notice 二、五).
 // [SECTION] Strings and state
 // [SECTION] Members: the roster (filter by name and branch, sortable, smooth at thousands of rows through
 //           ImGuiListClipper) and the member editor (all fields, posts, representative, reserve cadre,

@@ -1,4 +1,4 @@
-// 评 Rate: points and stars (notice 四(四); DOMAIN.md "评 Rate").
+// 评 Rate: points and stars (notice 四(四); docs/domain.md "The four strands").
 // [SECTION] Strings and state
 // [SECTION] Points entry (积分录入): branch, item, date remembered; one field per member, Enter records
 //           and moves to the next member, so a secretary enters a branch's points from the keyboard

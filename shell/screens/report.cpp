@@ -1,7 +1,7 @@
 // 通报 Report: the closing report (活动情况通报) per area and branch — what was done (lectures, attendance,
 // reflections, meetings, talks), star distributions, possibly-unqualified members, overdue items — shown
 // in short here and generated as a printable HTML page by core/report/closing_report.h (opened with
-// platform::OpenHtml, saved as a file where printing is unavailable). DOMAIN.md "Closing and safeguards".
+// platform::OpenHtml, saved as a file where printing is unavailable). docs/domain.md "Closing and safeguards".
 #include <cstdio>
 #include <string>
 

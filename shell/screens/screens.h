@@ -1,4 +1,4 @@
-// Zhengjian shell: the screens of DESIGN.md and their one table (shell/screens/screens.cpp).
+// Zhengjian shell: the screens and their one table (shell/screens/screens.cpp).
 // Each screen is one row of kScreens: its code (the ?screen= parameter of the address), its Chinese and
 // English title, its draw function, whether it sits on the phone's bottom tab bar, and, by the row's place,
 // its order in the navigation. Navigation (side bar, phone tab bar, the phone's "…" menu), ApplyStartScreen

@@ -1,7 +1,7 @@
 // 谈 Talk: the heart-to-heart talks (谈心谈话) — the plan (pairs generated from the roster, scheduled between
 // two dates, with unplaceable pairs, roster gaps and time conflicts explained) and the talk record form
 // (谈话记录): the topic checklist of the talk's kind (6 or 4 topics, notice 四(三)), notes, the intention
-// (进退留转), reserve cadres recommended, place and time. DOMAIN.md "谈 Talk". Talk records are sensitive:
+// (进退留转), reserve cadres recommended, place and time. docs/domain.md "The four strands". Talk records are sensitive:
 // they stay in the dataset. Changes go through talk.* commands (core/campaign/commands_campaign.cpp).
 //
 // [SECTION] Strings and UI state

@@ -1,4 +1,4 @@
-// Issue 5 (学 看 谈 通报 概览): a draw with a witnessed seed typed in the UI, checked against an independent
+// 学 看 谈 通报 概览: a draw with a witnessed seed typed in the UI, checked against an independent
 // JavaScript port of zj-draw-v1 (core/campaign/draw.h); the speech timer full screen in its last minute and over
 // time; a talk record filled in the form and read back from the dataset; attendance ticked; the closing
 // report opened as printable HTML; the dashboard's progress. At desktop and phone size, screenshots kept.

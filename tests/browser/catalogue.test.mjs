@@ -1,4 +1,4 @@
-// Issue 5 leftovers: names in pinyin order (拼音顺序, the browser's Intl.Collator through
+// names in pinyin order (拼音顺序, the browser's Intl.Collator through
 // platform::CollationRanks), editing the points catalogue (积分项目) and the assessment rubric (考核细则)
 // in the 评 screen's 项目与细则 tab (add an item, record points with it, removal refused while used), and
 // long lecture themes wrapped on phones (学). Desktop 1280x800 and phone 390x844@3; screenshots in

@@ -1,4 +1,4 @@
-// Issue 2: the single file opens from file://, the dashboard shows the notice's deadlines through the
+// the single file opens from file://, the dashboard shows the notice's deadlines through the
 // label locator, the language switches both ways, screenshots at desktop and phone size.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

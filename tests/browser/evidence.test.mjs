@@ -1,4 +1,4 @@
-// Issue 7, 材料 screen: photo thumbnails decoded in the browser and drawn as WebGL textures (WebGL2 and the WebGL1
+// 材料 screen: photo thumbnails decoded in the browser and drawn as WebGL textures (WebGL2 and the WebGL1
 // fallback), loaded only for rows on screen and freed for rows gone; deleting evidence asks first (Chinese, or
 // English when switched) with touch-sized buttons on phones.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 2: no UI string and no demo-data string draws a missing-glyph box. Characters outside the
+// no UI string and no demo-data string draws a missing-glyph box. Characters outside the
 // embedded GB2312 subset (䶮 U+4DAE, 𠮷 U+20BB7 outside the BMP) come from the system fonts (Canvas2D).
 import { test } from 'node:test';
 import assert from 'node:assert/strict';

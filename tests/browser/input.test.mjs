@@ -1,4 +1,4 @@
-// Issue 6: typing (insertText, IME composition, Android keyCode-229 Backspace, paste), touch (tap,
+// typing (insertText, IME composition, Android keyCode-229 Backspace, paste), touch (tap,
 // drag-scroll a 500-row list without pressing), display at device scale 1 and 3, WebGL1 fallback,
 // keyboard undo. Values are read back from the dataset, not from pixels.
 import { test } from 'node:test';

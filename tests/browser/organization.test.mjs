@@ -1,4 +1,4 @@
-// Issue 5, 组织: roster import through the file chooser (GBK file: preview counts, one-step apply, members
+// 组织: roster import through the file chooser (GBK file: preview counts, one-step apply, members
 // in the table, undo/redo), a refused file changes nothing, export (BOM, injection neutralized), the tree
 // (add an area, move a branch), at desktop and phone size. Screenshots in tests/artifacts/.
 import { test } from 'node:test';

@@ -1,4 +1,4 @@
-// Issue 8 "Phones by QR code, offline in villages": the hostable build works offline after the first visit,
+// Phones by QR code, offline in villages: the hostable build works offline after the first visit,
 // a new version brings the update prompt (and loses nothing), the manifest is valid; the QR code of the
 // app's address decodes to that address; a talk record goes through a QR sequence (images, decoded by jsQR)
 // into an identical record on another device, and a damaged chunk is refused.

@@ -1,4 +1,4 @@
-// Issue 5, 评 and 公示: import the GBK roster, record a branch's points from the keyboard (Enter records and
+// 评 and 公示: import the GBK roster, record a branch's points from the keyboard (Enter records and
 // moves to the next member), watch an imported member cross from 二星 to 三星 exactly at 90 (computed by
 // hand below), the member-star lists, branch stars with moves, and the printed notice boards (escaped
 // names, A4/A3). Desktop and phone; screenshots in tests/artifacts/.

@@ -1,4 +1,4 @@
-// Issue 3 "Branch stars" (notice 四(四)一) and the focus-object rule (notice 二).
+// Branch stars (notice 四(四)一) and the focus-object rule (notice 二).
 #include <gtest/gtest.h>
 
 #include "core/rate/branch_rating.h"

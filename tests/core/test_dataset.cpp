@@ -1,4 +1,4 @@
-// Issue 3 "The dataset as one JSON document": round trip, refusals, every problem with its path, migration
+// The dataset as one JSON document: round trip, refusals, every problem with its path, migration
 // from the first version (tests/fixtures/dataset-v1.json).
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Issue 3 "Roster CSV import": decoding UTF-8 / GBK / GB18030 identically natively and in wasm, RFC 4180 CSV,
+// Roster CSV import: decoding UTF-8 / GBK / GB18030 identically natively and in wasm, RFC 4180 CSV,
 // CSV injection on export.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// DESIGN.md: core/ never includes ImGui, Emscripten or GLFW headers (Tracy's and chips' model/view split).
+// docs/architecture.md: core/ never includes ImGui, Emscripten or GLFW headers (Tracy's and chips' model/view split).
 #include <gtest/gtest.h>
 
 #include <filesystem>

@@ -1,4 +1,4 @@
-// Issue 3 "Points (积分)" and "Member stars" (notice 四(四)二): totals with caps and half points, the star bands
+// Points (积分) and member stars (notice 四(四)二): totals with caps and half points, the star bands
 // with the fractional rule (89.5 -> two stars), exemptions listed apart.
 #include <gtest/gtest.h>
 

@@ -1,4 +1,4 @@
-// Issue 8 "Data by QR": Base45, the ZJQ1 chunk format, the sequence reader and the records payload.
+// Data by QR: Base45, the ZJQ1 chunk format, the sequence reader and the records payload.
 #include <gtest/gtest.h>
 
 #include <algorithm>
