@@ -4,6 +4,8 @@
 // [SECTION] Recovery
 // [SECTION] Backup
 // [SECTION] Liaison bundles
+#include <algorithm>
+#include <cstring>
 #include <cstdio>
 #include <map>
 #include <memory>
@@ -237,6 +239,17 @@ nlohmann::json ChoicesJson(const std::map<int, ConflictChoice>& choices) {
   return j;
 }
 
+/// The records of a preview, after its buttons: folded on a phone (the summary and the button come first), open
+/// on a PC.
+void ItemDetails(const App& app, const std::vector<MergeItem>& items) {
+  int n = 0;
+  for (const MergeItem& it : items) n += it.outcome != MergeOutcome::Present;
+  if (n == 0) return;
+  const std::string label = L("明细(", "Details (") + std::to_string(n) + L(" 项)", " records)");
+  if (ImGui::CollapsingHeader(label.c_str(), app.Narrow() ? 0 : ImGuiTreeNodeFlags_DefaultOpen)) ItemList(items);
+  LocatorRecordLastItem(label.c_str());
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Recovery
 //-----------------------------------------------------------------------------
@@ -368,7 +381,6 @@ void DrawBackup(App& app) {
                     b.problems);
       LabelColored(col::Red, line);
     }
-    ItemList(b.diff.items);
     if (Btn(T(kApplyImport), !app.read_only && (!b.diff.other_dataset || app.data().demo || s.confirm_other))) {
       s.confirm_other = false;
       app.Emit(change::Replace{std::move(s.backup->dataset), kBackupStep},
@@ -385,6 +397,7 @@ void DrawBackup(App& app) {
     }
     ImGui::SameLine();
     if (Btn(T(kCancel))) s.backup.reset();
+    if (s.backup) ItemDetails(app, s.backup->diff.items);
   }
 }
 
@@ -482,8 +495,19 @@ void DrawBundles(App& app) {
       std::snprintf(en, sizeof en, "Exported %s: %zu records, %zu deletions, %zu evidence items, %s to %s", name.c_str(),
                     b.records.size(), b.deletions.size(), ev_ids.size(),
                     from ? LocalTimeText(*from).c_str() : "the beginning", LocalTimeText(now).c_str());
+      // Talk records travel in clear when no lock is set: said with the export, not found out later.
+      const bool clear_talks = !app.data().campaign.talk_lock &&
+                               std::any_of(b.records.begin(), b.records.end(), [](const BundleRecord& r) {
+                                 return r.collection == "/campaign/talks" && r.record.contains("record") &&
+                                        !r.record["record"].is_null();
+                               });
+      if (clear_talks) {
+        std::strncat(zh, "。注意:材料包里的谈话记录没有加密(未设口令锁),请只交给组织办。", sizeof zh - std::strlen(zh) - 1);
+        std::strncat(en, ". Note: the talk records in it are not sealed (no passphrase lock); hand it to the office only.",
+                     sizeof en - std::strlen(en) - 1);
+      }
       // Made: the marker moves (a new bundle only; making the last one again leaves it), and the user is told.
-      auto made = [&s, zh = std::string(zh), en = std::string(en), again = export_again, since, now](bool ok,
+      auto made = [&s, zh = std::string(zh), en = std::string(en), again = export_again, since, now, clear_talks](bool ok,
                                                                                                     const std::string& why) {
         if (!ok) {
           Say(s, col::Red, "材料包没有导出(" + why + "),交接记录没有变动,请再试一次。",
@@ -494,7 +518,7 @@ void DrawBundles(App& app) {
           platform::SetSetting("handoff_prev_ms", since ? std::to_string(*since) : "0");
           platform::SetSetting("handoff_ms", std::to_string(now));
         }
-        Say(s, col::Green, zh, en);
+        Say(s, clear_talks ? IM_COL32(150, 100, 0, 255) : col::Green, zh, en);
       };
       if (ev_ids.empty()) {
         platform::ShareFile(name, "application/json", text);
@@ -556,7 +580,6 @@ void DrawBundles(App& app) {
                                            "sealed and this device's passphrase cannot open them."));
       ImGui::PopTextWrapPos();
     }
-    ItemList(b.plan.items);
     DrawConflicts(*s.bundle);
     if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));
@@ -584,6 +607,7 @@ void DrawBundles(App& app) {
       ImGui::SameLine();
       if (s.bundle && Btn(T(kCancel))) s.bundle.reset();
     }
+    if (s.bundle) ItemDetails(app, s.bundle->plan.items);
   }
   // The import log: what came from whom, and every conflict's other side.
   const auto& log = app.data().import_log;
