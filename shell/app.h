@@ -3,9 +3,9 @@
 // never reach the outside except through platform.h.
 //
 // How a change travels in a frame (docs/architecture.md "How a change travels"):
-//   1. A screen draws from app.data() and, when the user acts, emits: app.Emit(Command{"member.add", {...}},
-//      then). Nothing changes yet, so every pointer and reference into the dataset stays valid while the
-//      screen draws.
+//   1. A screen draws from app.data() and, when the user acts, emits a typed command (core/data/command_table.h):
+//      app.Emit(Cmd<MemberAdd>([&](auto& c) { c.name = n; }), then). Nothing changes yet, so every pointer and
+//      reference into the dataset stays valid while the screen draws.
 //   2. After the screen (and the rest of the frame) has drawn, DrawApp calls app.ApplyEmitted(): the emitted
 //      changes are applied in order, each followed by its `then` with the ApplyResult (e.g. to select the
 //      record it created). A `then` must not use pointers or references into the dataset taken while drawing:
@@ -17,11 +17,13 @@
 #include <functional>
 #include <memory>
 #include <string>
+#include <type_traits>
 #include <utility>
 #include <variant>
 #include <vector>
 
 #include "core/base/types.h"
+#include "core/data/command.h"
 #include "core/data/dataset.h"
 #include "core/data/workspace.h"
 #include "shell/i18n.h"
@@ -66,6 +68,39 @@ struct ForgetReadableHistory {};
 /// What App::Emit takes: a command (the usual case) or one of the change:: types.
 using Change = std::variant<Command, change::Undo, change::Redo, change::Replace, change::Adopt,
                             change::UpdateSealing, change::Follow, change::ForgetReadableHistory>;
+/// The typed command C (core/data/command_table.h) with the fields `fill` sets, in its {name, args} form:
+///   app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.phone = phone; }));
+/// A misspelt field does not compile; fields left unset stay out of the arguments (core/data/command.h).
+template <class C, class Fill>
+Command Cmd(Fill&& fill) {
+  C c{};
+  fill(c);
+  return ToCommand(c);
+}
+
+/// Command `c` with `field` holding `text` as the user typed it, for a date or points field: the command reads
+/// such text itself (a date YYYY-MM-DD, points such as "+2" or "0.5") and refuses what does not read as one
+/// with its message naming the field (core/data/command.h ArgReader); the audit trail keeps what was typed.
+/// The key is the one C's field list writes for `field`, so a screen never spells it.
+template <class C, class B, class F>
+Command AsTyped(C c, F B::*field, const std::string& text) {
+  // The field's key: the one whose argument differs between two values of the field.
+  F one{}, two{};
+  if constexpr (std::is_same_v<F, Date>) {
+    one = *Date::FromYmd(2000, 1, 1);
+    two = *Date::FromYmd(2000, 1, 2);
+  } else {
+    two.emplace();  // a std::optional (or Maybe) field: absent, then present
+  }
+  c.*field = one;
+  Command cmd = ToCommand(c);
+  c.*field = two;
+  const nlohmann::json other = ToCommand(c).args;
+  for (auto it = other.begin(); it != other.end(); ++it)
+    if (!cmd.args.contains(it.key()) || cmd.args[it.key()] != *it) cmd.args[it.key()] = text;
+  return cmd;
+}
+
 /// Follow-up of an emitted change, run with its result right after it is applied.
 using Then = std::function<void(const ApplyResult&)>;
 
@@ -85,7 +120,7 @@ struct App {
   /// from the dataset compare it (a replaced workspace starts its own revision at 0 again).
   uint64_t data_version() const { return data_version_; }
 
-  /// Queues `change` (usually `Command{"name", {args}}`); applied after the frame has drawn, in the order
+  /// Queues `change` (usually a typed command, `Cmd<MemberUpdate>(...)` or `ToCommand(struct)`); applied after the frame has drawn, in the order
   /// emitted, then `then` runs with its result. A refused command leaves its problem in last_problem.
   void Emit(Change change, Then then = {});
   /// Applies the emitted changes in order, each followed by its `then` (which may emit more: applied in the

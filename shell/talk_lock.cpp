@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/campaign/campaign.h"
+#include "core/campaign/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/platform.h"
 
@@ -108,7 +109,7 @@ bool TalkLockClose(App& app) {
 
 void TalkLockRemove(App& app) {
   if (TalkLockState(app) != LockState::Open) return;
-  app.Emit(Command{"talk_lock.remove", json::object()}, [&app](const ApplyResult& r) {
+  app.Emit(ToCommand(TalkLockRemoveCmd{}), [&app](const ApplyResult& r) {
     if (!r.ok) return;
     app.Emit(change::ForgetReadableHistory{});  // not undoable either: setting the lock again is the way back
     Forget(app.lock);
@@ -137,7 +138,9 @@ void TalkLockFrame(App& app) {
       json r = Parse(s);
       if (r.value("ok", false) && r.contains("lock")) {
         const std::string salt = r["lock"].value("salt", std::string());
-        app.Emit(Command{"talk_lock.set", r["lock"]}, [&app, salt](const ApplyResult& a) {
+        // The arguments are the lock the page's worker made (web/): passed on as they came, so the command
+        // checks every key and value of it (a malformed lock is refused here, as any wrong argument).
+        app.Emit(Command{TalkLockSetCmd::kName, r["lock"]}, [&app, salt](const ApplyResult& a) {
           TalkLockRuntime& rt = app.lock;
           if (a.ok) {
             // Not undoable: undo would drop the lock silently and let records be stored in clear again

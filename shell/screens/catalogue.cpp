@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/rate/branch_rating.h"
+#include "core/rate/commands_catalogue.h"
 #include "core/base/encoding.h"
 #include "core/rate/points.h"
 #include "imgui.h"
@@ -310,14 +311,22 @@ void DrawItems(App& app) {
   }
   ImGui::Dummy(ImVec2(1, Em(2)));
   if (save) {
-    nlohmann::json a = {{"category", PointCategoryCode(kCategoryOrder[f.category])},
-                        {"name_zh", f.name},
-                        {"points", f.points},
-                        {"evidence_required", f.evidence}};
-    if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
-    a["yearly_cap"] = TrimSpaces(f.cap).empty() ? nlohmann::json(nullptr) : nlohmann::json(f.cap);
-    if (editing) a["id"] = editing->meta.id;
-    EmitFrom(app, f, Command{editing ? "catalogue.item.update" : "catalogue.item.add", a}, TrimSpaces(f.name), ItemCode);
+    // Points and the cap go as typed: the command reads them or refuses them naming the field. An empty code
+    // is left out (the command makes one); an empty cap is none.
+    auto build = [&f](auto item) {
+      item.category = PointCategoryCode(kCategoryOrder[f.category]);
+      item.name_zh = f.name;
+      item.evidence_required = f.evidence;
+      if (!TrimSpaces(f.code).empty()) item.code = f.code;
+      const bool no_cap = TrimSpaces(f.cap).empty();
+      if (no_cap) item.yearly_cap.emplace(std::nullopt);
+      Command cmd = AsTyped(item, &PointItemFields::points, f.points);
+      if (!no_cap) cmd.args.update(AsTyped(item, &PointItemFields::yearly_cap, f.cap).args);
+      return cmd;
+    };
+    CatalogueItemUpdate update;
+    if (editing) update.id = editing->meta.id;
+    EmitFrom(app, f, editing ? build(update) : build(CatalogueItemAdd{}), TrimSpaces(f.name), ItemCode);
   }
 }
 
@@ -419,10 +428,16 @@ void DrawRubric(App& app) {
   }
   ImGui::Dummy(ImVec2(1, Em(2)));
   if (save) {
-    nlohmann::json a = {{"name_zh", f.name}, {"max_points", f.points}};
-    if (!TrimSpaces(f.code).empty()) a["code"] = f.code;
-    if (editing) a["id"] = editing->meta.id;
-    EmitFrom(app, f, Command{editing ? "rubric.item.update" : "rubric.item.add", a}, TrimSpaces(f.name), RubricCode);
+    // Full marks go as typed: the command reads them or refuses them naming the field. An empty code is left
+    // out (the command makes one).
+    auto build = [&f](auto item) {
+      item.name_zh = f.name;
+      if (!TrimSpaces(f.code).empty()) item.code = f.code;
+      return AsTyped(item, &RubricItemFields::max_points, f.points);
+    };
+    RubricItemUpdate update;
+    if (editing) update.id = editing->meta.id;
+    EmitFrom(app, f, editing ? build(update) : build(RubricItemAdd{}), TrimSpaces(f.name), RubricCode);
   }
 }
 
@@ -475,7 +490,8 @@ void DrawConfirm(App& app) {
     // Once applied: the dialog closes (confirm_id cleared) with the result in the table's form, or stays open
     // with the reason of a refusal.
     const Id id = s.confirm_id;
-    app.Emit(Command{s.confirm_rubric ? "rubric.item.remove" : "catalogue.item.remove", {{"id", id}}},
+    app.Emit(s.confirm_rubric ? Cmd<RubricItemRemove>([&](auto& c) { c.id = id; })
+                              : Cmd<CatalogueItemRemove>([&](auto& c) { c.id = id; }),
              [&s, id, code, name](const ApplyResult& r) {
                if (r.ok) {
                  Form& f = s.confirm_rubric ? s.rubric : s.item;

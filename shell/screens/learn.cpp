@@ -97,7 +97,7 @@ void LectureList(App& app) {
   if (c.lectures.size() < 3 || c.lectures.size() > 5) LabelColored(col::Red, T(kCountWarn));
   ImGui::BeginDisabled(c.lectures.size() >= 5);
   if (ImGui::Button(T(kAdd), ImVec2(0, TouchH(narrow)))) {
-    app.Emit(Command{"lecture.add", {{"theme_zh", T(kNewTheme)}}}, [&ui](const ApplyResult& r) {
+    app.Emit(Cmd<LectureAdd>([&](auto& x) { x.theme_zh = T(kNewTheme); }), [&ui](const ApplyResult& r) {
       if (r.ok) ui.selected = r.created_id;
     });
   }
@@ -173,18 +173,18 @@ void LectureEditor(App& app, const Lecture& l) {
   LabelWrapped(ZhEn(l.theme_zh, l.theme_en));
   ImGui::PopFont();
   ImGui::Separator();
-  if (EditField(T(kTheme), "lecture_theme", ui.theme, narrow)) app.Emit(Command{"lecture.update", {{"id", id}, {"theme_zh", ui.theme}}});
+  if (EditField(T(kTheme), "lecture_theme", ui.theme, narrow)) app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.theme_zh = ui.theme; }));
 
   // Team.
   Label(T(kTeam));
   if (!narrow) ImGui::SameLine(Em(6));
   ImGui::SetNextItemWidth(narrow ? -1 : Em(14));
   if (ImGui::BeginCombo("##lecture_team", l.team ? LectureTeamLabelZh(*l.team) : T(kNoTeam))) {
-    if (ImGui::Selectable(T(kNoTeam), !l.team)) app.Emit(Command{"lecture.update", {{"id", id}, {"team", nullptr}}});
+    if (ImGui::Selectable(T(kNoTeam), !l.team)) app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.team.emplace(std::nullopt); }));
     for (int t = 0; t < 5; ++t) {
       const LectureTeam team = static_cast<LectureTeam>(t);
       if (ImGui::Selectable(LectureTeamLabelZh(team), l.team == team))
-        app.Emit(Command{"lecture.update", {{"id", id}, {"team", LectureTeamCode(team)}}});
+        app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.team.emplace(LectureTeamCode(team)); }));
     }
     ImGui::EndCombo();
   }
@@ -230,14 +230,14 @@ void LectureEditor(App& app, const Lecture& l) {
       std::vector<Id> ids = l.lecturer_ids;
       if (on) ids.push_back(cd->meta.id);
       else ids.erase(std::remove(ids.begin(), ids.end(), cd->meta.id), ids.end());
-      app.Emit(Command{"lecture.update", {{"id", id}, {"lecturer_ids", ids}}});
+      app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.lecturer_ids = ids; }));
     }
     ImGui::PopID();
   }
   ImGui::EndGroup();
   if (EditField(T(kGuests), "lecture_guests", ui.guests, narrow))
-    app.Emit(Command{"lecture.update", {{"id", id}, {"guest_lecturers", ui.guests}}});
-  if (EditField(T(kPlace), "lecture_place", ui.place, narrow)) app.Emit(Command{"lecture.update", {{"id", id}, {"place", ui.place}}});
+    app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.guest_lecturers = ui.guests; }));
+  if (EditField(T(kPlace), "lecture_place", ui.place, narrow)) app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.place = ui.place; }));
 
   // Date, time, duration in one row on wide screens.
   auto small = [&](const Tr& label, const char* test_id, std::string& buf, float w, const char* hint) {
@@ -251,28 +251,30 @@ void LectureEditor(App& app, const Lecture& l) {
     return ImGui::IsItemDeactivatedAfterEdit();
   };
   if (small(kDate, "lecture_date", ui.date, Em(7), "YYYY-MM-DD")) {
-    if (ui.date.empty()) app.Emit(Command{"lecture.update", {{"id", id}, {"date", nullptr}}});
-    else app.Emit(Command{"lecture.update", {{"id", id}, {"date", ui.date}}});
+    LectureUpdate x;  // empty: cleared; a date goes as typed (the command reads it or refuses it)
+    x.id = id;
+    x.date.emplace(std::nullopt);
+    app.Emit(ui.date.empty() ? ToCommand(x) : AsTyped(x, &LectureFields::date, ui.date));
   }
   if (!narrow) ImGui::SameLine();
   if (small(kTime, "lecture_time", ui.time, Em(4), "HH:MM")) {
     const int m = ParseHhMm(ui.time);
     if (m < 0) app.last_problem = {"/start_minute", kTimeBad.zh, kTimeBad.en};
-    else app.Emit(Command{"lecture.update", {{"id", id}, {"start_minute", m}}});
+    else app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.start_minute = m; }));
   }
   ImGui::SameLine();
   if (small(kDuration, "lecture_duration", ui.duration, Em(3.5f), "120")) {
     int m = 0;
     char tail = 0;
     if (std::sscanf(ui.duration.c_str(), " %d %c", &m, &tail) != 1) m = -1;
-    app.Emit(Command{"lecture.update", {{"id", id}, {"duration_minutes", m}}});
+    app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.duration_minutes = m; }));
   }
   bool held = l.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Command{"lecture.set_held", {{"id", id}, {"held", held}}});
+  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Cmd<LectureSetHeld>([&](auto& x) { x.id = id; x.held = held; }));
   if (!l.held && l.attendee_ids.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"lecture.remove", {{"id", id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Cmd<LectureRemove>([&](auto& x) { x.id = id; }));
     ImGui::PopStyleColor();
   }
 
@@ -294,7 +296,7 @@ void LectureEditor(App& app, const Lecture& l) {
         for (Role r : l.audience_roles)
           if (r != role) toks.push_back(RoleToken(r));
         if (on) toks.push_back(RoleToken(role));
-        app.Emit(Command{"lecture.update", {{"id", id}, {"audience_roles", toks}}});
+        app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.audience_roles = toks; }));
       }
     }
   }
@@ -331,7 +333,12 @@ void Attendance(App& app, const Lecture& l) {
     std::vector<Id> missing;
     for (const Id& a : audience)
       if (!present.count(a)) missing.push_back(a);
-    if (!missing.empty()) app.Emit(Command{"lecture.attend", {{"id", id}, {"person_ids", missing}, {"present", true}}});
+    if (!missing.empty())
+      app.Emit(Cmd<LectureAttend>([&](auto& x) {
+        x.id = id;
+        x.person_ids = missing;
+        x.present = true;
+      }));
   }
   ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? -1 : Em(12));
@@ -384,7 +391,11 @@ void Attendance(App& app, const Lecture& l) {
         bool on = present.count(p) != 0;
         const std::string name = PersonName(org, p);
         if (ImGui::Checkbox("##present", &on))
-          app.Emit(Command{"lecture.attend", {{"id", id}, {"person_id", p}, {"present", on}}});
+          app.Emit(Cmd<LectureAttend>([&](auto& x) {
+            x.id = id;
+            x.person_id = p;
+            x.present = on;
+          }));
         LocatorRecordLastItem(("attend:" + name).c_str());
         ImGui::TableNextColumn();
         Label(name);
@@ -407,8 +418,12 @@ void Attendance(App& app, const Lecture& l) {
           if (ImGui::BeginCombo("##refl", T(ReflectionTr(refl->state)))) {
             for (ReflectionState s : {ReflectionState::Owed, ReflectionState::HandedIn, ReflectionState::Chosen})
               if (ImGui::Selectable(T(ReflectionTr(s)), refl->state == s) && refl->state != s)
-                app.Emit(Command{"lecture.reflection", {{"id", id}, {"person_id", p}, {"state", ReflectionStateToken(s)},
-                                                  {"date", app.today.ToString()}}});
+                app.Emit(Cmd<LectureReflection>([&](auto& x) {
+                  x.id = id;
+                  x.person_id = p;
+                  x.state = ReflectionStateToken(s);
+                  x.date.emplace(app.today);
+                }));
             ImGui::EndCombo();
           }
           LocatorRecordLastItem(("refl:" + name).c_str());
@@ -435,7 +450,12 @@ void Attendance(App& app, const Lecture& l) {
       ui.title_buf = buf2;
     }
     if (ImGui::IsItemDeactivatedAfterEdit()) {
-      app.Emit(Command{"lecture.reflection", {{"id", id}, {"person_id", r.person_id}, {"state", "chosen"}, {"title", buf2}}});
+      app.Emit(Cmd<LectureReflection>([&](auto& x) {
+        x.id = id;
+        x.person_id = r.person_id;
+        x.state = ReflectionStateToken(ReflectionState::Chosen);
+        x.title = buf2;
+      }));
       ui.title_for.clear();
     }
     ImGui::PopID();

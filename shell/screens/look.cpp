@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "core/campaign/commands_campaign.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/platform.h"
@@ -117,8 +118,12 @@ void Setup(App& app, const OnsiteMeeting& m) {
   ImGui::SetNextItemWidth(Em(7));
   ImGui::InputTextWithHint("##meeting_date", "YYYY-MM-DD", &ui.date);
   LocatorRecordLastItem("meeting_date");
-  if (ImGui::IsItemDeactivatedAfterEdit())
-    app.Emit(Command{"onsite.update", {{"id", id}, {"date", ui.date.empty() ? nlohmann::json(nullptr) : nlohmann::json(ui.date)}}});
+  if (ImGui::IsItemDeactivatedAfterEdit()) {
+    OnsiteUpdate x;  // empty: cleared; a date goes as typed (the command reads it or refuses it)
+    x.id = id;
+    x.date.emplace(std::nullopt);
+    app.Emit(ui.date.empty() ? ToCommand(x) : AsTyped(x, &OnsiteUpdate::date, ui.date));
+  }
   ImGui::SameLine();
   Label(T(kStart));
   ImGui::SameLine();
@@ -127,10 +132,10 @@ void Setup(App& app, const OnsiteMeeting& m) {
   LocatorRecordLastItem("meeting_time");
   if (ImGui::IsItemDeactivatedAfterEdit()) {
     const int t = ParseHhMm(ui.time);
-    app.Emit(Command{"onsite.update", {{"id", id}, {"start_minute", t}}});  // -1 is refused with the reason
+    app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.start_minute = t; }));  // -1 is refused with the reason
   }
   if (EditField(T(kVenue), "meeting_venue", ui.venue, narrow))
-    app.Emit(Command{"onsite.update", {{"id", id}, {"venue", ui.venue}}});
+    app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.venue = ui.venue; }));
   Label(T(kPreselected));
   if (!narrow) ImGui::SameLine(Em(6));
   ImGui::SetNextItemWidth(narrow ? -1 : Em(16));
@@ -139,15 +144,15 @@ void Setup(App& app, const OnsiteMeeting& m) {
   if (ImGui::BeginCombo("##meeting_preselected", pre.empty() ? T(kChoose) : pre.c_str())) {
     for (const DrawCandidate& c : EligibleSites(m, org))
       if (ImGui::Selectable(c.name.c_str(), c.id == m.preselected_branch_id))
-        app.Emit(Command{"onsite.update", {{"id", id}, {"preselected_branch_id", c.id}}});
+        app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.preselected_branch_id = c.id; }));
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("meeting_preselected");
   ImGui::EndDisabled();
   bool held = m.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Command{"onsite.update", {{"id", id}, {"held", held}}});
+  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.held = held; }));
   if (EditField(T(kNotes), "meeting_notes", ui.notes, narrow))
-    app.Emit(Command{"onsite.update", {{"id", id}, {"notes", ui.notes}}});
+    app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.notes = ui.notes; }));
 }
 
 //-----------------------------------------------------------------------------
@@ -229,7 +234,7 @@ void DrawPanel(App& app, const OnsiteMeeting& m) {
     LabelWrapped(T(kConfirmText));
     const float bh = ImMax(TouchH(narrow), Em(2.2f));
     if (ImGui::Button(T(kConfirm), ImVec2(Em(7), bh))) {
-      app.Emit(Command{"onsite.draw", {{"id", m.meta.id}, {"seed", seed}}});
+      app.Emit(Cmd<OnsiteDraw>([&](auto& x) { x.id = m.meta.id; x.seed = seed; }));
       ImGui::CloseCurrentPopup();
     }
     ImGui::SameLine();
@@ -423,7 +428,7 @@ void DrawLook(App& app) {
   ImGui::PopFont();
   if (c.onsite_meetings.empty()) {
     LabelWrapped(T(kNone));
-    if (ImGui::Button(T(kCreate), ImVec2(0, TouchH(narrow)))) app.Emit(Command{"onsite.ensure", nlohmann::json::object()});
+    if (ImGui::Button(T(kCreate), ImVec2(0, TouchH(narrow)))) app.Emit(ToCommand(OnsiteEnsure{}));
     return;
   }
   if (!FindMeeting(c, ui.selected)) ui.selected = c.onsite_meetings.front().meta.id;

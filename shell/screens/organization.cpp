@@ -16,6 +16,8 @@
 #include <vector>
 
 #include "core/base/encoding.h"
+#include "core/org/commands_member.h"
+#include "core/org/commands_org.h"
 #include "core/org/roster_import.h"
 #include "imgui.h"
 #include "imgui_internal.h"  // ImMax
@@ -199,7 +201,7 @@ void MemberEditor(App& app) {
   ImGui::InputText("##member_name", &ui.edit_name);
   LocatorRecordLastItem("member_name");
   if (ImGui::IsItemDeactivatedAfterEdit() && ui.edit_name != m.name)
-    app.Emit(Command{"member.update", {{"id", id}, {"name", ui.edit_name}}});
+    app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.name = ui.edit_name; }));
 
   Label(T(S::Branch));
   ImGui::SameLine(label_w);
@@ -208,14 +210,14 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_branch", bi >= 0 ? org.branches[bi].name.c_str() : "")) {
     for (const Branch& b : org.branches)
       if (ImGui::Selectable(b.name.c_str(), b.meta.id == m.branch_id) && b.meta.id != m.branch_id)
-        app.Emit(Command{"member.update", {{"id", id}, {"branch_id", b.meta.id}}});
+        app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.branch_id = b.meta.id; }));
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_branch");
   bool rep = m.representative, reserve = m.reserve_cadre;
-  if (ImGui::Checkbox(T(S::Representative), &rep)) app.Emit(Command{"member.update", {{"id", id}, {"representative", rep}}});
+  if (ImGui::Checkbox(T(S::Representative), &rep)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.representative = rep; }));
   ImGui::SameLine();
-  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) app.Emit(Command{"member.update", {{"id", id}, {"reserve_cadre", reserve}}});
+  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.reserve_cadre = reserve; }));
 
   // Sex and status.
   FieldLabel(app, T(S::Sex), label_w);
@@ -224,7 +226,7 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_sex", sex_now)) {
     for (const char* s : {"男", "女"})
       if (ImGui::Selectable(std::string(s) == "男" ? T(kMale) : T(kFemale), m.sex == s) && m.sex != s)
-        app.Emit(Command{"member.update", {{"id", id}, {"sex", s}}});
+        app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.sex = s; }));
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_sex");
@@ -236,26 +238,35 @@ void MemberEditor(App& app) {
   if (ImGui::BeginCombo("##member_status", T(kStatuses[static_cast<int>(m.status)]))) {
     for (MemberStatus s : {MemberStatus::Full, MemberStatus::Probationary})
       if (ImGui::Selectable(T(kStatuses[static_cast<int>(s)]), m.status == s) && m.status != s)
-        app.Emit(Command{"member.set_status", {{"id", id}, {"status", MemberStatusCode(s)}}});
+        app.Emit(Cmd<MemberSetStatus>([&](auto& c) { c.id = id; c.status = MemberStatusCode(s); }));
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("member_status");
 
-  // Text fields: each commits once when left.
-  struct F { const Tr* label; const char* key; const char* test; std::string value; };
-  const F fields[] = {{&kEthnicity, "ethnicity", "member_ethnicity", m.ethnicity},
-                      {&kBirth, "birth_date", "member_birth", m.birth_date ? m.birth_date->ToString() : ""},
-                      {&kJoin, "join_date", "member_join", m.join_date ? m.join_date->ToString() : ""},
-                      {&kEducation, "education", "member_education", m.education},
-                      {&kPhone, "phone", "member_phone", m.phone}};
+  // Text fields: each commits once when left. A date goes as typed (AsTyped: the command reads it, or refuses
+  // it naming the field); left empty, it is cleared.
+  struct F {
+    const Tr* label;
+    std::optional<std::string> MemberFields::*text;  // or null for a date
+    Maybe<Date> MemberFields::*date;                 // or null for text
+    const char* test;
+    std::string value;
+  };
+  const F fields[] = {{&kEthnicity, &MemberFields::ethnicity, nullptr, "member_ethnicity", m.ethnicity},
+                      {&kBirth, nullptr, &MemberFields::birth_date, "member_birth", m.birth_date ? m.birth_date->ToString() : ""},
+                      {&kJoin, nullptr, &MemberFields::join_date, "member_join", m.join_date ? m.join_date->ToString() : ""},
+                      {&kEducation, &MemberFields::education, nullptr, "member_education", m.education},
+                      {&kPhone, &MemberFields::phone, nullptr, "member_phone", m.phone}};
   for (const F& f : fields) {
     FieldLabel(app, T(*f.label), label_w);
     std::string v;
-    const bool is_date = std::string(f.key).find("date") != std::string::npos;
-    if (CommitText(ui.fields, f.test, f.value, v, -1.0f, is_date ? "YYYY-MM-DD" : nullptr)) {
-      nlohmann::json a = {{"id", id}};
-      a[f.key] = is_date && TrimSpaces(v).empty() ? nlohmann::json(nullptr) : nlohmann::json(TrimSpaces(v));
-      app.Emit(Command{"member.update", a});
+    if (CommitText(ui.fields, f.test, f.value, v, -1.0f, f.date ? "YYYY-MM-DD" : nullptr)) {
+      const std::string t = TrimSpaces(v);
+      MemberUpdate c;
+      c.id = id;
+      if (f.text) c.*f.text = t;
+      else if (t.empty()) (c.*f.date).emplace(std::nullopt);  // cleared
+      app.Emit(f.date && !t.empty() ? AsTyped(c, f.date, t) : ToCommand(c));
     }
   }
 
@@ -275,16 +286,20 @@ void MemberEditor(App& app) {
     }
   }
   if (posts_changed) {
-    nlohmann::json codes = nlohmann::json::array();
+    std::vector<std::string> codes;
     for (Post p : posts) codes.push_back(PostCode(p));
-    app.Emit(Command{"member.set_posts", {{"id", id}, {"posts", codes}}});
+    app.Emit(Cmd<MemberSetPosts>([&](auto& c) { c.id = id; c.posts = codes; }));
   }
   FieldLabel(app, T(kOtherPosts), label_w);
   std::string other;
   if (CommitText(ui.fields, "member_other_posts", m.other_posts, other)) {
-    nlohmann::json codes = nlohmann::json::array();
+    std::vector<std::string> codes;
     for (Post p : m.posts) codes.push_back(PostCode(p));
-    app.Emit(Command{"member.set_posts", {{"id", id}, {"posts", codes}, {"other_posts", other}}});
+    app.Emit(Cmd<MemberSetPosts>([&](auto& c) {
+      c.id = id;
+      c.posts = codes;
+      c.other_posts = other;
+    }));
   }
   if (!m.id_masked.empty()) LabelColored(col::Grey, "ID " + m.id_masked);
 
@@ -296,7 +311,7 @@ void MemberEditor(App& app) {
     ImGui::AlignTextToFramePadding();
     Label(Fmt(T(kExemptYear), e.year, e.reason.c_str(), e.approved_on.ToString().c_str()));
     ImGui::SameLine();
-    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"exemption.remove", {{"id", e.meta.id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Cmd<ExemptionRemove>([&](auto& c) { c.id = e.meta.id; }));
     ImGui::PopID();
   }
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
@@ -304,8 +319,12 @@ void MemberEditor(App& app) {
   LocatorRecordLastItem("member_exempt_reason");
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(kExemptAdd)))
-    app.Emit(Command{"exemption.add", {{"member_id", id}, {"year", app.today.Year()}, {"reason", ui.exempt_reason},
-                                       {"approved_on", app.today.ToString()}}},
+    app.Emit(Cmd<ExemptionAdd>([&](auto& c) {
+               c.member_id = id;
+               c.year = app.today.Year();
+               c.reason = ui.exempt_reason;
+               c.approved_on = app.today;
+             }),
              [&ui](const ApplyResult& r) {
                if (r.ok) ui.exempt_reason.clear();
              });
@@ -314,7 +333,7 @@ void MemberEditor(App& app) {
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   if (ImGui::Button(T(S::RemoveMember))) {
     ui.selected_member.clear();
-    app.Emit(Command{"member.remove", {{"id", id}}});
+    app.Emit(Cmd<MemberRemove>([&](auto& c) { c.id = id; }));
   }
   ImGui::PopStyleColor();
 }
@@ -342,7 +361,10 @@ void DrawMembers(App& app) {
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(S::AddMember)) && !org.branches.empty()) {
     const Id branch = fb >= 0 ? ui.branch_filter : org.branches.front().meta.id;
-    app.Emit(Command{"member.add", {{"name", T(S::NewMemberName)}, {"branch_id", branch}}}, [&ui](const ApplyResult& r) {
+    app.Emit(Cmd<MemberAdd>([&](auto& c) {
+      c.name = T(S::NewMemberName);
+      c.branch_id = branch;
+    }), [&ui](const ApplyResult& r) {
       if (r.ok) ui.selected_member = r.created_id;
     });
   }
@@ -484,7 +506,7 @@ void DrawTree(App& app) {
     const int b = FindBranch(org, m.branch_id);
     if (b >= 0) ++member_count[static_cast<size_t>(b)];
   }
-  if (ImGui::Button(T(kAddArea))) app.Emit(Command{"area.add", {{"name", FreshName(org.areas, T(kNewArea))}}}, select_new(1));
+  if (ImGui::Button(T(kAddArea))) app.Emit(Cmd<AreaAdd>([&](auto& c) { c.name = FreshName(org.areas, T(kNewArea)); }), select_new(1));
   ImGui::SameLine();
   ImGui::BeginDisabled(!(ui.node_kind == 1 || ui.node_kind == 2));
   if (ImGui::Button(T(kAddGb))) {
@@ -492,7 +514,10 @@ void DrawTree(App& app) {
     if (ui.node_kind == 2)
       for (const GeneralBranch& x : org.general_branches)
         if (x.meta.id == ui.node) area = x.area_id;
-    app.Emit(Command{"general_branch.add", {{"name", FreshName(org.general_branches, T(kNewGb))}, {"area_id", area}}},
+    app.Emit(Cmd<GeneralBranchAdd>([&](auto& c) {
+               c.name = FreshName(org.general_branches, T(kNewGb));
+               c.area_id = area;
+             }),
              select_new(2));
   }
   ImGui::EndDisabled();
@@ -501,7 +526,11 @@ void DrawTree(App& app) {
   if (ImGui::Button(T(kAddBranch))) {
     Id gb = ui.node;
     if (ui.node_kind == 3) gb = org.branches[static_cast<size_t>(std::max(0, FindBranch(org, ui.node)))].general_branch_id;
-    app.Emit(Command{"branch.add", {{"name", FreshName(org.branches, T(kNewBranch))}, {"kind", "village"}, {"general_branch_id", gb}}},
+    app.Emit(Cmd<BranchAdd>([&](auto& c) {
+               c.name = FreshName(org.branches, T(kNewBranch));
+               c.kind = BranchKindCode(BranchKind::Village);
+               c.general_branch_id = gb;
+             }),
              select_new(3));
   }
   ImGui::EndDisabled();
@@ -564,13 +593,13 @@ void DrawTree(App& app) {
       if (x.meta.id == ui.node) a = &x;
     if (a) {
       FieldLabel(app, T(kNodeName), label_w);
-      if (CommitText(ui.fields, "area_name", a->name, v)) app.Emit(Command{"area.update", {{"id", a->meta.id}, {"name", v}}});
+      if (CommitText(ui.fields, "area_name", a->name, v)) app.Emit(Cmd<AreaUpdate>([&](auto& c) { c.id = a->meta.id; c.name = v; }));
       FieldLabel(app, T(kChief), label_w);
       Id chosen;
       if (CadreCombo(org, "area_chief", a->chief_cadre_id, chosen, -1.0f))
-        app.Emit(Command{"area.update", {{"id", a->meta.id}, {"chief_cadre_id", chosen}}});
+        app.Emit(Cmd<AreaUpdate>([&](auto& c) { c.id = a->meta.id; c.chief_cadre_id = chosen; }));
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-      if (ImGui::Button(T(kRemove))) app.Emit(Command{"area.remove", {{"id", a->meta.id}}}, deselect);
+      if (ImGui::Button(T(kRemove))) app.Emit(Cmd<AreaRemove>([&](auto& c) { c.id = a->meta.id; }), deselect);
       ImGui::PopStyleColor();
     }
   } else if (ui.node_kind == 2) {
@@ -579,7 +608,7 @@ void DrawTree(App& app) {
       if (x.meta.id == ui.node) gb = &x;
     if (gb) {
       FieldLabel(app, T(kNodeName), label_w);
-      if (CommitText(ui.fields, "gb_name", gb->name, v)) app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"name", v}}});
+      if (CommitText(ui.fields, "gb_name", gb->name, v)) app.Emit(Cmd<GeneralBranchUpdate>([&](auto& c) { c.id = gb->meta.id; c.name = v; }));
       FieldLabel(app, T(kParentArea), label_w);
       ImGui::SetNextItemWidth(-1);
       const char* area_now = "";
@@ -588,28 +617,31 @@ void DrawTree(App& app) {
       if (ImGui::BeginCombo("##gb_area", area_now)) {
         for (const Area& a : org.areas)
           if (ImGui::Selectable(a.name.c_str(), a.meta.id == gb->area_id) && a.meta.id != gb->area_id)
-            app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"area_id", a.meta.id}}});
+            app.Emit(Cmd<GeneralBranchUpdate>([&](auto& c) { c.id = gb->meta.id; c.area_id = a.meta.id; }));
         ImGui::EndCombo();
       }
       LocatorRecordLastItem("gb_area");
       FieldLabel(app, T(kGbSecretary), label_w);
       Id chosen;
       if (CadreCombo(org, "gb_secretary", gb->secretary_cadre_id, chosen, -1.0f))
-        app.Emit(Command{"general_branch.update", {{"id", gb->meta.id}, {"secretary_cadre_id", chosen}}});
+        app.Emit(Cmd<GeneralBranchUpdate>([&](auto& c) { c.id = gb->meta.id; c.secretary_cadre_id = chosen; }));
       ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-      if (ImGui::Button(T(kRemove))) app.Emit(Command{"general_branch.remove", {{"id", gb->meta.id}}}, deselect);
+      if (ImGui::Button(T(kRemove))) app.Emit(Cmd<GeneralBranchRemove>([&](auto& c) { c.id = gb->meta.id; }), deselect);
       ImGui::PopStyleColor();
     }
   } else if (ui.node_kind == 3 && FindBranch(org, ui.node) >= 0) {
     const Branch& b = org.branches[static_cast<size_t>(FindBranch(org, ui.node))];
     FieldLabel(app, T(kNodeName), label_w);
-    if (CommitText(ui.fields, "branch_name", b.name, v)) app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"name", v}}});
+    if (CommitText(ui.fields, "branch_name", b.name, v)) app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.name = v; }));
     FieldLabel(app, T(kKind), label_w);
     ImGui::SetNextItemWidth(-1);
     if (ImGui::BeginCombo("##branch_kind", T(kKinds[static_cast<int>(b.kind)]))) {
       for (int k = 0; k < 3; ++k)
         if (ImGui::Selectable(T(kKinds[k]), static_cast<int>(b.kind) == k) && static_cast<int>(b.kind) != k)
-          app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"kind", BranchKindCode(static_cast<BranchKind>(k))}}});
+          app.Emit(Cmd<BranchUpdate>([&](auto& c) {
+            c.id = b.meta.id;
+            c.kind = BranchKindCode(static_cast<BranchKind>(k));
+          }));
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("branch_kind");
@@ -621,23 +653,25 @@ void DrawTree(App& app) {
     if (ImGui::BeginCombo("##branch_gb", gb_now)) {
       for (const GeneralBranch& x : org.general_branches)
         if (ImGui::Selectable(x.name.c_str(), x.meta.id == b.general_branch_id) && x.meta.id != b.general_branch_id)
-          app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"general_branch_id", x.meta.id}}});
+          app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.general_branch_id = x.meta.id; }));
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("branch_gb");
     FieldLabel(app, T(kRank), label_w);
     if (CommitText(ui.fields, "branch_rank", b.last_year_target_rank ? std::to_string(*b.last_year_target_rank) : "", v, Em(6))) {
-      nlohmann::json a = {{"id", b.meta.id}};
       const std::string t = TrimSpaces(v);
-      if (t.empty()) a["last_year_target_rank"] = nullptr;
-      else if (t.find_first_not_of("0123456789") == std::string::npos && t.size() < 6) a["last_year_target_rank"] = std::stoi(t);
-      else a["last_year_target_rank"] = t;  // refused by the command with a clear message
-      app.Emit(Command{"branch.update", a});
+      const bool number = !t.empty() && t.find_first_not_of("0123456789") == std::string::npos && t.size() < 6;
+      BranchUpdate c;
+      c.id = b.meta.id;
+      if (number) c.last_year_target_rank.emplace(std::stoi(t));
+      else if (t.empty()) c.last_year_target_rank.emplace(std::nullopt);  // cleared
+      // Other text goes as typed: refused by the command with a clear message.
+      app.Emit(t.empty() || number ? ToCommand(c) : AsTyped(c, &BranchFields::last_year_target_rank, t));
     }
     bool focus = b.focus_object;
-    if (ImGui::Checkbox(T(kFocus), &focus)) app.Emit(Command{"branch.update", {{"id", b.meta.id}, {"focus_object", focus}}});
+    if (ImGui::Checkbox(T(kFocus), &focus)) app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.focus_object = focus; }));
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::Button(T(kRemove))) app.Emit(Command{"branch.remove", {{"id", b.meta.id}}}, deselect);
+    if (ImGui::Button(T(kRemove))) app.Emit(Cmd<BranchRemove>([&](auto& c) { c.id = b.meta.id; }), deselect);
     ImGui::PopStyleColor();
   } else {
     LabelColored(col::Grey, T(kSelectNode));
@@ -657,7 +691,10 @@ void DrawTree(App& app) {
   ImGui::SameLine();
   Label(T(kBranchesUnit));
   if (!narrow) ImGui::SameLine();
-  if (ImGui::Button(T(kFocusApply))) app.Emit(Command{"org.focus_rule", {{"mode", "bottom_count"}, {"count", count}}});
+  if (ImGui::Button(T(kFocusApply))) app.Emit(Cmd<OrgFocusRule>([&](auto& c) {
+    c.mode = "bottom_count";
+    c.count = count;
+  }));
 }
 
 //-----------------------------------------------------------------------------
@@ -674,7 +711,7 @@ void DrawCadres(App& app) {
   const Organization& org = app.data().org;
   const bool narrow = app.Narrow();
   if (ImGui::Button(T(kAddCadre)))
-    app.Emit(Command{"cadre.add", {{"name", T(kNewCadre)}}}, [&ui](const ApplyResult& r) {
+    app.Emit(Cmd<CadreAdd>([&](auto& c) { c.name = T(kNewCadre); }), [&ui](const ApplyResult& r) {
       if (r.ok) ui.cadre = r.created_id;  // selected for editing
     });
   const float table_h = narrow ? Em(14) : Em(14);
@@ -711,13 +748,14 @@ void DrawCadres(App& app) {
     const Id id = c->meta.id;
     std::string v;
     FieldLabel(app, T(S::Name), label_w);
-    if (CommitText(ui.fields, "cadre_name", c->name, v)) app.Emit(Command{"cadre.update", {{"id", id}, {"name", v}}});
+    if (CommitText(ui.fields, "cadre_name", c->name, v)) app.Emit(Cmd<CadreUpdate>([&](auto& x) { x.id = id; x.name = v; }));
     FieldLabel(app, T(kTitleField), label_w);
-    if (CommitText(ui.fields, "cadre_title", c->title, v)) app.Emit(Command{"cadre.update", {{"id", id}, {"title", v}}});
+    if (CommitText(ui.fields, "cadre_title", c->title, v)) app.Emit(Cmd<CadreUpdate>([&](auto& x) { x.id = id; x.title = v; }));
     // Roles, villages and teams as check lists; each change sends the whole list.
-    auto check_list = [&](const Tr& title, int n, auto label_of, auto is_on, auto code_of, const char* key) {
+    using List = std::optional<std::vector<std::string>> CadreFields::*;
+    auto check_list = [&](const Tr& title, int n, auto label_of, auto is_on, auto code_of, List field) {
       ImGui::SeparatorText(T(title));
-      nlohmann::json codes = nlohmann::json::array();
+      std::vector<std::string> codes;
       bool changed = false;
       float x_end = 0;
       for (int k = 0; k < n; ++k) {
@@ -731,20 +769,24 @@ void DrawCadres(App& app) {
         x_end = ImGui::GetItemRectMax().x - ImGui::GetWindowPos().x;
         if (on) codes.push_back(code_of(k));
       }
-      if (changed) app.Emit(Command{"cadre.update", {{"id", id}, {key, codes}}});
+      if (changed)
+        app.Emit(Cmd<CadreUpdate>([&](auto& x) {
+          x.id = id;
+          x.*field = codes;
+        }));
     };
     check_list(kRoles, 7, [&](int k) { return std::string(T(kRoleNames[k])); },
                [&](int k) { return std::find(c->roles.begin(), c->roles.end(), static_cast<CadreRole>(k)) != c->roles.end(); },
-               [&](int k) { return std::string(CadreRoleCode(static_cast<CadreRole>(k))); }, "roles");
+               [&](int k) { return std::string(CadreRoleCode(static_cast<CadreRole>(k))); }, &CadreFields::roles);
     check_list(kLinked, static_cast<int>(org.branches.size()), [&](int k) { return org.branches[static_cast<size_t>(k)].name; },
                [&](int k) {
                  const Id& b = org.branches[static_cast<size_t>(k)].meta.id;
                  return std::find(c->linked_branch_ids.begin(), c->linked_branch_ids.end(), b) != c->linked_branch_ids.end();
                },
-               [&](int k) { return org.branches[static_cast<size_t>(k)].meta.id; }, "linked_branch_ids");
+               [&](int k) { return org.branches[static_cast<size_t>(k)].meta.id; }, &CadreFields::linked_branch_ids);
     check_list(kTeams, 5, [&](int k) { return std::string(T(kTeamNames[k])); },
                [&](int k) { return std::find(c->lecture_teams.begin(), c->lecture_teams.end(), static_cast<LectureTeam>(k)) != c->lecture_teams.end(); },
-               [&](int k) { return std::string(LectureTeamCode(static_cast<LectureTeam>(k))); }, "lecture_teams");
+               [&](int k) { return std::string(LectureTeamCode(static_cast<LectureTeam>(k))); }, &CadreFields::lecture_teams);
     ImGui::Spacing();
     FieldLabel(app, T(kCadreArea), label_w);
     ImGui::SetNextItemWidth(narrow ? -1.0f : Em(10));
@@ -752,14 +794,14 @@ void DrawCadres(App& app) {
     for (const Area& a : org.areas)
       if (a.meta.id == c->area_id) area_now = a.name.c_str();
     if (ImGui::BeginCombo("##cadre_area", area_now)) {
-      if (ImGui::Selectable(T(kNone), c->area_id.empty())) app.Emit(Command{"cadre.update", {{"id", id}, {"area_id", ""}}});
+      if (ImGui::Selectable(T(kNone), c->area_id.empty())) app.Emit(Cmd<CadreUpdate>([&](auto& x) { x.id = id; x.area_id = ""; }));
       for (const Area& a : org.areas)
-        if (ImGui::Selectable(a.name.c_str(), a.meta.id == c->area_id)) app.Emit(Command{"cadre.update", {{"id", id}, {"area_id", a.meta.id}}});
+        if (ImGui::Selectable(a.name.c_str(), a.meta.id == c->area_id)) app.Emit(Cmd<CadreUpdate>([&](auto& x) { x.id = id; x.area_id = a.meta.id; }));
       ImGui::EndCombo();
     }
     LocatorRecordLastItem("cadre_area");
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::Button(T(kRemove))) app.Emit(Command{"cadre.remove", {{"id", id}}});
+    if (ImGui::Button(T(kRemove))) app.Emit(Cmd<CadreRemove>([&](auto& x) { x.id = id; }));
     ImGui::PopStyleColor();
   }
 }
@@ -885,9 +927,12 @@ void DrawRoster(App& app) {
         // The command gets the file as UTF-8 text (read the way the preview read it) and the counts the user saw.
         // Once applied, the preview closes with a note of what was imported.
         DecodedText text = DecodeText(ui.file_bytes, p.encoding);
-        app.Emit(Command{"roster.import", {{"text", text.text}, {"file", ui.file_name},
-                                           {"create_missing_branches", ui.create_branches},
-                                           {"expect", {{"imported", p.imported}, {"updated", p.updated}}}}},
+        app.Emit(Cmd<RosterImport>([&](auto& c) {
+                   c.text = text.text;
+                   c.file = ui.file_name;
+                   c.create_missing_branches = ui.create_branches;
+                   c.expect = nlohmann::json{{"imported", p.imported}, {"updated", p.updated}};
+                 }),
                  [&ui, done = Fmt(T(kApplied), p.imported, p.updated)](const ApplyResult& r) {
                    if (!r.ok) return;
                    ui.import_status = done;

@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "core/exchange/commands_exchange.h"
 #include "core/exchange/merge.h"
 #include "core/exchange/qr_transfer.h"
 #include "core/campaign/talks.h"
@@ -603,7 +604,7 @@ void DrawReceive(App& app) {
     std::snprintf(en, sizeof en, "Merged the scanned records: %d new, %d changed, %d conflicts (logged)", p.added, p.changed,
                   p.conflicts);
     // Same undo step as a bundle file import (shell/screens/data.cpp), so 撤销上次导入 covers it too.
-    app.Emit(Command{"bundle.import", {{"bundle", nlohmann::json::parse(BundleToJson(u.bundle))}}},
+    app.Emit(Cmd<BundleImport>([&](auto& c) { c.bundle = nlohmann::json::parse(BundleToJson(u.bundle)); }),
              [&u](const ApplyResult& r) {
                if (!r.ok) Say(u, col::Red, r.problem.message_zh + "（数据未做任何更改）", r.problem.message_en + " (nothing changed)");
              });

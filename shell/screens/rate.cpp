@@ -14,7 +14,9 @@
 #include <string>
 #include <vector>
 
+#include "core/org/commands_org.h"
 #include "core/rate/branch_rating.h"
+#include "core/rate/commands_rate.h"
 #include "core/rate/points.h"
 #include "core/rate/stars.h"
 #include "imgui.h"
@@ -253,11 +255,15 @@ void DrawEntry(App& app) {
 
   ImGui::BeginDisabled(!date || !item || rows.empty());
   if (ImGui::Button(T(kRecordAll))) {
-    nlohmann::json ids = nlohmann::json::array();
+    std::vector<std::string> ids;
     for (int i : rows) ids.push_back(org.members[static_cast<size_t>(i)].meta.id);
     std::string feedback = Fmt(T(kRecorded), org.branches[static_cast<size_t>(bi)].name.c_str(), item->code.c_str(),
                                FormatPoints(item->points).c_str());
-    app.Emit(Command{"points.record_many", {{"member_ids", ids}, {"item_id", ui.item}, {"date", ui.date}}},
+    app.Emit(Cmd<PointsRecordMany>([&](auto& c) {
+               c.member_ids = ids;
+               c.item_id = ui.item;
+               c.date = *date;  // Date::Parse(ui.date): the same text
+             }),
              [&ui, feedback](const ApplyResult& r) {
                if (r.ok) ui.last_recorded = feedback;
              });
@@ -332,14 +338,17 @@ void DrawEntry(App& app) {
         const bool click = ImGui::Button(T(kRecord), ImVec2(-1, narrow ? touch_h : 0));
         if ((enter || click) && date && item && !emitted) {
           // Once recorded: the feedback line, the field emptied, the next member's field focused.
-          nlohmann::json args = {{"member_id", m.meta.id}, {"item_id", ui.item}, {"date", ui.date}};
-          if (!typed.empty()) args["points"] = typed;
+          PointsRecord rec;
+          rec.member_id = m.meta.id;
+          rec.item_id = ui.item;
+          rec.date = *date;  // Date::Parse(ui.date): the same text
           std::string feedback = Fmt(T(kRecorded), m.name.c_str(), item->code.c_str(),
                                      typed.empty() ? FormatPoints(item->points).c_str() : typed.c_str());
           Id next;
           if (enter && r + 1 < static_cast<int>(rows.size()))
             next = org.members[static_cast<size_t>(rows[static_cast<size_t>(r + 1)])].meta.id;
-          app.Emit(Command{"points.record", std::move(args)},
+          // Points go as typed ("+2", "0.5"): the command reads them or refuses them; none: the item's.
+          app.Emit(typed.empty() ? ToCommand(rec) : AsTyped(rec, &PointsRecord::points, typed),
                    [&ui, member = m.meta.id, feedback, next](const ApplyResult& res) {
                      if (!res.ok) return;
                      ui.last_recorded = feedback;
@@ -455,7 +464,7 @@ void DrawMemberStars(App& app) {
     ImGui::AlignTextToFramePadding();
     LabelWrapped(m.name + "：" + e.exemption->reason + "（" + e.exemption->approved_on.ToString() + "）");
     ImGui::SameLine();
-    if (ImGui::SmallButton(T(kRemove))) app.Emit(Command{"exemption.remove", {{"id", e.exemption->meta.id}}});
+    if (ImGui::SmallButton(T(kRemove))) app.Emit(Cmd<ExemptionRemove>([&](auto& c) { c.id = e.exemption->meta.id; }));
     ImGui::PopID();
   }
   if (!any) LabelColored(col::Grey, T(kNone));
@@ -483,12 +492,16 @@ void DrawMemberStars(App& app) {
   ImGui::InputTextWithHint("##exempt_date", T(kApprovedOn), &ui.exempt_date);
   LocatorRecordLastItem("exempt_date");
   ImGui::SameLine();
-  if (ImGui::Button(T(kAddExemption)))
-    app.Emit(Command{"exemption.add", {{"member_id", ui.exempt_member}, {"year", ui.year}, {"reason", ui.exempt_reason},
-                                       {"approved_on", ui.exempt_date}}},
-             [&ui](const ApplyResult& r) {
-               if (r.ok) ui.exempt_reason.clear();
-             });
+  if (ImGui::Button(T(kAddExemption))) {
+    ExemptionAdd ex;
+    ex.member_id = ui.exempt_member;
+    ex.year = ui.year;
+    ex.reason = ui.exempt_reason;
+    // The day of approval goes as typed: the command reads it or refuses it naming the field.
+    app.Emit(AsTyped(ex, &ExemptionAdd::approved_on, ui.exempt_date), [&ui](const ApplyResult& r) {
+      if (r.ok) ui.exempt_reason.clear();
+    });
+  }
 
   bool header = false;
   for (int i : res.not_member_yet) {
@@ -526,7 +539,10 @@ void DrawBranchStars(App& app) {
   LocatorRecordLastItem("w_target");
   ImGui::SameLine();
   if (ImGui::Button(T(kSaveWeights)))
-    app.Emit(Command{"branch_rating.weights", {{"rubric", ui.w_rubric}, {"target", ui.w_target}}});
+    app.Emit(Cmd<BranchRatingWeights>([&](auto& c) {
+      c.rubric = ui.w_rubric;
+      c.target = ui.w_target;
+    }));
 
   const BranchRatingResult res = RateBranches(org, book, ui.year);
   for (const std::string& p : res.problems_zh) LabelColored(col::Red, p);
@@ -570,7 +586,10 @@ void DrawBranchStars(App& app) {
     if (h.year == ui.year && h.published_on) published = h.published_on->ToString();
   ImGui::BeginDisabled(res.ranked.empty());
   if (ImGui::Button(T(kPublish)))
-    app.Emit(Command{"branch_rating.publish", {{"year", ui.year}, {"published_on", app.today.ToString()}}});
+    app.Emit(Cmd<BranchRatingPublish>([&](auto& c) {
+      c.year = ui.year;
+      c.published_on = app.today;
+    }));
   ImGui::EndDisabled();
   if (!published.empty()) {
     ImGui::SameLine();
@@ -620,7 +639,11 @@ void DrawBranchStars(App& app) {
     if (!narrow) ImGui::SameLine(Em(22));
     std::string v;
     if (CommitText(ui.fields, ("rubric:" + it.code).c_str(), a ? FormatPoints(score) : "", v, Em(6)))
-      app.Emit(Command{"assessment.set", {{"branch_id", ui.assess_branch}, {"year", ui.year}, {"scores", {{it.meta.id, v}}}}});
+      app.Emit(Cmd<AssessmentSet>([&](auto& c) {
+        c.branch_id = ui.assess_branch;
+        c.year = ui.year;
+        c.scores = nlohmann::json{{it.meta.id, v}};  // {rubric item id: the score as typed}
+      }));
     ImGui::PopID();
   }
   ImGui::AlignTextToFramePadding();
@@ -628,9 +651,11 @@ void DrawBranchStars(App& app) {
   if (!narrow) ImGui::SameLine(Em(22));
   std::string v;
   if (CommitText(ui.fields, "target_score", a && a->target_score ? FormatPoints(*a->target_score) : "", v, Em(6))) {
-    nlohmann::json args = {{"branch_id", ui.assess_branch}, {"year", ui.year}};
-    args["target_score"] = v.empty() ? nlohmann::json(nullptr) : nlohmann::json(v);
-    app.Emit(Command{"assessment.set", args});
+    AssessmentSet as;
+    as.branch_id = ui.assess_branch;
+    as.year = ui.year;
+    as.target_score.emplace(std::nullopt);  // empty: cleared; a score goes as typed (the command reads it)
+    app.Emit(v.empty() ? ToCommand(as) : AsTyped(as, &AssessmentSet::target_score, v));
   }
   LabelColored(col::Grey, Fmt(T(kRubricSum), FormatPoints(sum).c_str(), FormatPoints(max).c_str()));
   for (const BranchRating& r : res.ranked)

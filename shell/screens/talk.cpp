@@ -157,10 +157,12 @@ void PlanPanel(App& app) {
   LocatorRecordLastItem("talk_to");
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(kSchedule), ImVec2(narrow ? -1 : 0, TouchH(narrow)))) {
-    nlohmann::json a = nlohmann::json::object();
-    if (!ui.from.empty()) a["from"] = ui.from;
-    if (!ui.to.empty()) a["to"] = ui.to;
-    app.Emit(Command{"talk.schedule", a});
+    // Empty: left out; a date goes as typed (the command reads it or refuses it naming the field).
+    const TalkScheduleCmd s{};
+    Command cmd = ToCommand(s);
+    if (!ui.from.empty()) cmd.args.update(AsTyped(s, &TalkScheduleCmd::from, ui.from).args);
+    if (!ui.to.empty()) cmd.args.update(AsTyped(s, &TalkScheduleCmd::to, ui.to).args);
+    app.Emit(cmd);
   }
   if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(kScheduleExplain));
 
@@ -449,12 +451,19 @@ void RecordForm(App& app, const Talk& t) {
       std::vector<int> covered;
       for (size_t k = 0; k < ui.topics.size(); ++k)
         if (ui.topics[k]) covered.push_back(static_cast<int>(k));
-      nlohmann::json a = {{"id", t.meta.id},           {"held_on", ui.date},      {"start_minute", minute},
-                          {"place", ui.place},         {"topics_covered", covered}, {"notes", ui.notes},
-                          {"reserve_cadre_ids", ui.reserve_ids}, {"reserve_cadre_note", ui.reserve_note}};
-      a["intention"] = ui.intention < 0 ? nlohmann::json(nullptr) : nlohmann::json(IntentionToken(kinds[ui.intention]));
+      TalkRecordCmd rec;
+      rec.id = t.meta.id;
+      rec.start_minute = minute;
+      rec.place = ui.place;
+      rec.topics_covered = nlohmann::json(covered);
+      rec.notes = ui.notes;
+      rec.reserve_cadre_ids = ui.reserve_ids;
+      rec.reserve_cadre_note = ui.reserve_note;
+      if (ui.intention < 0) rec.intention.emplace(std::nullopt);
+      else rec.intention.emplace(IntentionToken(kinds[ui.intention]));
       const Id id = t.meta.id;
-      app.Emit(Command{"talk.record", a}, [&ui, id](const ApplyResult& r) {
+      // The day goes as typed: the command reads it, or refuses it (or none) naming the field.
+      app.Emit(AsTyped(rec, &TalkRecordCmd::held_on, ui.date), [&ui, id](const ApplyResult& r) {
         if (!r.ok) return;
         ui.form_for.clear();  // reload from the stored record
         ui.saved_for = id;
@@ -464,7 +473,7 @@ void RecordForm(App& app, const Talk& t) {
   if (t.record) {
     if (!narrow) ImGui::SameLine();
     if (ImGui::Button(T(kClear), ImVec2(narrow ? -1 : 0, bh))) {
-      app.Emit(Command{"talk.clear_record", {{"id", t.meta.id}}}, [&ui](const ApplyResult& r) {
+      app.Emit(Cmd<TalkClearRecord>([&](auto& x) { x.id = t.meta.id; }), [&ui](const ApplyResult& r) {
         if (r.ok) ui.form_for.clear();
       });
     }
