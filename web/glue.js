@@ -398,6 +398,7 @@
         firstFrameMs: () => window.zjFirstFrameMs,
         // Asks for a snapshot at the end of the next frame (as after 300 journal entries); tests of recovery.
         snapshotNow: () => Module.ccall('zj_storage_snapshot_now', null, [], []),
+        wasmBytes: () => (Module.HEAP8 ? Module.HEAP8.length : 0),   // the wasm memory's size (benchmarks)
       };
     }
     window.zjStartApp(Module);

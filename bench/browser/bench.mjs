@@ -8,7 +8,7 @@
 //   reopen ms                   from navigation to the third frame, the stored town opened and its journal replayed
 //   raw read ms                 reading the same snapshot and journal bytes from IndexedDB alone, no parsing
 //   reopen / raw read           how much the app adds to the bare read
-//   heap MB                     JS heap after reopening (performance.memory)
+//   memory MB                   JS heap (performance.memory) + wasm memory after reopening
 //   kept                        point entries after reopening / entries recorded (must be all of them)
 // Usage: node bench/browser/bench.mjs [sizes…]   (default: 0 1000 5000 added members)
 import fs from 'node:fs';
@@ -49,7 +49,14 @@ async function run(added) {
     new PerformanceObserver((l) => { for (const e of l.getEntries()) window.zjLongest = Math.max(window.zjLongest, e.duration); })
       .observe({ type: 'longtask', buffered: false });
   });
-  // The members: added in one step (as a roster import would), spread over the town's branches.
+  // A real town's 40 branches (the demo's 8 and 32 more), then the members, added in one step (as a roster import
+  // would), spread over the branches.
+  const gb = JSON.parse(await page.evaluate(() => window.zjTest.dataset())).org.general_branches[0].id;
+  if (added > 0) {
+    await page.evaluate((gb) => {
+      for (let i = 0; i < 32; i++) window.zjTest.apply({ name: 'branch.add', args: { name: '测试村' + i + '党支部', kind: 'village', general_branch_id: gb } });
+    }, gb);
+  }
   const ds0 = JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
   const branches = ds0.org.branches.map((b) => b.id);
   await page.evaluate(([n, branches]) => {
@@ -94,7 +101,7 @@ async function run(added) {
   const reopened = await open(ctx);
   page = reopened.page;
   const after = JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
-  const heap = await page.evaluate(() => (performance.memory ? performance.memory.usedJSHeapSize / 1048576 : 0));
+  const heap = await page.evaluate(() => ((performance.memory ? performance.memory.usedJSHeapSize : 0) + window.zjTest.wasmBytes()) / 1048576);
   const raw = await page.evaluate(() => new Promise((res, rej) => {
     const t0 = performance.now();
     const r = indexedDB.open('zhengjian');
@@ -120,7 +127,7 @@ async function run(added) {
   };
 }
 
-console.log('members  entries  cmd p50/p95/max ms  member.update ms  longest task ms  durable p95 ms  reopen ms  raw read ms  reopen/raw  stored MB  heap MB  kept');
+console.log('members  entries  cmd p50/p95/max ms  member.update ms  longest task ms  durable p95 ms  reopen ms  raw read ms  reopen/raw  stored MB  memory MB  kept');
 let lost = false;
 for (const n of sizes) {
   const r = await run(n);

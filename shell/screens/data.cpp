@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "core/exchange/bundle.h"
+#include "core/exchange/commands_exchange.h"
 #include "core/exchange/kit.h"
 #include "core/exchange/merge.h"
 #include "imgui.h"
@@ -88,7 +89,7 @@ const StringTable kTable{&kTitle, &kRecovery, &kSnapshots, &kRecoverThis, &kStar
                          &kEvidenceNew};
 
 constexpr const char* kBackupStep = "backup.import";
-constexpr const char* kBundleStep = "bundle.import";
+constexpr const char* kBundleStep = BundleImport::kName;
 
 using PendingBackup = DataScreen::PendingBackup;
 using PendingBundle = DataScreen::PendingBundle;
@@ -595,7 +596,10 @@ void DrawBundles(App& app) {
         s.imported_evidence.clear();
         if (b.plan.HasChanges()) {
           const std::vector<std::string> new_evidence = b.new_evidence;
-          app.Emit(Command{kBundleStep, {{"bundle", nlohmann::json::parse(b.text, nullptr, false)}, {"choices", ChoicesJson(b.choices)}}},
+          app.Emit(Cmd<BundleImport>([&](BundleImport& c) {
+                     c.bundle = nlohmann::json::parse(b.text, nullptr, false);
+                     c.choices = ChoicesJson(b.choices);
+                   }),
                    [&s, new_evidence](const ApplyResult& r) {
                      if (r.ok) s.imported_evidence = new_evidence;
                      else Say(s, col::Red, r.problem.message_zh + "(数据未做任何更改)", r.problem.message_en + " (nothing changed)");
