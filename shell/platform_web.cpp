@@ -20,6 +20,7 @@
 #include "shell/fonts.h"
 #include "shell/locator.h"
 #include "shell/platform.h"
+#include "shell/storage.h"
 
 //-----------------------------------------------------------------------------
 // [SECTION] Platform port, web implementation
@@ -329,6 +330,8 @@ EMSCRIPTEN_KEEPALIVE const char* zj_test_apply(const char* json) {
   try {
     auto j = nlohmann::json::parse(json);
     zj::ApplyResult r = g_app.Apply({j.at("name").get<std::string>(), j.value("args", nlohmann::json::object())});
+    // As at the end of the frame in which a screen emits a command: its journal entry goes to storage now.
+    zj::ui::StorageEndFrame(g_app);
     out = {{"ok", r.ok}, {"problem", r.problem.message_en}, {"created_id", r.created_id}};
   } catch (const std::exception& e) {
     out = {{"ok", false}, {"problem", e.what()}};

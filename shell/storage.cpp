@@ -104,6 +104,7 @@ struct Writer {
   size_t bytes = 0;
   bool want_snapshot = false;
   bool stored_locked = false;          // the stored snapshot holds a talk lock (its talk records sealed)
+  bool reset_pending = false;          // a dataset adopted from recovery or a fresh start: stored whole, as a new epoch
   double retry_after = 0;              // a failed snapshot is retried after this time (ms)
   int failed_seen = 0;
   std::string chunk;
@@ -264,7 +265,8 @@ bool StorageRecover(App& app, int seq) {
   AbortSnapshot();
   if (s.blocked) {
     EmitAdopt(app, *it->second);
-    g_w.has_snapshot = false;  // a new epoch: written as a whole at the end of this frame
+    g_w.has_snapshot = false;
+    g_w.reset_pending = true;  // a new epoch: written as a whole at the end of this frame, then the pointer moves
   } else {
     app.Emit(change::Replace{*it->second, "storage.recover"});
   }
@@ -279,7 +281,8 @@ void StorageStartOver(App& app) {
   StorageState& s = app.storage;
   AbortSnapshot();
   s.blocked = false;
-  g_w.has_snapshot = false;  // the demo town becomes a new epoch on its first change
+  g_w.has_snapshot = false;  // the demo town becomes a new epoch, stored at the end of this frame
+  g_w.reset_pending = true;
   (void)app;
   s.message_zh = kStartedOver.zh;
   s.message_en = kStartedOver.en;
@@ -395,6 +398,11 @@ void StorageEndFrame(App& app) {
   if (!app.ws || app.storage.blocked || app.read_only) return;
   const nlohmann::json& info = app.storage.info;
   const bool flushed = FlushChanges(app);
+  if (g_w.reset_pending && !g_w.snap) {
+    g_w.reset_pending = false;
+    g_w.has_snapshot = true;
+    StartSnapshot(app, true);
+  }
   const double now = static_cast<double>(platform::NowMs());
   // The talk lock was set: a sealed snapshot at once, which lets storage delete every older copy and journal entry
   // that holds talk records in clear (web/storage.js snapshotCommit, "locked").
