@@ -265,7 +265,7 @@ bool StorageRecover(App& app, int seq) {
   AbortSnapshot();
   if (s.blocked) {
     EmitAdopt(app, *it->second);
-    g_w.has_snapshot = false;
+    g_w.has_snapshot = false;  // a change in this frame starts the new epoch's snapshot itself
     g_w.reset_pending = true;  // a new epoch: written as a whole at the end of this frame, then the pointer moves
   } else {
     app.Emit(change::Replace{*it->second, "storage.recover"});
@@ -281,8 +281,8 @@ void StorageStartOver(App& app) {
   StorageState& s = app.storage;
   AbortSnapshot();
   s.blocked = false;
-  g_w.has_snapshot = false;  // the demo town becomes a new epoch, stored at the end of this frame
-  g_w.reset_pending = true;
+  g_w.has_snapshot = false;
+  g_w.reset_pending = true;  // the demo town becomes a new epoch, stored at the end of this frame
   (void)app;
   s.message_zh = kStartedOver.zh;
   s.message_en = kStartedOver.en;
@@ -358,6 +358,7 @@ bool FlushChanges(App& app) {
     // wait on that snapshot; until it is written, the previous data is what a restart opens.
     StartSnapshot(app, true);
     g_w.has_snapshot = true;
+    g_w.reset_pending = false;  // this snapshot is the one a recovery or fresh start asked for
     return true;
   }
   const std::string text = WriteJournalEntry(app.data(), d, platform::NowMs());
