@@ -203,9 +203,15 @@ bool JsonReader::Points(const json& o, const std::string& key, const std::string
   if (!v) return false;
   if (!v->is_number()) return TypeErr(*v, path + "/" + key, "数字", "a number");
   const double x = v->get<double>();
+  // The range check comes before any conversion: 1e20 or inf (a JSON number too large for a double) cast to an
+  // integer is undefined behaviour, found by the dataset and bundle fuzzers.
+  if (!(x > -1e7 && x < 1e7)) {
+    Bad(path + "/" + key, "分值无效：最多一位小数（如 89.5）", "invalid points: at most one decimal (e.g. 89.5)");
+    return false;
+  }
   const double scaled = x * 10.0;
   const double rounded = static_cast<double>(static_cast<long long>(scaled + (scaled < 0 ? -0.5 : 0.5)));
-  if (!(x > -1e7 && x < 1e7) || scaled - rounded > 1e-6 || rounded - scaled > 1e-6) {
+  if (scaled - rounded > 1e-6 || rounded - scaled > 1e-6) {
     Bad(path + "/" + key, "分值无效：最多一位小数（如 89.5）", "invalid points: at most one decimal (e.g. 89.5)");
     return false;
   }

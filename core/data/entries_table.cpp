@@ -151,9 +151,11 @@ std::vector<PointEntry> ReadEntriesTable(JsonReader& r, const json& t, const std
       const int64_t m = index(row[1], member_ids->size()), it = index(row[2], item_ids->size()),
                     dv = index(row[7], devices->size()), b = index(row[8], bys->size());
       const int64_t days = row[3].get<int64_t>(), pts = row[4].get<int64_t>(), gen = row[9].get<int64_t>();
-      prev = i == 0 ? row[5].get<int64_t>() : prev + row[5].get<int64_t>();
+      // Times are stored as deltas; a sum past int64 (a damaged or hostile table) is refused, not wrapped.
+      if (i == 0) prev = row[5].get<int64_t>();
+      else if (__builtin_add_overflow(prev, row[5].get<int64_t>(), &prev)) good = false;
       x.meta.id = row[0].get<std::string>();
-      good = !x.meta.id.empty() && m >= 0 && it >= 0 && dv >= 0 && b >= 0 && days >= -25567 && days <= 84000 &&
+      good = good && !x.meta.id.empty() && m >= 0 && it >= 0 && dv >= 0 && b >= 0 && days >= -25567 && days <= 84000 &&
              pts >= -1000000 && pts <= 1000000 && gen >= 0 && gen <= 0xFFFFFFFFll;
       if (good) {
         x.member_id = (*member_ids)[static_cast<size_t>(m)].get<std::string>();
@@ -161,7 +163,7 @@ std::vector<PointEntry> ReadEntriesTable(JsonReader& r, const json& t, const std
         x.date = Date{static_cast<int32_t>(days)};
         x.points = static_cast<Tenths>(pts);
         x.meta.created = prev;
-        x.meta.updated = prev + row[6].get<int64_t>();
+        if (__builtin_add_overflow(prev, row[6].get<int64_t>(), &x.meta.updated)) good = false;
         x.meta.device = (*devices)[static_cast<size_t>(dv)].get<std::string>();
         x.recorded_by = (*bys)[static_cast<size_t>(b)].get<std::string>();
         if (gen > 0) {

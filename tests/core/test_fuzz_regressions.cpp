@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/data/dataset.h"
 #include "core/exchange/bundle.h"
 #include "core/exchange/merge.h"
 #include "core/exchange/qr_transfer.h"
@@ -149,6 +150,47 @@ TEST(FuzzRegression, BundleFieldsOfTheWrongTypeNeverThrow) {
   Bundle made;
   ASSERT_NO_THROW(made = MakeBundle(restored, "1111222233334444", std::nullopt, kDemoNow + 86400000));
   EXPECT_TRUE(made.deletions.empty());
+}
+
+// ---- datasets ------------------------------------------------------------------------------------
+// Found by fuzz_dataset and fuzz_bundle: a points value of 1.84467e+20, or one near the largest double (times
+// ten it is inf), was converted to an integer before its range was checked — undefined behaviour. Both are now
+// refused as invalid points, with the path, and the rest of the dataset reads.
+TEST(FuzzRegression, PointsTooLargeForAnIntegerRefusedBeforeConversion) {
+  const Dataset office = fuzz::MakeOffice();
+  ASSERT_FALSE(office.points.catalogue.items.empty());
+  for (const std::string big : {"1.84467e+20", "1.7e308", "-1.7e308"}) {
+    json j = json::parse(SaveDataset(office));
+    j["points"]["catalogue"]["items"][0]["points"] = 4242.5;
+    std::string text = j.dump();
+    const size_t at = text.find("4242.5");
+    ASSERT_NE(at, std::string::npos);
+    text.replace(at, 6, big);
+    const LoadResult r = LoadDataset(text);
+    bool found = false;
+    for (const Problem& p : r.problems)
+      if (p.path == "/points/catalogue/items/0/points") {
+        found = true;
+        EXPECT_EQ(p.message_zh, "分值无效：最多一位小数（如 89.5）") << big;
+      }
+    EXPECT_TRUE(found) << big;
+  }
+}
+
+// The entries table stores each entry's time as a delta from the one before: deltas whose sum passes int64
+// (a damaged or hostile table) refuse that row instead of wrapping.
+TEST(FuzzRegression, EntriesTableTimeDeltasPastInt64RefuseTheRow) {
+  Dataset office = fuzz::MakeOffice();
+  ASSERT_GE(office.points.entries.size(), 2u);
+  json j = json::parse(SaveDataset(office));
+  json& rows = j["points"]["entries"]["rows"];
+  ASSERT_TRUE(rows.is_array());
+  ASSERT_GE(rows.size(), 2u);
+  rows[0][5] = INT64_MAX - 5;
+  rows[1][5] = INT64_MAX;
+  const LoadResult r = LoadDataset(j.dump());
+  EXPECT_FALSE(r.problems.empty());
+  EXPECT_EQ(r.dataset.points.entries.size(), office.points.entries.size() - 1);
 }
 
 }  // namespace

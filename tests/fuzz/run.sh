@@ -7,6 +7,9 @@
 # input that once crashed, replayed first), tests/fixtures/*.json (datasets) and the rosters of TESTDATA.
 # A crash, sanitizer report, timeout (> 10 s) or out-of-memory (> 2 GB) is saved under
 # FUZZ_BUILD_DIR/artifacts/<target>/ and makes the script exit 1 after all targets ran.
+# FUZZ_SEED=N fixes libFuzzer's random seed: from an empty corpus a run then explores a prefix of one fixed
+# sequence of inputs, so `make test` (FUZZ_SEED=1) is a gate that passes or fails the same way on every
+# machine; `make fuzz` leaves the seed random to keep finding new inputs.
 set -uo pipefail
 here=$(cd "$(dirname "$0")/../.." && pwd)
 build=${1:?usage: run.sh FUZZ_BUILD_DIR SECONDS [TARGET...]}
@@ -38,6 +41,7 @@ for t in "${targets[@]}"; do
   esac
   seeds+=("$extra")
   opts=(-max_total_time="$secs" -timeout=10 -rss_limit_mb=2048 -print_final_stats=1 -artifact_prefix="$art/")
+  [ -n "${FUZZ_SEED:-}" ] && opts+=(-seed="$FUZZ_SEED")
   case $t in
     dataset|campaign|bundle) opts+=(-dict="$here/tests/fuzz/json.dict") ;;
     roster_import|csv|decode_text) opts+=(-dict="$here/tests/fuzz/roster.dict") ;;
