@@ -90,7 +90,8 @@ void ShareFile(const std::string& filename, const std::string& mime, const std::
 /// Local time of `ms`: "2026-03-25 09:30" (or "2026-03-25-0930" with `for_file_name`).
 std::string LocalTimeText(int64_t ms, bool for_file_name = false);
 /// Evidence (痕迹) kept in IndexedDB beside the dataset, as JSON: [{id, parent_kind: "lecture"|"meeting"|"talk",
-/// parent_id, kind: "photo"|"text", caption, text, created (ms), device, size, width, height, thumbSize}].
+/// parent_id, kind: "photo"|"text", caption, text, created (ms), device, size, width, height, thumbSize, sealed,
+/// locked}]: `sealed` stored under the talk lock, `locked` sealed and not readable now (caption and text "").
 std::string EvidenceListJson();
 /// Refreshes the list EvidenceListJson returns (asynchronous; a later frame sees the result).
 void EvidenceRefresh();
@@ -109,7 +110,18 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
 /// Stores the evidence records of a backup (a JSON array as ExportBackupWithEvidence writes), keyed by id
 /// (importing the same records again changes nothing).
 void EvidenceImport(const std::string& evidence_json);
-/// Status of the last evidence action as JSON {busy, done, failed, lastError, lastErrorName, kept} ("" = none).
+/// Tells the evidence store where the talk lock stands (shell/talk_lock.cpp, whenever it changes): `salt` the
+/// dataset's lock ("" = no lock), `open` whether web/lock.js holds its key. Under a lock, evidence of a talk is
+/// written, backed up and put in bundles only sealed with that key (AES-GCM: caption, text, photo and thumbnail;
+/// docs/architecture.md "The talk lock"); with the lock open, evidence still in clear is sealed at once; with it
+/// closed, new talk evidence is kept in the page only (lastErrorName "TalkLocked") until the lock is opened.
+void EvidenceTalkLock(const std::string& salt, bool open);
+/// The lock is being removed: every talk evidence sealed with the current key is opened and stored as it is
+/// (asynchronous; the key is taken now, so forgetting it right after is safe).
+void EvidenceUnsealAll();
+/// Status of the last evidence action as JSON {busy, done, failed, lastError, lastErrorName, kept, heldBack}
+/// ("" = none). heldBack: talk evidence left out of the last backup or bundle because the lock was closed and it
+/// was not sealed yet.
 std::string EvidenceStatusJson();
 /// The thumbnail of photo evidence `id` as a GL texture of the app's context (ImTextureID = the GL texture name),
 /// decoded in the browser from the stored JPEG and uploaded on first request: > 0 the texture, with its size in

@@ -201,6 +201,8 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
   St().outputs.push_back({"download", filename, "application/json", dataset_text});
 }
 void EvidenceImport(const std::string& evidence_json) { Record("EvidenceImport", {evidence_json}); }
+void EvidenceTalkLock(const std::string& salt, bool open) { Record("EvidenceTalkLock", {salt, open ? "open" : "closed"}); }
+void EvidenceUnsealAll() { Record("EvidenceUnsealAll"); }
 std::string EvidenceStatusJson() { return ""; }
 int EvidenceThumbTexture(const std::string&, int*, int*) { return -1; }
 void ShareBundleWithEvidence(const std::string& filename, const std::string& bundle_text, const std::string& ids,

@@ -37,6 +37,8 @@ EM_JS(char*, zj_js_storage_call, (const char* what, const char* a, const char* b
     else if (w === 'evidenceStatus') out = JSON.stringify(S.evidenceStatus());
     else if (w === 'backupWithEvidence') S.exportBackupWithEvidence(A, B);
     else if (w === 'evidenceImport') S.evidenceImport(A);
+    else if (w === 'evidenceLock') S.setTalkLock(A, B === "1");
+    else if (w === 'evidenceUnsealAll') S.talkLockRemoved();
   } catch (e) { out = ""; }
   var n = lengthBytesUTF8(out) + 1; var p = _malloc(n); stringToUTF8(out, p, n); return p;
 });
@@ -231,6 +233,8 @@ void ExportBackupWithEvidence(const std::string& filename, const std::string& da
   Call("backupWithEvidence", filename, dataset_text);
 }
 void EvidenceImport(const std::string& evidence_json) { Call("evidenceImport", evidence_json); }
+void EvidenceTalkLock(const std::string& salt, bool open) { Call("evidenceLock", salt, open ? "1" : ""); }
+void EvidenceUnsealAll() { Call("evidenceUnsealAll"); }
 int EvidenceThumbTexture(const std::string& id, int* width, int* height) {
   int wh[2] = {0, 0};
   const int tex = zj_js_thumb_texture(id.c_str(), wh);

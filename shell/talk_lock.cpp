@@ -112,6 +112,7 @@ void TalkLockRemove(App& app) {
   app.Emit(ToCommand(TalkLockRemoveCmd{}), [&app](const ApplyResult& r) {
     if (!r.ok) return;
     app.Emit(change::ForgetReadableHistory{});  // not undoable either: setting the lock again is the way back
+    platform::EvidenceUnsealAll();              // takes the key before Forget drops it
     Forget(app.lock);
     Say(app.lock, kRemoved, false);
   });
@@ -185,6 +186,12 @@ void TalkLockFrame(App& app) {
                           std::to_string(readable) + " hidden=" + std::to_string(hidden) + " waiting=" +
                           std::to_string(lock ? TalksToSeal(app.data().campaign.talks).size() : 0);
     if (v != g.published) platform::PublishTestValue("talk_lock", g.published = v);
+    // The evidence store seals a talk's photos and notes with the same key (platform::EvidenceTalkLock).
+    const std::string ev = (lock ? lock->salt : std::string()) + (TalkLockState(app) == LockState::Open ? "|open" : "|");
+    if (ev != g.evidence_published) {
+      g.evidence_published = ev;
+      platform::EvidenceTalkLock(lock ? lock->salt : std::string(), TalkLockState(app) == LockState::Open);
+    }
   }
   if (!lock || TalkLockState(app) != LockState::Open) return;
   const auto& talks = app.data().campaign.talks;

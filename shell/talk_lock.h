@@ -36,6 +36,7 @@ struct TalkLockRuntime {
   bool error = false;
   std::string message_text;  ///< message in the current language (TalkLockMessage)
   std::string published;     ///< the last zjTestValues.talk_lock published
+  std::string evidence_published;  ///< "<salt>|open" or "<salt>|": the lock state last told the evidence store
 };
 
 /// Where the lock stands for the current dataset.

@@ -112,5 +112,20 @@
     if (r) results.delete(n);
     return r || '';
   }
-  window.zjLock = { request, take, unlocked: () => key !== null, salt: () => keySalt };
+  // Evidence attached to talks (photos, notes: web/storage.js) is sealed with the same key, as bytes:
+  // AES-GCM with a fresh 12-byte IV and `ad` (the evidence id and part) as additional data. storage.js keeps
+  // the CryptoKey it was given for as long as one sweep runs (the lock's removal opens everything with it).
+  /// Seals `bytes` (Uint8Array) with CryptoKey `k`: {iv: base64, ct: Uint8Array}.
+  async function sealBytes(k, ad, bytes) {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const ct = await subtle().encrypt({ name: 'AES-GCM', iv, additionalData: enc.encode(ad) }, k, bytes);
+    return { iv: b64(iv), ct: new Uint8Array(ct) };
+  }
+  /// Opens what sealBytes made (`ct`: Uint8Array or ArrayBuffer); throws when the key or `ad` is not the one.
+  async function openBytes(k, ad, ivB64, ct) {
+    return new Uint8Array(await subtle().decrypt({ name: 'AES-GCM', iv: unb64(ivB64), additionalData: enc.encode(ad) },
+      k, ct));
+  }
+  window.zjLock = { request, take, unlocked: () => key !== null, salt: () => keySalt, key: () => key, sealBytes, openBytes,
+    b64, unb64 };
 })();

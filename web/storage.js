@@ -647,23 +647,158 @@
     refreshEstimate();
   }
 
+  // ---- evidence of talks under the passphrase lock (docs/architecture.md "The talk lock") -------------
+  // While the dataset has a lock, a talk's evidence is written, backed up and put in bundles only sealed, with
+  // the key web/lock.js holds: {id, parent_kind, parent_id, kind, created, device, size, width, height,
+  // thumbSize, sealed: {salt, iv, ct}, photo, photo_iv, thumb, thumb_iv}, where `ct` (base64) seals
+  // {caption, text, originalSize} as JSON and `photo` / `thumb` are Blobs of the sealed JPEG bytes. The
+  // additional data "ev|<id>|meta" (|photo, |thumb) ties each part to its record. The module says where the lock
+  // stands (setTalkLock, from shell/talk_lock.cpp) whenever that changes.
+  const talkLock = { salt: '', open: false };
+  const openedMeta = new Map();   // id -> {caption, text} of sealed records read with the current key
+  const needsSeal = (r) => !!r && r.parent_kind === 'talk' && !r.sealed && !!talkLock.salt;
+  const lockKey = () => (window.zjLock && window.zjLock.key && window.zjLock.key()) || null;
+  /// The key that opens sealed record `r` now, or null.
+  const keyFor = (r) => (r && r.sealed && lockKey() && window.zjLock.salt() === r.sealed.salt ? lockKey() : null);
+  const blobBytes = async (b) => new Uint8Array(b.arrayBuffer ? await b.arrayBuffer()
+    : await new Response(b).arrayBuffer());
+  async function sealRecord(r, k, salt) {
+    const L = window.zjLock;
+    const meta = await L.sealBytes(k, 'ev|' + r.id + '|meta', new TextEncoder().encode(JSON.stringify(
+      { caption: r.caption || '', text: r.text || '', originalSize: r.originalSize || 0 })));
+    const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
+      device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
+      sealed: { salt, iv: meta.iv, ct: L.b64(meta.ct) } };
+    for (const part of ['photo', 'thumb']) {
+      if (!r[part]) continue;
+      const c = await L.sealBytes(k, 'ev|' + r.id + '|' + part, await blobBytes(r[part]));
+      out[part] = new Blob([c.ct], { type: 'application/octet-stream' });
+      out[part + '_iv'] = c.iv;
+    }
+    return out;
+  }
+  async function openMeta(r, k) {
+    const plain = await window.zjLock.openBytes(k, 'ev|' + r.id + '|meta', r.sealed.iv, window.zjLock.unb64(r.sealed.ct));
+    return JSON.parse(new TextDecoder().decode(plain));
+  }
+  /// The JPEG of `part` ('photo' | 'thumb') of record `r` as a Blob (opened when sealed), or null.
+  async function partBlob(r, part) {
+    if (!r || !r[part]) return null;
+    if (!r.sealed) return r[part];
+    const k = keyFor(r);
+    if (!k) return null;
+    const plain = await window.zjLock.openBytes(k, 'ev|' + r.id + '|' + part, r[part + '_iv'], await blobBytes(r[part]));
+    return new Blob([plain], { type: 'image/jpeg' });
+  }
+  async function openRecord(r, k) {
+    const m = await openMeta(r, k);
+    const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
+      device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
+      caption: m.caption || '', text: m.text || '', originalSize: m.originalSize || 0 };
+    for (const part of ['photo', 'thumb']) if (r[part]) out[part] = await partBlob(r, part);
+    return out;
+  }
+  /// Every write of an evidence record goes through here: under a lock, a talk's evidence is sealed first; with
+  /// the lock closed it is refused (TalkLocked) and the caller keeps it in the page.
+  async function putRecord(rec) {
+    if (needsSeal(rec)) {
+      const k = lockKey();
+      if (!k || window.zjLock.salt() !== talkLock.salt) {
+        throw Object.assign(new Error('谈话记录已锁定,解锁后才能加密保存这份材料'), { name: 'TalkLocked' });
+      }
+      rec = await sealRecord(rec, k, talkLock.salt);
+    }
+    await evidencePut(rec);
+  }
+  /// With the lock open: seals every talk evidence still in clear (stored before the lock was set, or kept in
+  /// the page while it was closed). Resolves to how many were sealed.
+  let sweeping = null;
+  function sealSweep() {
+    if (sweeping) return sweeping;
+    sweeping = (async () => {
+      const k = lockKey();
+      if (!talkLock.salt || !k || window.zjLock.salt() !== talkLock.salt) return 0;
+      let n = 0;
+      for (const r of await evidenceAll()) {
+        if (!needsSeal(r)) continue;
+        await evidencePut(await sealRecord(r, k, talkLock.salt));
+        n++;
+      }
+      if (pendingEvidence.size) await retryEvidence();
+      if (n) await evidenceRefresh();
+      return n;
+    })().finally(() => { sweeping = null; });
+    return sweeping;
+  }
+  function setTalkLock(salt, open) {
+    if (salt === talkLock.salt && open === talkLock.open) return;
+    talkLock.salt = salt || '';
+    talkLock.open = !!open;
+    openedMeta.clear();
+    (open ? sealSweep() : Promise.resolve(0)).catch(() => {}).then(evidenceRefresh);
+  }
+  /// The lock is being removed: opens every record sealed with the current key and stores it as it is. The key
+  /// is taken now (the module forgets it right after).
+  function talkLockRemoved() {
+    const k = lockKey(), salt = window.zjLock ? window.zjLock.salt() : '';
+    if (!k) return Promise.resolve(0);
+    return (async () => {
+      let n = 0;
+      for (const r of await evidenceAll()) {
+        if (!r.sealed || r.sealed.salt !== salt) continue;
+        try {
+          const L = window.zjLock;
+          const m = await L.openBytes(k, 'ev|' + r.id + '|meta', r.sealed.iv, L.unb64(r.sealed.ct));
+          const meta = JSON.parse(new TextDecoder().decode(m));
+          const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
+            device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
+            caption: meta.caption || '', text: meta.text || '', originalSize: meta.originalSize || 0 };
+          for (const part of ['photo', 'thumb']) {
+            if (!r[part]) continue;
+            const plain = await L.openBytes(k, 'ev|' + r.id + '|' + part, r[part + '_iv'], await blobBytes(r[part]));
+            out[part] = new Blob([plain], { type: 'image/jpeg' });
+          }
+          await evidencePut(out);
+          n++;
+        } catch (e) { /* sealed with another key or unreadable: kept as it is */ }
+      }
+      openedMeta.clear();
+      await evidenceRefresh();
+      return n;
+    })();
+  }
+
   // ---- evidence API for the module (shell/platform_web_storage.cpp) --------------------------------
   // Records: {id, parent_kind, parent_id, kind: 'photo'|'text', caption, text, created, device, size, width,
-  // height, thumbSize, photo: Blob, thumb: Blob}. The list the module reads leaves the Blobs out.
-  // A record whose store failed (QuotaExceededError …) stays in `pendingEvidence` (kept in this page, marked
-  // unsaved) and is retried with the next store.
+  // height, thumbSize, photo: Blob, thumb: Blob} (sealed form above). The list the module reads leaves the Blobs
+  // out and gives a sealed record's caption and text only while the key is open.
+  // A record whose store failed (QuotaExceededError, TalkLocked …) stays in `pendingEvidence` (kept in this page,
+  // marked unsaved) and is retried with the next store.
   let evidenceCache = [];
   const pendingEvidence = new Map();
-  const evStatus = { busy: 0, done: 0, failed: 0, lastError: '', lastErrorName: '', kept: 0 };
+  const evStatus = { busy: 0, done: 0, failed: 0, lastError: '', lastErrorName: '', kept: 0, heldBack: 0 };
   const strip = (r, unsaved) => ({ id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind,
     caption: r.caption || '', text: r.text || '', created: r.created, device: r.device, size: r.size || 0,
-    width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0, unsaved: !!unsaved });
+    width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0, unsaved: !!unsaved,
+    sealed: !!r.sealed, locked: false });
+  async function listForm(r, unsaved) {
+    const o = strip(r, unsaved);
+    if (!r.sealed) return o;
+    let m = openedMeta.get(r.id);
+    const k = keyFor(r);
+    if (!m && k) {
+      try { m = await openMeta(r, k); openedMeta.set(r.id, m); } catch (e) { m = null; }
+    }
+    if (m) { o.caption = m.caption || ''; o.text = m.text || ''; } else o.locked = true;
+    return o;
+  }
   function evidenceRefresh() {
-    return evidenceAll().then((all) => {
+    return evidenceAll().then(async (all) => {
       const ids = new Set(all.map((r) => r.id));
-      evidenceCache = all.map((r) => strip(r, false))
-        .concat(Array.from(pendingEvidence.values()).filter((r) => !ids.has(r.id)).map((r) => strip(r, true)))
-        .sort((a, b) => a.created - b.created);
+      const list = [];
+      for (const r of all) list.push(await listForm(r, false));
+      for (const r of pendingEvidence.values()) if (!ids.has(r.id)) list.push(await listForm(r, true));
+      evidenceCache = list.sort((a, b) => a.created - b.created);
       st.evidenceCount = evidenceCache.length;
     }).catch(() => {});
   }
@@ -672,7 +807,7 @@
   }
   async function storeEvidence(rec) {
     try {
-      await evidencePut(rec);
+      await putRecord(rec);
       pendingEvidence.delete(rec.id);
       evStatus.done++;
       evStatus.lastError = ''; evStatus.lastErrorName = '';
@@ -693,7 +828,7 @@
     retrying = true;
     try {
       for (const rec of Array.from(pendingEvidence.values())) {
-        try { await evidencePut(rec); pendingEvidence.delete(rec.id); evStatus.done++; evStatus.lastError = ''; evStatus.lastErrorName = ''; }
+        try { await putRecord(rec); pendingEvidence.delete(rec.id); evStatus.done++; evStatus.lastError = ''; evStatus.lastErrorName = ''; }
         catch (e) { break; }
       }
       evStatus.kept = pendingEvidence.size;
@@ -754,8 +889,9 @@
   async function evidenceOpen(id) {
     const all = await evidenceAll();
     const r = all.find((x) => x.id === id) || pendingEvidence.get(id);
-    if (!r || !r.photo) return;
-    const url = URL.createObjectURL(r.photo);
+    const photo = await partBlob(r, 'photo');
+    if (!photo) return;
+    const url = URL.createObjectURL(photo);
     window.zjLastEvidenceOpened = id;
     const w = window.open(url, '_blank');
     if (!w) { const a = document.createElement('a'); a.href = url; a.download = (r.caption || id) + '.jpg'; a.click(); }
@@ -769,7 +905,7 @@
       if (st.backend === 'indexeddb') r = await req(db.transaction('evidence').objectStore('evidence').get(id));
       else r = memory.evidence.get(id);
     }
-    const blob = r && (r.thumb || r.photo);
+    const blob = (await partBlob(r, 'thumb')) || (await partBlob(r, 'photo'));
     if (!blob) return null;
     if (typeof createImageBitmap === 'function') return createImageBitmap(blob);
     const url = URL.createObjectURL(blob);
@@ -781,15 +917,39 @@
     } finally { URL.revokeObjectURL(url); }
   }
   const b64 = (blob) => blob ? new Promise((res) => { const f = new FileReader(); f.onload = () => res(String(f.result).split(',')[1] || ''); f.readAsDataURL(blob); }) : Promise.resolve(null);
-  const fromB64 = (s) => { const bin = atob(s); const u = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i); return new Blob([u], { type: 'image/jpeg' }); };
+  const fromB64 = (s, type) => { const bin = atob(s); const u = new Uint8Array(bin.length); for (let i = 0; i < bin.length; i++) u[i] = bin.charCodeAt(i); return new Blob([u], { type: type || 'image/jpeg' }); };
+  /// A record as backups and bundles carry it: photos as base64; a sealed record with its sealed parts only.
+  async function exportForm(r) {
+    const o = strip(r, false);
+    delete o.unsaved; delete o.locked; delete o.sealed;
+    if (r.sealed) {
+      o.caption = ''; o.text = '';
+      o.sealed = r.sealed;
+      if (r.photo_iv) o.photo_iv = r.photo_iv;
+      if (r.thumb_iv) o.thumb_iv = r.thumb_iv;
+    }
+    if (r.photo) o.photo = await b64(r.photo);
+    if (r.thumb) o.thumb = await b64(r.thumb);
+    return o;
+  }
+  /// The records of `list` in their exported form; under a lock, a talk's evidence only sealed: the open lock
+  /// seals what is still in clear first, a closed one leaves such records out (counted in evStatus.heldBack).
+  async function exportable(list) {
+    if (talkLock.salt) await sealSweep().catch(() => 0);
+    const stored = new Map((await evidenceAll()).map((r) => [r.id, r]));
+    const out = [];
+    let held = 0;
+    for (const x of list) {
+      const r = stored.get(x.id) || x;   // the sweep may have sealed it since the list was read
+      if (needsSeal(r)) { held++; continue; }
+      out.push(await exportForm(r));
+    }
+    evStatus.heldBack = held;
+    return out;
+  }
   async function exportBackupWithEvidence(name, datasetText) {
     const all = (await evidenceAll()).concat(Array.from(pendingEvidence.values()));
-    const ev = [];
-    for (const r of all) {
-      const o = strip(r, false); delete o.unsaved;
-      o.photo = await b64(r.photo); o.thumb = await b64(r.thumb);
-      ev.push(o);
-    }
+    const ev = await exportable(all);
     const doc = '{"format":"zhengjian-backup","format_version":1,"evidence":' + JSON.stringify(ev) + ',"dataset":' + datasetText + '}';
     M.zjDownload(name, 'application/json', new TextEncoder().encode(doc));
   }
@@ -798,16 +958,13 @@
   async function evidenceRecordsForExport(ids) {
     const want = new Set(ids);
     const all = (await evidenceAll()).concat(Array.from(pendingEvidence.values()));
-    const out = [], seen = new Set();
+    const pick = [], seen = new Set();
     for (const r of all) {
       if (!want.has(r.id) || seen.has(r.id)) continue;
       seen.add(r.id);
-      const o = strip(r, false); delete o.unsaved;
-      if (r.photo) o.photo = await b64(r.photo);
-      if (r.thumb) o.thumb = await b64(r.thumb);
-      out.push(o);
+      pick.push(r);
     }
-    return out;
+    return exportable(pick);
   }
   async function evidenceImport(json) {
     let list = [];
@@ -816,8 +973,9 @@
     for (const o of list) {
       if (!o || typeof o.id !== 'string' || have.has(o.id)) continue;
       const rec = Object.assign({}, o);
-      rec.photo = o.photo ? fromB64(o.photo) : null;
-      rec.thumb = o.thumb ? fromB64(o.thumb) : null;
+      const type = o.sealed ? 'application/octet-stream' : 'image/jpeg';
+      rec.photo = o.photo ? fromB64(o.photo, type) : null;
+      rec.thumb = o.thumb ? fromB64(o.thumb, type) : null;
       await storeEvidence(rec);
     }
   }
@@ -918,7 +1076,8 @@
     evidenceDelete: (id) => { pendingEvidence.delete(id); return evidenceDelete(id).then(evidenceRefresh); },
     evidenceList: () => evidenceCache, evidenceRefresh, evidencePickPhotos, evidenceAddText, evidenceOpen,
     evidenceStatus: () => evStatus, exportBackupWithEvidence, evidenceImport, addPhotoFile,
-    evidenceThumbBitmap, evidenceRecordsForExport,
+    evidenceThumbBitmap, evidenceRecordsForExport, setTalkLock, talkLockRemoved, sealSweep,
+    talkLockState: () => Object.assign({}, talkLock),
     get state() { return st; },
   };
 })();

@@ -346,6 +346,17 @@ void DrawBackup(App& app) {
   ImGui::SameLine();
   ImGui::Checkbox(T(kWithEvidence), &s.with_evidence);
   LocatorRecordLastItem(T(kWithEvidence));
+  {  // talk evidence the closed lock kept out of the last file (web/storage.js exportable)
+    const nlohmann::json ev = nlohmann::json::parse(platform::EvidenceStatusJson(), nullptr, false);
+    if (const int held = ev.is_object() ? ev.value("heldBack", 0) : 0; held > 0) {
+      ImGui::PushTextWrapPos(0.0f);
+      LabelColored(col::Red, CurrentLang() == Lang::Zh
+                                 ? std::to_string(held) + " 份谈话材料尚未加密，没有放进刚才导出的文件；解锁后再导出即可带上。"
+                                 : std::to_string(held) + " talk evidence items were not encrypted yet and were left out "
+                                                          "of the last file; unlock and export again to include them.");
+      ImGui::PopTextWrapPos();
+    }
+  }
   if (Btn(T(kImportBackup), !app.read_only)) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBackupPicked(*a, std::move(f)); });

@@ -50,11 +50,19 @@ const StringTable kTable{&kTitle, &kExplain, &kFor, &kLecture, &kMeeting, &kTalk
                          &kOpen, &kDelete, &kNone, &kWorking, &kQuota, &kFailed, &kUnsaved, &kTotal, &kPhoto, &kText,
                          &kConfirmTitle, &kConfirmPhoto, &kConfirmNote, &kConfirmDelete, &kCancel, &kLoading, &kNoThumb};
 
-const Tr kLockNotCovered{"注意：口令锁只加密谈话记录本身；附在谈话上的照片和文字材料不加密（导出备份和材料包时也一样），请勿在此写入敏感内容。",
-                         "Note: the passphrase lock seals the talk records only; photos and notes attached to a talk are "
-                         "not encrypted (nor in exported backups and bundles). Do not put sensitive content here."};
-const Tr kLockedHidden{"（谈话记录已锁定，解锁后显示）", "(talk records locked: shown after unlocking)"};
-const StringTable kLockStrings{&kLockNotCovered, &kLockedHidden};
+const Tr kLockCovers{"口令锁已设置：附在谈话上的照片和文字与谈话记录一样加密保存，导出备份和材料包时也只带密文。",
+                     "The passphrase lock is set: photos and notes attached to a talk are stored encrypted like the talk "
+                     "records, and backups and bundles carry them only encrypted."};
+const Tr kLockClosedAdd{"谈话记录已锁定：解锁后才能查看或添加谈话材料。", "Talk records are locked: unlock to view or add talk evidence."};
+const Tr kLockedHidden{"（已加密，解锁后显示）", "(encrypted: shown after unlocking)"};
+const Tr kOtherKey{"（用别的口令加密，当前口令打不开）", "(sealed with another passphrase: this one cannot open it)"};
+const Tr kTalkLocked{"谈话记录已锁定：这份材料暂存在本页中（标为“未保存”），解锁后自动加密保存。",
+                     "Talk records are locked: this evidence is kept in this page (marked unsaved) and stored encrypted "
+                     "once unlocked."};
+const Tr kHeldBack{"份谈话材料尚未加密，没有放进刚才导出的文件；解锁后再导出即可带上。",
+                   " talk evidence items were not encrypted yet and were left out of the file just exported; unlock and "
+                   "export again to include them."};
+const StringTable kLockStrings{&kLockCovers, &kLockClosedAdd, &kLockedHidden, &kOtherKey, &kTalkLocked, &kHeldBack};
 
 struct Parent {
   std::string kind, id, label;
@@ -146,16 +154,17 @@ void DrawEvidence(App& app) {
   }
   LocatorRecordLastItem("evidence-parent");
   const Parent& p = parents[s.selected_parent];
-  // 口令锁 (shell/talk_lock.h): it seals talk records, not the evidence attached to talks. Say so, and while
-  // the lock is closed do not show that evidence's text, captions or thumbnails.
+  // 口令锁 (shell/talk_lock.h): a talk's evidence is sealed with the talk records (web/storage.js). While the
+  // lock is closed its text, captions and thumbnails are not shown and none can be added.
   const LockState lock = TalkLockState(app);
   const bool hide_talk_evidence = p.kind == "talk" && lock == LockState::Closed;
   if (p.kind == "talk" && lock != LockState::Off) {
     ImGui::PushTextWrapPos(0.0f);
-    LabelColored(IM_COL32(150, 100, 0, 255), T(kLockNotCovered));
+    LabelColored(IM_COL32(150, 100, 0, 255), T(hide_talk_evidence ? kLockClosedAdd : kLockCovers));
     ImGui::PopTextWrapPos();
   }
   const float bh = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
+  ImGui::BeginDisabled(hide_talk_evidence);
   if (ImGui::Button(T(kAddPhotos), ImVec2(0, bh))) platform::EvidencePickPhotos(p.kind, p.id);
   LocatorRecordLastItem(T(kAddPhotos));
   ImGui::SetNextItemWidth(app.Narrow() ? -1 : Em(24));
@@ -169,12 +178,17 @@ void DrawEvidence(App& app) {
   }
   ImGui::EndDisabled();
   LocatorRecordLastItem(T(kAddNote));
+  ImGui::EndDisabled();
   if (status.is_object()) {
     if (status.value("busy", 0) > 0) LabelColored(col::Grey, T(kWorking));
     const std::string err = status.value("lastError", std::string());
+    const std::string err_name = status.value("lastErrorName", std::string());
     ImGui::PushTextWrapPos(0.0f);
-    if (status.value("lastErrorName", std::string()) == "QuotaExceededError") LabelColored(col::Red, T(kQuota));
+    if (err_name == "QuotaExceededError") LabelColored(col::Red, T(kQuota));
+    else if (err_name == "TalkLocked") LabelColored(col::Red, T(kTalkLocked));
     else if (!err.empty()) LabelColored(col::Red, std::string(T(kFailed)) + err);
+    if (const int held = status.value("heldBack", 0); held > 0)
+      LabelColored(col::Red, std::to_string(held) + T(kHeldBack));
     ImGui::PopTextWrapPos();
   }
   char line[256];
@@ -191,8 +205,9 @@ void DrawEvidence(App& app) {
     const bool photo = e.value("kind", std::string()) == "photo";
     ImGui::PushID(id.c_str());
     std::string text;
-    if (hide_talk_evidence) {
-      text = T(kLockedHidden);
+    const bool locked = hide_talk_evidence || e.value("locked", false);
+    if (locked) {
+      text = T(hide_talk_evidence ? kLockedHidden : kOtherKey);
     } else if (photo) {
       std::snprintf(line, sizeof line, "%s  %dx%d  %.0f KB", e.value("caption", std::string()).c_str(), e.value("width", 0),
                     e.value("height", 0), e.value("size", 0.0) / 1024.0);
@@ -208,7 +223,7 @@ void DrawEvidence(App& app) {
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(e.value("unsaved", false) ? col::Red : col::Ink, text);
     ImGui::PopTextWrapPos();
-    if (photo && !hide_talk_evidence) {
+    if (photo && !locked) {
       if (TouchButton(T(kOpen))) platform::EvidenceOpen(id);
       ImGui::SameLine();
     }

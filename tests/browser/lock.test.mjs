@@ -227,3 +227,144 @@ test('passphrase lock on a phone: set, lock now, unlock (390x844)', async () => 
   assert.deepEqual(page.zjErrors, []);
   await browser.close();
 });
+
+/** The raw records of the 'evidence' store, with each Blob's bytes (as arrays) for checking what is on disk. */
+const storedEvidence = (page) => page.evaluate(() => new Promise((res, rej) => {
+  const r = indexedDB.open('zhengjian');
+  r.onsuccess = () => {
+    const db = r.result;
+    const q = db.transaction('evidence').objectStore('evidence').getAll();
+    q.onsuccess = async () => {
+      const out = [];
+      for (const x of q.result) {
+        const o = Object.assign({}, x);
+        for (const part of ['photo', 'thumb']) if (x[part]) o[part] = Array.from(new Uint8Array(await x[part].arrayBuffer()));
+        out.push(o);
+      }
+      db.close();
+      res(out);
+    };
+    q.onerror = () => rej(q.error);
+  };
+  r.onerror = () => rej(r.error);
+}));
+/** Polls `check` (an async predicate run in Node, e.g. one page.evaluate) until it is true. */
+async function until(check, timeout = 15000) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('condition not met in ' + timeout + ' ms: ' + check);
+}
+const NOTE = '谈心谈话备注:家中困难需帮扶QQQ';     // a talk's evidence note
+const LECTURE_NOTE = '讲习签到表已拍照LLL';        // a lecture's (never sealed)
+const isJpeg = (bytes) => bytes && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff;
+/** Adds a 320x200 JPEG made by the page's canvas as photo evidence of the talk; returns its bytes as stored
+ *  before the lock (the thumbnail is made from it). */
+async function addTalkPhoto(page, talkId) {
+  await page.evaluate(async (id) => {
+    const c = Object.assign(document.createElement('canvas'), { width: 320, height: 200 });
+    const g = c.getContext('2d');
+    g.fillStyle = '#c03030'; g.fillRect(0, 0, 320, 200); g.fillStyle = '#fff'; g.fillText('谈话 photo', 20, 100);
+    const blob = await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9));
+    await window.zjStorage.addPhotoFile(new File([blob], '谈话现场.jpg', { type: 'image/jpeg' }), 'talk', id);
+  }, talkId);
+}
+
+test('passphrase lock seals the evidence of talks: IndexedDB, backup and bundle hold no note, caption or photo in clear', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-lock-ev-'));
+  const ctx = await persistent(dir);
+  try {
+  let page = await open(ctx);
+  const ds0 = JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
+  const talk = ds0.campaign.talks.find((t) => t.record);
+  const lecture = ds0.campaign.lectures[0];
+  await page.evaluate(([t, l, n, ln]) => { window.zjStorage.evidenceAddText('talk', t, n); window.zjStorage.evidenceAddText('lecture', l, ln); },
+    [talk.id, lecture.id, NOTE, LECTURE_NOTE]);
+  await addTalkPhoto(page, talk.id);
+  await page.waitForFunction(() => window.zjStorage.evidenceList().length === 3, null, { timeout: 15000 });
+  let ev = await storedEvidence(page);
+  const clearPhoto = ev.find((x) => x.kind === 'photo');
+  assert.ok(isJpeg(clearPhoto.photo) && isJpeg(clearPhoto.thumb), 'before the lock the photo is stored as JPEG');
+  assert.ok(ev.some((x) => x.text === NOTE), 'before the lock the note is stored as typed');
+
+  // Set the lock: the talk's note and photo are sealed in place; the lecture's note is not a talk's.
+  await goTo(page, '数据');
+  await typeInto(page, 'lock_pass1', PASS);
+  await typeInto(page, 'lock_pass2', PASS);
+  await clickLabel(page, '设置口令锁');
+  await waitLock(page, /^open readable=3 hidden=0 waiting=0$/);
+  await until(() => page.evaluate(async () => (await window.zjStorage.evidenceAll()).filter((r) => r.sealed).length === 2));
+  ev = await storedEvidence(page);
+  const raw = JSON.stringify(ev);
+  assert.ok(!raw.includes(NOTE) && !raw.includes('谈话现场'), 'a talk note or caption is stored in clear: ' +
+    JSON.stringify(ev.map((x) => Object.assign({}, x, { photo: undefined, thumb: undefined }))));
+  assert.ok(raw.includes(LECTURE_NOTE), 'the lecture note stays as it was');
+  const sealedPhoto = ev.find((x) => x.kind === 'photo');
+  assert.equal(sealedPhoto.id, clearPhoto.id);
+  assert.ok(!isJpeg(sealedPhoto.photo) && !isJpeg(sealedPhoto.thumb), 'the photo bytes are stored in clear');
+  assert.equal(sealedPhoto.photo.length, clearPhoto.photo.length + 16, 'AES-GCM adds its 16-byte tag, nothing else');
+  assert.equal(sealedPhoto.sealed.salt, JSON.parse(await page.evaluate(() => window.zjTest.dataset())).campaign.talk_lock.salt);
+  // With the lock open the list still reads the note (opened in memory).
+  assert.ok((await page.evaluate(() => window.zjStorage.evidenceList())).some((x) => x.text === NOTE && x.sealed && !x.locked));
+
+  // The backup with photos and a liaison bundle's evidence carry the sealed form only.
+  await clickLabel(page, '包含照片等痕迹材料');
+  await clickLabel(page, '导出备份');
+  await page.waitForFunction(() => window.zjLastDownload && window.zjLastDownload.name.endsWith('.json') &&
+    window.zjLastDownload.text().includes('"evidence":[{'), null, { timeout: 15000 });
+  const backup = await page.evaluate(() => window.zjLastDownload.text());
+  assert.ok(!backup.includes(NOTE) && !backup.includes('谈话现场') && backup.includes(LECTURE_NOTE));
+  const inBackup = JSON.parse(backup).evidence.find((x) => x.kind === 'photo');
+  assert.ok(inBackup.sealed && !isJpeg(Buffer.from(inBackup.photo, 'base64')));
+  const forBundle = await page.evaluate((ids) => window.zjStorage.evidenceRecordsForExport(ids), ev.map((x) => x.id));
+  assert.equal(forBundle.length, 3);
+  assert.ok(!JSON.stringify(forBundle).includes(NOTE));
+
+  // Reload: closed. The list hides the note; a talk note added now is kept in the page only, never stored in clear.
+  await page.reload();
+  await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2);
+  await waitLock(page, /^closed/);
+  await page.waitForFunction(() => window.zjStorage.evidenceList().filter((x) => x.locked).length === 2, null, { timeout: 15000 });
+  assert.ok(!JSON.stringify(await page.evaluate(() => window.zjStorage.evidenceList())).includes(NOTE));
+  await page.evaluate(([t]) => window.zjStorage.evidenceAddText('talk', t, '锁定时补记WWW'), [talk.id]);
+  await page.waitForFunction(() => window.zjStorage.evidenceStatus().lastErrorName === 'TalkLocked', null, { timeout: 10000 });
+  assert.ok(!JSON.stringify(await storedEvidence(page)).includes('锁定时补记WWW'));
+  // The 材料 screen on the talk says it is locked and offers nothing to add.
+  await goTo(page, '材料');
+  await clickLabel(page, 'evidence-parent');
+  const talkItem = (await items(page)).find((x) => x.label.startsWith('谈话 · '));
+  assert.ok(talkItem, 'a held talk in the list of parents');
+  await clickLabel(page, talkItem.label);
+  await waitLabel(page, /^谈话记录已锁定：解锁后才能查看或添加谈话材料/);
+  await page.screenshot({ path: path.join(ARTIFACTS, 'lock-evidence-closed-desktop.png') });
+
+  // Unlock: the note reads again and the one kept in the page is stored, sealed.
+  await goTo(page, '数据');
+  await typeInto(page, 'lock_unlock_pass', PASS);
+  await clickLabel(page, '解锁');
+  await waitLock(page, /^open/);
+  await page.waitForFunction((n) => window.zjStorage.evidenceList().some((x) => x.text === n && !x.locked), NOTE, { timeout: 15000 });
+  await page.waitForFunction(() => window.zjStorage.evidenceList().length === 4 && !window.zjStorage.evidenceList().some((x) => x.unsaved),
+    null, { timeout: 15000 });
+  ev = await storedEvidence(page);
+  assert.equal(ev.filter((x) => x.sealed).length, 3);
+  assert.ok(!JSON.stringify(ev).includes('锁定时补记WWW'));
+  // The photo opens to the very JPEG stored before the lock.
+  const thumb = await page.evaluate(async (id) => { const b = await window.zjStorage.evidenceThumbBitmap(id); return b ? [b.width, b.height] : null; }, clearPhoto.id);
+  assert.ok(thumb && thumb[0] > 0, 'the sealed thumbnail opens with the key');
+
+  // Remove the lock: the evidence is stored as it was, the photo the same JPEG bytes.
+  await clickLabel(page, '取消口令锁');
+  await clickLabel(page, '确定取消');
+  await waitLock(page, /^off/);
+  await until(() => page.evaluate(async () => !(await window.zjStorage.evidenceAll()).some((r) => r.sealed)));
+  ev = await storedEvidence(page);
+  assert.ok(ev.some((x) => x.text === NOTE) && ev.some((x) => x.text === '锁定时补记WWW'));
+  assert.deepEqual(ev.find((x) => x.kind === 'photo').photo, clearPhoto.photo);
+  assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await ctx.close();
+  }
+});
