@@ -1,7 +1,10 @@
 #include "core/data/journal.h"
 
 #include <algorithm>
+#include <map>
 #include <optional>
+#include <unordered_map>
+#include <unordered_set>
 #include <vector>
 
 #include "core/data/collections.h"
@@ -10,12 +13,36 @@
 namespace zj {
 using nlohmann::json;
 
+namespace {
+/// Where each record of a collection sits, by id: built once per collection when many of its records are looked up
+/// (FindIndex scans; a whole-town points.record_many writes 5,000 entries into a table of 120,000).
+std::unordered_map<std::string_view, int> PositionsOf(const Dataset& d, const CollectionInfo& info) {
+  std::unordered_map<std::string_view, int> at;
+  const size_t n = info.size(d);
+  at.reserve(n);
+  for (size_t i = 0; i < n; ++i) at.emplace(info.meta(d, i).id, static_cast<int>(i));
+  return at;
+}
+constexpr size_t kScanLimit = 8;  // up to this many lookups in a collection, a scan each is cheaper than a map
+}  // namespace
+
 std::string WriteJournalEntry(const Dataset& d, const Dirty& dirty, TimestampMs now) {
   json puts = json::array(), dels = json::array(), sets = json::object();
   std::vector<std::pair<std::pair<int, int>, json>> ordered;  // (collection, position): puts in document order
+  std::map<int, size_t> per_coll;
+  for (const auto& [c, id] : dirty.records) ++per_coll[c];
+  std::map<int, std::unordered_map<std::string_view, int>> positions;
+  for (const auto& [c, n] : per_coll)
+    if (n > kScanLimit) positions[c] = PositionsOf(d, Info(static_cast<Coll>(c)));
   for (const auto& [c, id] : dirty.records) {
     const CollectionInfo& info = Info(static_cast<Coll>(c));
-    const int i = FindIndex(d, info.coll, id);
+    int i = -1;
+    if (auto p = positions.find(c); p != positions.end()) {
+      auto f = p->second.find(id);
+      i = f == p->second.end() ? -1 : f->second;
+    } else {
+      i = FindIndex(d, info.coll, id);
+    }
     if (i < 0) dels.push_back({{"c", info.pointer}, {"id", id}});
     else
       ordered.push_back({{c, i},
@@ -101,9 +128,25 @@ bool ApplyJournalEntry(Dataset& d, std::string_view text, Problem& problem) {
     const int i = FindIndex(d, info->coll, id);
     if (i >= 0) info->erase(d, static_cast<size_t>(i));
   }
+  // Which ids each collection holds, for entries with many records: a record it does not hold is new and needs
+  // no scan (replaying a whole-town points.record_many adds 5,000 entries to a table of 120,000).
+  std::map<const CollectionInfo*, size_t> per_coll;
+  for (const Put& p : puts) ++per_coll[p.info];
+  std::map<const CollectionInfo*, std::unordered_set<std::string>> held;
+  for (const auto& [info, n] : per_coll) {
+    if (n <= kScanLimit) continue;
+    auto& ids = held[info];
+    const size_t size = info->size(d);
+    ids.reserve(size + n);
+    for (size_t i = 0; i < size; ++i) ids.insert(info->meta(d, i).id);
+  }
   for (const Put& p : puts) {
     const Id& id = p.info->image_meta(p.rec).id;
-    const int i = FindIndex(d, p.info->coll, id, p.at == static_cast<size_t>(-1) ? -1 : static_cast<int>(p.at));
+    auto h = held.find(p.info);
+    const bool known_new = h != held.end() && !h->second.count(id);
+    if (h != held.end()) h->second.insert(id);
+    const int i = known_new ? -1
+                            : FindIndex(d, p.info->coll, id, p.at == static_cast<size_t>(-1) ? -1 : static_cast<int>(p.at));
     if (i >= 0) {
       p.info->assign(d, static_cast<size_t>(i), p.rec);
       continue;
