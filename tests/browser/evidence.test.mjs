@@ -1,10 +1,13 @@
 // 材料 screen: photo thumbnails decoded in the browser and drawn as WebGL textures (WebGL2 and the WebGL1
 // fallback), loaded only for rows on screen and freed for rows gone; deleting evidence asks first (Chinese, or
-// English when switched) with touch-sized buttons on phones.
+// English when switched) with touch-sized buttons on phones; a photo refused for a full quota is kept and retried.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, click, fileUrl, find, goTo, items, launch, openApp, settle } from './lib.mjs';
+import { chromium } from 'playwright-core';
+import { ARTIFACTS, CHROMIUM_ARGS, click, fileUrl, find, goTo, items, launch, openApp, settle } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const COLOURS = [[220, 30, 30], [30, 160, 40], [30, 60, 210], [230, 180, 20], [140, 40, 160], [20, 170, 170]];
@@ -166,4 +169,61 @@ test('phone 390x844: thumbnails, touch-sized 查看/删除 and confirmation butt
   await click(page, '取消', { tap: true });
   assert.equal((await page.evaluate(() => window.zjStorage.evidenceList())).length, 4);
   await browser.close();
+});
+
+// A photo refused by a full quota (QuotaExceededError on its write) is kept in the page marked 未保存, the screen says
+// the storage is full, and it is written by itself once space returns (retried every 2 s): it is then in IndexedDB
+// and still there after a reload. The refusal is made by the storage hook tests have (zjStorage.hooks.evidencePut).
+test('a photo refused for quota stays in the page, is retried when space returns, and survives a reload', async () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-quota-'));
+  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 } });
+  try {
+    let page = await ctx.newPage();
+    await page.goto(URL_);
+    await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2, null, { timeout: 30000 });
+    await page.evaluate(() => {
+      window.zjQuotaFull = true;
+      window.zjStorage.hooks.evidencePut = () => {
+        if (window.zjQuotaFull) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      };
+    });
+    await page.evaluate(async () => {
+      const lecture = JSON.parse(window.zjTest.dataset()).campaign.lectures[0].id;
+      const c = new OffscreenCanvas(400, 300);
+      const g = c.getContext('2d');
+      g.fillStyle = 'rgb(30,160,40)'; g.fillRect(0, 0, 400, 300);
+      const blob = await c.convertToBlob({ type: 'image/jpeg', quality: 0.9 });
+      await window.zjStorage.addPhotoFile(new File([blob], 'quota.jpg', { type: 'image/jpeg' }), 'lecture', lecture);
+    });
+    const st = await page.evaluate(() => window.zjStorage.evidenceStatus());
+    assert.equal(st.lastErrorName, 'QuotaExceededError');
+    assert.equal(st.kept, 1);
+    const listed = await page.evaluate(() => window.zjStorage.evidenceList());
+    assert.equal(listed.length, 1);
+    assert.equal(listed[0].unsaved, true);
+    assert.equal((await page.evaluate(() => window.zjStorage.evidenceAll())).length, 0, 'nothing was written');
+    assert.equal((await page.evaluate(() => window.zjStorage.info())).evidenceUnsaved, 1);
+    await goTo(page, '材料');
+    await settle(page, 5);
+    assert.ok((await items(page)).some((i) => i.label.startsWith('存储空间已满')), 'the screen says the storage is full');
+    assert.ok((await items(page)).some((i) => i.label.includes('[未保存]')), 'the photo is marked unsaved');
+
+    // Space returns: within a few seconds the photo is written, unmarked, and the message goes.
+    await page.evaluate(() => { window.zjQuotaFull = false; });
+    await page.waitForFunction(() => window.zjStorage.info().evidenceUnsaved === 0, null, { timeout: 15000 });
+    assert.equal((await page.evaluate(() => window.zjStorage.evidenceAll())).length, 1);
+    await page.waitForFunction(() => !window.zjStorage.evidenceList().some((e) => e.unsaved), null, { timeout: 10000 });
+    await settle(page, 5);
+    assert.ok(!(await items(page)).some((i) => i.label.includes('[未保存]')));
+
+    await page.reload();
+    await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2, null, { timeout: 30000 });
+    await page.waitForFunction(() => window.zjStorage.evidenceList().length === 1, null, { timeout: 15000 });
+    const after = await page.evaluate(() => window.zjStorage.evidenceList());
+    assert.equal(after[0].caption, 'quota.jpg');
+    assert.equal(after[0].unsaved, false);
+  } finally {
+    await ctx.close();
+  }
 });
