@@ -358,8 +358,22 @@
   }
 
   // ---- boot -----------------------------------------------------------------------------------
+  // The module uses WebAssembly exception handling (CMakeLists.txt): a browser without it cannot run the app at all,
+  // and is told so plainly instead of failing to compile it (a tiny module with try / catch_all, as
+  // wasm-feature-detect checks it).
+  function wasmExceptions() {
+    try {
+      return WebAssembly.validate(new Uint8Array([0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6,
+                                                  0, 6, 64, 25, 11, 11]));
+    } catch (e) { return false; }
+  }
   async function boot() {
     let wasm, font;
+    if (typeof WebAssembly !== 'object' || !wasmExceptions()) {
+      fatal('此浏览器版本过旧，无法运行整建。请升级浏览器（Chrome/Edge 95、Safari 16.4、Firefox 113 或更新），' +
+            '或在微信中点右上角“…”选择“在浏览器打开”。 / This browser is too old to run Zhengjian: please update it.');
+      return;
+    }
     try {
       // web/storage.js reads the saved dataset meanwhile, so the module starts with it.
       [wasm, font] = await Promise.all([asset('wasm', 'app.wasm'), asset('font', 'ui.ttf'),
