@@ -99,3 +99,45 @@ test('dataset() returns the demo town as JSON', async () => {
     await browser.close();
   }
 });
+
+// The top bar at every text size: 字号 and the language switch are never covered by the town's name, the save
+// state or the 示例数据 badge (at 175 % on a phone they used to lie under them, so a user could be stuck at 175 %),
+// and nothing in the bar runs past the screen's width. The bar is the first ~200 px of the screen.
+test('top bar: 字号 and the language switch uncovered and on screen at 100 % and 175 %, 360 and 390 px, zh and en', async () => {
+  const browser = await launch();
+  try {
+    for (const width of [360, 390]) {
+      for (const zoom of ['100%', '175%']) {
+        for (const lang of ['zh', 'en']) {
+          const ctx = await browser.newContext({ viewport: { width, height: 740 }, deviceScaleFactor: 3, hasTouch: true, isMobile: true });
+          await ctx.addInitScript(([z, l]) => { localStorage.setItem('zj.setting.zoom', z); localStorage.setItem('zj.setting.lang', l); }, [zoom, lang]);
+          const page = await ctx.newPage();
+          await page.goto(fileUrl(QUERY));
+          await page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 3, null, { timeout: 30000 });
+          await settle(page, 3);
+          const all = await page.evaluate(() => window.zjTest.items());
+          const where = `${width} px, ${zoom}, ${lang}`;
+          const buttons = [lang === 'zh' ? '字号' : 'Text size', lang === 'zh' ? 'English' : '中文'].map((l) => {
+            const b = all.find((i) => i.label === l);
+            assert.ok(b, `${l} shown (${where})`);
+            return b;
+          });
+          const bar = all.filter((i) => i.y < buttons[0].y + buttons[0].h + 120 && !buttons.includes(i) && i.label !== 'save-state');
+          for (const b of buttons) {
+            assert.ok(b.x >= 0 && b.x + b.w <= width, `${b.label} inside the screen (${where})`);
+            assert.ok(b.h >= 44, `${b.label} touch-sized (${where})`);
+            for (const o of bar) {
+              const overlap = o.x < b.x + b.w && o.x + o.w > b.x && o.y < b.y + b.h && o.y + o.h > b.y;
+              assert.ok(!overlap, `${JSON.stringify(o.label)} covers ${b.label} (${where})`);
+            }
+          }
+          for (const o of bar) assert.ok(o.x + o.w <= width + 0.5, `${JSON.stringify(o.label)} runs past the screen (${where})`);
+          if (zoom === '175%' && width === 360 && lang === 'zh') await page.screenshot({ path: path.join(ARTIFACTS, 'topbar-360-175.png') });
+          await ctx.close();
+        }
+      }
+    }
+  } finally {
+    await browser.close();
+  }
+});
