@@ -160,21 +160,34 @@ void NavButton(App& app, const ScreenInfo& info, ImVec2 size) {
   if (active) ImGui::PopStyleColor(4);
 }
 
-/// The top bar: 字号 and the language switch at the right of the first row, drawn first; the app's name, the town,
-/// the save state and the demo badge flow from the left in the room left of them, and onto further rows when the
-/// text is large or the screen narrow, so nothing covers the buttons at any text size.
 void Header(App& app) {
-  const ImGuiStyle& st = ImGui::GetStyle();
   const float line_x0 = ImGui::GetCursorPosX();
   const float line_w = ImGui::GetContentRegionAvail().x;
-  const float y0 = ImGui::GetCursorPosY();
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+  Label(T(S::AppName));
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  Label(app.data().org.town_name);
+  if (!app.Narrow()) {
+    ImGui::SameLine();
+    LabelColored(col::Grey, T(S::AppSubtitle));
+  }
+  ImGui::SameLine();
+  DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
+  if (app.data().demo) {
+    ImGui::SameLine();
+    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
+    ImGui::SmallButton(T(S::DemoBadge));
+    ImGui::PopStyleColor(2);
+    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
+  }
   // Right side: text size (larger text for older users, kept in settings) and the language switch.
   const char* lang = T(S::LangSwitch);
-  const float bw = ImGui::CalcTextSize(lang).x + st.FramePadding.x * 2;
+  const float bw = ImGui::CalcTextSize(lang).x + ImGui::GetStyle().FramePadding.x * 2;
   const char* zoom = T(S::Zoom);
-  const float zw = ImGui::CalcTextSize(zoom).x + st.FramePadding.x * 2;
-  const float right_w = zw + st.ItemSpacing.x + bw;
-  ImGui::SetCursorPos(ImVec2(line_x0 + line_w - right_w, y0));
+  const float zw = ImGui::CalcTextSize(zoom).x + ImGui::GetStyle().FramePadding.x * 2;
+  ImGui::SameLine(line_x0 + line_w - bw - zw - ImGui::GetStyle().ItemSpacing.x);
   if (ImGui::Button(zoom)) ImGui::OpenPopup("zoom");
   if (ImGui::BeginPopup("zoom")) {
     for (float z : {0.85f, 1.0f, 1.25f, 1.5f, 1.75f}) {
@@ -194,49 +207,6 @@ void Header(App& app) {
     SetLang(next);
     platform::SetSetting("lang", next == Lang::Zh ? "zh" : "en");
   }
-  const float buttons_bottom = ImGui::GetItemRectMax().y;
-
-  // Left side: each item on the current row when it fits (left of the buttons while beside them), else on the next.
-  ImGui::SetCursorPos(ImVec2(line_x0, y0));
-  float x = 0;                                     // width used on the current row
-  float row_y = ImGui::GetCursorScreenPos().y;     // where the current row starts
-  auto place = [&](float w) {
-    const float limit = row_y < buttons_bottom ? line_w - right_w - st.ItemSpacing.x : line_w;
-    if (x > 0 && x + st.ItemSpacing.x + w <= limit) {
-      ImGui::SameLine();
-      x += st.ItemSpacing.x + w;
-    } else {
-      if (x > 0 && ImGui::GetCursorScreenPos().y < buttons_bottom)  // the next row starts below the buttons
-        ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, buttons_bottom + st.ItemSpacing.y));
-      if (x > 0) row_y = ImGui::GetCursorScreenPos().y;
-      x = w;
-    }
-    if (row_y < buttons_bottom) ImGui::AlignTextToFramePadding();  // centred on the buttons beside it
-  };
-  place(ImGui::CalcTextSize(T(S::AppName)).x);
-  ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-  Label(T(S::AppName));
-  ImGui::PopStyleColor();
-  place(ImGui::CalcTextSize(app.data().org.town_name.c_str()).x);
-  Label(app.data().org.town_name);
-  if (!app.Narrow()) {
-    place(ImGui::CalcTextSize(T(S::AppSubtitle)).x);
-    LabelColored(col::Grey, T(S::AppSubtitle));
-  }
-  if (const char* saved = SaveStateText(app, nullptr); *saved) {
-    place(ImGui::CalcTextSize(saved).x);
-    DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
-  }
-  if (app.data().demo) {
-    place(ImGui::CalcTextSize(T(S::DemoBadge)).x + st.FramePadding.x * 2);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
-    ImGui::SmallButton(T(S::DemoBadge));
-    ImGui::PopStyleColor(2);
-    if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
-  }
-  if (ImGui::GetCursorScreenPos().y < buttons_bottom)
-    ImGui::SetCursorScreenPos(ImVec2(ImGui::GetCursorScreenPos().x, buttons_bottom + st.ItemSpacing.y));
   ImGui::Separator();
 }
 }  // namespace

@@ -431,21 +431,14 @@ bool StorageUnsaved(const App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] The save state the user sees
 //-----------------------------------------------------------------------------
-const char* SaveStateText(App& app, unsigned int* color) {
+void DrawSaveState(App& app) {
   const nlohmann::json& info = app.storage.info;
-  if (app.read_only) return "";
+  if (app.read_only) return;
   const std::string backend = info.value("backend", std::string());
   const bool error = !info.value("lastError", std::string()).empty() || info.value("queued", 0) > 0;
   const Tr* t = backend == "memory" ? &kNotKept : error ? &kNotSaved : StorageUnsaved(app) ? &kSaving : &kSaved;
-  if (color) *color = t == &kSaved ? col::Green : t == &kSaving ? col::Grey : col::Red;
-  return T(*t);
-}
-
-void DrawSaveState(App& app) {
-  ImU32 c = 0;
-  const char* text = SaveStateText(app, &c);
-  if (!*text) return;
-  LabelColored(c, text);
+  const ImU32 c = t == &kSaved ? col::Green : t == &kSaving ? col::Grey : col::Red;
+  LabelColored(c, T(*t));
   LocatorRecordLastItem("save-state");
 }
 

@@ -67,8 +67,6 @@ void StorageCheckSnapshots(App& app);
 bool StorageUnsaved(const App& app);
 /// The save state in a word, for the header: 已保存 / 正在保存… / 未保存! / 不会保存.
 void DrawSaveState(App& app);
-/// The text DrawSaveState shows ("" in a reader tab) and its colour (ImU32) in *color: for laying out the top bar.
-const char* SaveStateText(App& app, unsigned int* color);
 /// Loads snapshot `seq` (checked by StorageCheckSnapshots) as the app's dataset (one undoable step) and unblocks
 /// saving. False (message set) when it was not read or does not load.
 bool StorageRecover(App& app, int seq);
