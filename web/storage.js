@@ -662,13 +662,15 @@
   const keyFor = (r) => (r && r.sealed && lockKey() && window.zjLock.salt() === r.sealed.salt ? lockKey() : null);
   const blobBytes = async (b) => new Uint8Array(b.arrayBuffer ? await b.arrayBuffer()
     : await new Response(b).arrayBuffer());
+  /// The fields a record keeps in clear in both forms (where it belongs, its kind, sizes).
+  const openFields = (r) => ({ id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind,
+    created: r.created, device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0,
+    thumbSize: r.thumbSize || 0 });
   async function sealRecord(r, k, salt) {
     const L = window.zjLock;
     const meta = await L.sealBytes(k, 'ev|' + r.id + '|meta', new TextEncoder().encode(JSON.stringify(
       { caption: r.caption || '', text: r.text || '', originalSize: r.originalSize || 0 })));
-    const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
-      device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
-      sealed: { salt, iv: meta.iv, ct: L.b64(meta.ct) } };
+    const out = Object.assign(openFields(r), { sealed: { salt, iv: meta.iv, ct: L.b64(meta.ct) } });
     for (const part of ['photo', 'thumb']) {
       if (!r[part]) continue;
       const c = await L.sealBytes(k, 'ev|' + r.id + '|' + part, await blobBytes(r[part]));
@@ -681,21 +683,20 @@
     const plain = await window.zjLock.openBytes(k, 'ev|' + r.id + '|meta', r.sealed.iv, window.zjLock.unb64(r.sealed.ct));
     return JSON.parse(new TextDecoder().decode(plain));
   }
-  /// The JPEG of `part` ('photo' | 'thumb') of record `r` as a Blob (opened when sealed), or null.
-  async function partBlob(r, part) {
+  /// The JPEG of `part` ('photo' | 'thumb') of record `r` as a Blob (opened with `k`, by default the current
+  /// key, when sealed), or null.
+  async function partBlob(r, part, k = keyFor(r)) {
     if (!r || !r[part]) return null;
     if (!r.sealed) return r[part];
-    const k = keyFor(r);
     if (!k) return null;
     const plain = await window.zjLock.openBytes(k, 'ev|' + r.id + '|' + part, r[part + '_iv'], await blobBytes(r[part]));
     return new Blob([plain], { type: 'image/jpeg' });
   }
+  /// Sealed record `r` as it was before sealing, opened with `k`; throws when `k` does not open it.
   async function openRecord(r, k) {
     const m = await openMeta(r, k);
-    const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
-      device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
-      caption: m.caption || '', text: m.text || '', originalSize: m.originalSize || 0 };
-    for (const part of ['photo', 'thumb']) if (r[part]) out[part] = await partBlob(r, part);
+    const out = Object.assign(openFields(r), { caption: m.caption || '', text: m.text || '', originalSize: m.originalSize || 0 });
+    for (const part of ['photo', 'thumb']) if (r[part]) out[part] = await partBlob(r, part, k);
     return out;
   }
   /// Every write of an evidence record goes through here: under a lock, a talk's evidence is sealed first; with
@@ -747,18 +748,7 @@
       for (const r of await evidenceAll()) {
         if (!r.sealed || r.sealed.salt !== salt) continue;
         try {
-          const L = window.zjLock;
-          const m = await L.openBytes(k, 'ev|' + r.id + '|meta', r.sealed.iv, L.unb64(r.sealed.ct));
-          const meta = JSON.parse(new TextDecoder().decode(m));
-          const out = { id: r.id, parent_kind: r.parent_kind, parent_id: r.parent_id, kind: r.kind, created: r.created,
-            device: r.device, size: r.size || 0, width: r.width || 0, height: r.height || 0, thumbSize: r.thumbSize || 0,
-            caption: meta.caption || '', text: meta.text || '', originalSize: meta.originalSize || 0 };
-          for (const part of ['photo', 'thumb']) {
-            if (!r[part]) continue;
-            const plain = await L.openBytes(k, 'ev|' + r.id + '|' + part, r[part + '_iv'], await blobBytes(r[part]));
-            out[part] = new Blob([plain], { type: 'image/jpeg' });
-          }
-          await evidencePut(out);
+          await evidencePut(await openRecord(r, k));
           n++;
         } catch (e) { /* sealed with another key or unreadable: kept as it is */ }
       }
