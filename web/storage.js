@@ -290,7 +290,7 @@
 
   // ---- the writer lock between tabs ---------------------------------------------------------------
   // Web Locks: the first tab holds LOCK for its life; a later tab waits for it (read-only meanwhile) and
-  // becomes the writer when the first closes. Without Web Locks: BroadcastChannel "who writes?" (200 ms).
+  // becomes the writer when the first closes. Without Web Locks: BroadcastChannel "who writes?" (PROBE ms), the senior writer wins.
   function onBecomeWriter() {
     st.writer = true;
     st.becameWriter = true;
@@ -316,6 +316,7 @@
     if (channel) {
       st.lockKind = 'broadcast';
       st.writer = !(await probeWriter());
+      if (st.writer) writerSince = Date.now();
       startBroadcastLock();
       return;
     }
@@ -324,17 +325,20 @@
   }
   // Without Web Locks (BroadcastChannel 'zhengjian'): the writer says 'writer-here' every HEARTBEAT ms and
   // 'writer-bye' on page hide; a reader that hears neither for TAKEOVER ms, or hears 'writer-bye', asks
-  // 'who-writes?' once more (200 ms) and becomes the writer when nobody answers. Two tabs that both took over
-  // (a race) settle it by tab id: the smaller id writes, the other goes back to reading.
-  const HEARTBEAT = 1000, TAKEOVER = 3500;
+  // 'who-writes?' once more (PROBE ms) and becomes the writer when nobody answers. Two tabs that both write
+  // (a race, or a writer whose answer came after PROBE because its page was busy) settle it by seniority: the
+  // tab that has written longer (smaller `since`, then the smaller tab id) keeps writing, the other goes back to
+  // reading. A tab that has just started has changed nothing yet, so stepping down loses nothing.
+  const HEARTBEAT = 1000, TAKEOVER = 3500, PROBE = 400;
   const tabId = Math.random().toString(16).slice(2) + Date.now().toString(16);
-  let lastWriterSeen = 0, takingOver = false;
+  let lastWriterSeen = 0, takingOver = false, writerSince = 0;
+  const writerHere = () => channel.postMessage({ type: 'writer-here', tab: tabId, since: writerSince });
   async function probeWriter() {
     let other = false;
     const probe = (e) => { if (e.data && e.data.type === 'writer-here') other = true; };
     channel.addEventListener('message', probe);
     channel.postMessage({ type: 'who-writes', tab: tabId });
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, PROBE));
     channel.removeEventListener('message', probe);
     return other;
   }
@@ -344,8 +348,9 @@
     try {
       await new Promise((r) => setTimeout(r, Math.random() * 150));  // spread racing readers
       if (!st.writer && !(await probeWriter())) {
+        writerSince = Date.now();
         onBecomeWriter();
-        channel.postMessage({ type: 'writer-here', tab: tabId });
+        writerHere();
       }
     } finally { takingOver = false; lastWriterSeen = Date.now(); }
   }
@@ -355,12 +360,13 @@
       const m = e.data || {};
       if (m.type === 'writer-here') {
         lastWriterSeen = Date.now();
-        if (st.writer && m.tab && m.tab < tabId) { st.writer = false; loadLatestForReader(); }
+        const senior = (m.since || 0) < writerSince || ((m.since || 0) === writerSince && m.tab < tabId);
+        if (st.writer && m.tab && m.tab !== tabId && senior) { st.writer = false; loadLatestForReader(); }
       }
       if (m.type === 'writer-bye' && !st.writer) tryTakeOver();
     });
     setInterval(() => {
-      if (st.writer) channel.postMessage({ type: 'writer-here', tab: tabId });
+      if (st.writer) writerHere();
       else if (Date.now() - lastWriterSeen > TAKEOVER) tryTakeOver();
     }, HEARTBEAT);
     window.addEventListener('pagehide', () => {
@@ -412,7 +418,7 @@
     if (channel) {
       channel.addEventListener('message', (e) => {
         const m = e.data || {};
-        if (m.type === 'who-writes' && st.writer) channel.postMessage({ type: 'writer-here', tab: tabId });
+        if (m.type === 'who-writes' && st.writer) channel.postMessage({ type: 'writer-here', tab: tabId, since: writerSince });
         if ((m.type === 'journal' || m.type === 'snapshot') && !st.writer) loadLatestForReader();
       });
     }

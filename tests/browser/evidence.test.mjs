@@ -6,8 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_ARGS, click, fileUrl, find, goTo, items, launch, openApp, settle } from './lib.mjs';
+import { ARTIFACTS, click, fileUrl, find, goTo, items, launch, launchPersistent, openApp, settle } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const COLOURS = [[220, 30, 30], [30, 160, 40], [30, 60, 210], [230, 180, 20], [140, 40, 160], [20, 170, 170]];
@@ -176,8 +175,7 @@ test('phone 390x844: thumbnails, touch-sized 查看/删除 and confirmation butt
 // and still there after a reload. The refusal is made by the storage hook tests have (zjStorage.hooks.evidencePut).
 test('a photo refused for quota stays in the page, is retried when space returns, and survives a reload', async () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'zj-quota-'));
-  const ctx = await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS,
-    viewport: { width: 1280, height: 900 } });
+  const ctx = await launchPersistent(dir, { viewport: { width: 1280, height: 900 } });
   try {
     let page = await ctx.newPage();
     await page.goto(URL_);

@@ -1,6 +1,7 @@
 // Shared helpers for the browser tests: launch Debian's Chromium through playwright-core, open the
 // app, and find items by label through the app's locator (window.zjTest, ?test=1).
 import { chromium } from 'playwright-core';
+import { after } from 'node:test';
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
@@ -15,8 +16,18 @@ export const CHROMIUM_ARGS = ['--no-sandbox', '--use-angle=swiftshader', '--enab
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run',
   '--disable-quic'];
 
+// Every browser and persistent context a test opens is closed after the file's last test, also when a test
+// failed before its own close: an open browser would keep the file's process alive until run.mjs kills it.
+const opened = new Set();
+function track(b) { opened.add(b); b.on('close', () => opened.delete(b)); return b; }
+after(async () => { for (const b of [...opened]) { try { await b.close(); } catch (e) { /* already gone */ } } });
+
 export async function launch(extraArgs = []) {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] });
+  return track(await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, ...extraArgs] }));
+}
+/** A persistent context (a browser profile in `dir`, kept across launches); options as playwright's. */
+export async function launchPersistent(dir, options = {}) {
+  return track(await chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, ...options }));
 }
 
 export function fileUrl(query = '') {

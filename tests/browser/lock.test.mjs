@@ -8,8 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
-import { ARTIFACTS, CHROMIUM_ARGS, click as clickLabel, fileUrl, find, goTo, items, launch, openApp, settle, waitLabel } from './lib.mjs';
+import { ARTIFACTS, click as clickLabel, fileUrl, find, goTo, items, launch, launchPersistent, openApp, settle, waitLabel } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 2200 };   // tall: the 数据 screen's lock panel is below backups and bundles
@@ -17,7 +16,7 @@ const PASS = '东湖村 2026 春';
 const DEMO_NOTES = '稻虾共作';                // in every demo talk record (core/demo/demo_campaign.cpp)
 
 const persistent = (dir, viewport = VIEW) =>
-  chromium.launchPersistentContext(dir, { executablePath: '/usr/bin/chromium', args: CHROMIUM_ARGS, viewport });
+  launchPersistent(dir, { viewport });
 async function open(ctx, url = URL_) {
   const page = await ctx.newPage();
   page.zjErrors = [];
