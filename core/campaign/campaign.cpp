@@ -76,7 +76,7 @@ int CreateOnsiteMeetings(Campaign& c, const Organization& org, IdGenerator& ids,
 }
 
 CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
-                                       const std::string& device, Problems& problems) {
+                                       const std::string& device, Problems& problems, std::optional<Date> today) {
   CampaignSchedule out;
   AddMissingTalks(c.talks, GenerateTalkPairs(org, problems), ids, now, device);
   TalkScheduleSettings s = c.talk_schedule;
@@ -94,9 +94,24 @@ CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdG
     problems.push_back({"/campaign/talk_schedule", "未设谈话排期的起止日期", "the talk schedule has no start or end date"});
     return out;
   }
-  for (const auto& t : c.talks)
+  std::vector<TakenTalk> taken;
+  for (const auto& t : c.talks) {
     if (!t.Held()) out.pairs.push_back(t.pair);
-  out.result = ScheduleTalks(out.pairs, *from, *to, s);
+    else if (t.record)
+      taken.push_back({t.pair.interviewer_id, t.pair.interviewee_id, t.record->held_on, t.record->start_minute,
+                       t.duration_minutes});
+  }
+  if (today && *today > *from) from = *today;
+  out.from = from;
+  out.to = to;
+  if (*from > *to) {
+    // The window is over: nothing can be placed in it, and the plan stays as it was.
+    const std::string zh = "谈话排期的结束日期 " + to->ToString() + " 已过（今天 " + from->ToString() + "），请先推迟结束日期";
+    const std::string en = "the talk schedule ended " + to->ToString() + " (today is " + from->ToString() + "): move its end first";
+    for (size_t i = 0; i < out.pairs.size(); ++i) out.result.unscheduled.push_back({i, zh, en});
+    return out;
+  }
+  out.result = ScheduleTalks(out.pairs, *from, *to, s, taken);
   ApplySchedule(c.talks, out.pairs, out.result, s.talk_minutes, now, device);
   return out;
 }

@@ -70,12 +70,18 @@ int CreateOnsiteMeetings(Campaign& c, const Organization& org, IdGenerator& ids,
 /// Talk-strand activities; per-kind deadline defaults: that kind's activity deadline) and writes the planned
 /// slots into c.talks. Problems of the roster go to `problems`; the result explains unplaced pairs.
 /// The returned indices refer to the pairs of the result's own list `pairs`.
+/// With `today`, nothing is placed before it: the window starts at the later of its start and today; a window
+/// that ended before today places nothing, changes no talk and says so for each pair (the user moves the end).
+/// Held talks whose record is readable keep their time and day (TakenTalk); a sealed record (talk lock closed)
+/// has no readable time and holds nothing.
 struct CampaignSchedule {
   std::vector<TalkPair> pairs;  ///< the talks that were scheduled (not yet held), in c.talks order
   ScheduleResult result;
+  std::optional<Date> from, to; ///< the window actually used (after `today`), unset when there was none
 };
 CampaignSchedule ScheduleCampaignTalks(Campaign& c, const Organization& org, IdGenerator& ids, TimestampMs now,
-                                       const std::string& device, Problems& problems);
+                                       const std::string& device, Problems& problems,
+                                       std::optional<Date> today = std::nullopt);
 
 /// Codes of roles, reflection states and intentions as stored in the campaign JSON (e.g. "village_secretary",
 /// "handed_in", "stay"), and back; nullopt for an unknown code. One table each, shared by the JSON reader and

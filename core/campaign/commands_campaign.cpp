@@ -345,8 +345,11 @@ std::optional<Problem> Handle(const TalkScheduleCmd& c, Tx& tx) {
   work.talk_schedule = d.campaign.talk_schedule;
   work.talks = std::move(talks);
   Problems problems;
-  ScheduleCampaignTalks(work, d.org, tx.ids(), tx.now(), tx.device(), problems);
+  const CampaignSchedule cs = ScheduleCampaignTalks(work, d.org, tx.ids(), tx.now(), tx.device(), problems, c.today);
   talks = std::move(work.talks);
+  if (cs.from && cs.to && *cs.from > *cs.to)
+    return Bad("/to", "谈话排期的结束日期 " + cs.to->ToString() + " 已过（今天 " + cs.from->ToString() + "），请推迟结束日期后再排",
+               "the talk schedule ended " + cs.to->ToString() + " (today is " + cs.from->ToString() + "): move its end, then schedule");
   if (talks.empty() && !problems.empty()) return problems.front();
   for (const auto& p : problems)
     if (p.path == "/campaign/talk_schedule") return p;

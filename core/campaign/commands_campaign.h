@@ -194,16 +194,20 @@ struct OnsiteDraw {
 // 谈 talks
 //-----------------------------------------------------------------------------
 
-/// talk.schedule {from?, to?}: stores the window (if given), adds missing talk pairs from the roster and schedules
-/// every talk not yet held (ScheduleCampaignTalks). Unplaceable pairs keep no planned date.
+/// talk.schedule {from?, to?, today?}: stores the window (if given), adds missing talk pairs from the roster and
+/// schedules every talk not yet held around the talks held (ScheduleCampaignTalks). Unplaceable pairs keep no
+/// planned date. `today` (the user's day, "YYYY-MM-DD"; the shell sends its own) keeps every talk on or after
+/// it; a window that ended before `today` is refused, naming its end (/to), and changes nothing.
 struct TalkScheduleCmd {
   static constexpr const char* kName = "talk.schedule";
   static constexpr CommandKind kKind = CommandKind::Edits;
   Maybe<Date> from, to;
+  std::optional<Date> today;
   template <class V>
   void Fields(V& v) {
     v.Opt("from", from, CampaignDateSay());
     v.Opt("to", to, CampaignDateSay());
+    v.Opt("today", today, CampaignDateSay());
   }
 };
 /// talk.record {id, held_on, start_minute?, place?, topics_covered?: [int], notes?, intention?: advance|retire|

@@ -11,7 +11,8 @@ namespace {
 
 struct Interviewer {
   std::vector<char> available;  // per day offset
-  std::vector<int> used;        // talks placed per day
+  std::vector<int> used;        // talks placed per day (held ones included)
+  std::map<int, std::vector<std::pair<int, int>>> busy;  // day offset -> [start, end) minutes already taken
   int capacity = 0;
 };
 
@@ -25,7 +26,8 @@ struct Group {
 
 }  // namespace
 
-ScheduleResult ScheduleTalks(const std::vector<TalkPair>& pairs, Date from, Date to, const TalkScheduleSettings& s) {
+ScheduleResult ScheduleTalks(const std::vector<TalkPair>& pairs, Date from, Date to, const TalkScheduleSettings& s,
+                             const std::vector<TakenTalk>& taken) {
   ScheduleResult res;
   auto fail_all = [&](const std::string& zh, const std::string& en) {
     for (size_t i = 0; i < pairs.size(); ++i) res.unscheduled.push_back({i, zh, en});
@@ -125,9 +127,28 @@ ScheduleResult ScheduleTalks(const std::vector<TalkPair>& pairs, Date from, Date
            std::tie(y.deadline, y.free_before_deadline, sy, y.interviewer_id, y.branch_id);
   });
 
+  // Held talks keep their time and their interviewee's day.
+  for (const TakenTalk& t : taken) {
+    if (t.date < from || t.date > to) continue;
+    const int day = t.date - from;
+    Interviewer& iv = ivs[interviewer(t.interviewer_id)];
+    ++iv.used[day];
+    iv.busy[day].push_back({t.start_minute, t.start_minute + std::max(1, t.minutes)});
+    take(t.interviewee_id, day);
+  }
+
   auto place = [&](size_t p, size_t ivi, int day) {
     Interviewer& iv = ivs[ivi];
-    const int start = s.day_start_minute + iv.used[day] * slot;
+    // The first slot of the day that overlaps no talk already there (slots are talk_minutes + gap apart).
+    int start = s.day_start_minute;
+    auto& busy = iv.busy[day];
+    for (bool clash = true; clash;) {
+      clash = false;
+      for (const auto& [b, e] : busy)
+        if (start < e + s.gap_minutes && b < start + s.talk_minutes + s.gap_minutes) { clash = true; break; }
+      if (clash) start += slot;
+    }
+    busy.push_back({start, start + s.talk_minutes});
     ++iv.used[day];
     take(pairs[p].interviewee_id, day);
     res.scheduled.push_back({p, from + day, start, start + s.talk_minutes});

@@ -68,10 +68,21 @@ struct ScheduleResult {
   std::vector<UnscheduledTalk> unscheduled;  ///< sorted by pair index
 };
 
+/// A talk that already took place (已谈): it keeps its interviewer's time that day (no new talk overlaps
+/// [start_minute, start_minute + minutes)), counts against the interviewer's daily capacity, and takes its
+/// interviewee's day (one talk a person a day).
+struct TakenTalk {
+  Id interviewer_id, interviewee_id;
+  Date date;
+  int start_minute = 0;   ///< local minutes
+  int minutes = 30;       ///< > 0
+};
+
 /// Schedules `pairs` between `from` and `to` (inclusive; `s.from`/`s.to` are ignored here — use
-/// ScheduleCampaignTalks to take them from the settings and the plan). Errors (from > to, talk_minutes <= 0)
-/// leave every pair unscheduled with the reason.
-ScheduleResult ScheduleTalks(const std::vector<TalkPair>& pairs, Date from, Date to, const TalkScheduleSettings& s);
+/// ScheduleCampaignTalks to take them from the settings and the plan), around the talks already held in
+/// `taken`. Errors (from > to, talk_minutes <= 0) leave every pair unscheduled with the reason.
+ScheduleResult ScheduleTalks(const std::vector<TalkPair>& pairs, Date from, Date to, const TalkScheduleSettings& s,
+                             const std::vector<TakenTalk>& taken = {});
 
 /// Writes a result into talks whose pair matches (by index into `pairs`, matched on kind/interviewer/
 /// interviewee): sets planned_date / planned_start_minute / duration_minutes; unscheduled talks get their

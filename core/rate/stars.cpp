@@ -55,9 +55,13 @@ MemberRatingResult RateMembers(const Organization& org, const YearTotals& totals
       r.not_member_yet.push_back(static_cast<int>(m));
       continue;
     }
+    if (m >= totals.members.size() || totals.members[m].entries == 0) {
+      r.not_scored.push_back(static_cast<int>(m));
+      continue;
+    }
     MemberRating x;
     x.member_index = static_cast<int>(m);
-    x.total = m < totals.members.size() ? totals.members[m].total : 0;
+    x.total = totals.members[m].total;
     x.stars = StarsFor(x.total, stars.thresholds);
     x.possibly_unqualified = x.stars == 0;
     ++r.count_by_stars[x.stars];

@@ -70,13 +70,18 @@ struct MemberRatingResult {
   std::vector<MemberRating> rated;         ///< in org.members order
   std::vector<ExemptedMember> exempted;    ///< in org.members order
   std::vector<int> not_member_yet;         ///< members whose join date is after the year's end (not rated)
+  /// 尚未记分: members with no points entry of the year (in org.members order). Nothing is known of them
+  /// yet, so they are not rated: never counted as 无星 nor as possibly unqualified, never on a board.
+  std::vector<int> not_scored;
   int count_by_stars[4] = {0, 0, 0, 0};    ///< rated members with 0, 1, 2, 3 stars
-  int possibly_unqualified = 0;
+  int possibly_unqualified = 0;            ///< rated members below the one-star threshold
   int orphan_entries = 0;                  ///< from the totals: entries with unknown member or item
 };
 
 /// Member stars for `year` from the points (notice 四(四)二). Every member of `org` ends up in exactly one
-/// of rated / exempted / not_member_yet. Exemptions apply when their year equals `year` and the member exists.
+/// of rated / exempted / not_member_yet / not_scored (checked in that order: an exempted member with no
+/// entries is exempted). Rated members have at least one counted entry of the year. Exemptions apply when
+/// their year equals `year` and the member exists.
 MemberRatingResult RateMembers(const Organization& org, const PointsBook& book, const MemberStarBook& stars, int year);
 /// Same, reading a prebuilt PointsIndex (the fast path for repeated ratings, see points.h).
 MemberRatingResult RateMembers(const Organization& org, const PointsBook& book, const PointsIndex& index,

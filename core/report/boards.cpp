@@ -50,8 +50,9 @@ h2 { text-align: center; font-size: 1.15em; font-weight: normal; margin: 0 0 1.2
   return s;
 }
 
-/// One band (三星 ...) with its names (already escaped HTML fragments).
-void Band(std::string& h, int stars, const std::vector<std::string>& names, const char* unit) {
+/// One band (三星 ...) with its names (already escaped HTML fragments). `unit` is what is rated (党员 or 党支部),
+/// `measure` its measure word in the count (名 for people, 个 for branches).
+void Band(std::string& h, int stars, const std::vector<std::string>& names, const char* unit, const char* measure) {
   h += "<section class=\"band\"><div class=\"band-title\"><span class=\"stars\">";
   h += kStarGlyphs[stars];
   h += "</span>";
@@ -59,7 +60,9 @@ void Band(std::string& h, int stars, const std::vector<std::string>& names, cons
   h += unit;
   h += "<span class=\"count\">";
   h += std::to_string(names.size());
-  h += " 个</span></div>";
+  h += " ";
+  h += measure;
+  h += "</span></div>";
   if (names.empty()) {
     h += "<div class=\"none\">（无）</div>";
   } else {
@@ -105,7 +108,7 @@ void TownBoard(std::string& h, const Dataset& d, const BoardOptions& o) {
   h += "<article class=\"board\" id=\"board-town\">\n";
   if (published.empty()) h += "<div class=\"draft\">本年度评星结果尚未发布（未发布），以下为当前考核数据的评定结果</div>\n";
   h += "<h1>星级党支部公示栏</h1>\n<h2>" + town + " " + std::to_string(o.year) + "年度“支部评星”结果</h2>\n";
-  for (int s = 3; s >= 1; --s) Band(h, s, bands[s], "党支部");
+  for (int s = 3; s >= 1; --s) Band(h, s, bands[s], "党支部", "个");
   h += "<p class=\"summary\">参评党支部 " + std::to_string(total) + " 个，其中三星 " + std::to_string(bands[3].size()) +
        " 个、二星 " + std::to_string(bands[2].size()) + " 个、一星 " + std::to_string(bands[1].size()) + " 个、无星 " +
        std::to_string(none) + " 个。考评得分90分以上（含90分）授予三星党支部，80—89分授予二星党支部，60—79分授予一星党支部，60分以下无星；实行动态管理，每年评定一次。</p>\n";
@@ -117,23 +120,25 @@ void BranchBoard(std::string& h, const Dataset& d, const BoardOptions& o, const 
   if (bi < 0) return;
   const Branch& b = d.org.branches[static_cast<size_t>(bi)];
   std::vector<std::string> bands[4];
-  int unrated = 0, exempted = 0;
+  int unrated = 0, exempted = 0, not_scored = 0;
   for (int k : BranchBoardOrder(d.org, res, branch_id)) {
     const MemberRating& r = res.rated[static_cast<size_t>(k)];
     bands[std::clamp(r.stars, 0, 3)].push_back(HtmlEscape(d.org.members[static_cast<size_t>(r.member_index)].name));
   }
   for (const ExemptedMember& e : res.exempted) exempted += d.org.members[static_cast<size_t>(e.member_index)].branch_id == branch_id;
   for (int i : res.not_member_yet) unrated += d.org.members[static_cast<size_t>(i)].branch_id == branch_id;
+  for (int i : res.not_scored) not_scored += d.org.members[static_cast<size_t>(i)].branch_id == branch_id;
   const size_t rated = bands[0].size() + bands[1].size() + bands[2].size() + bands[3].size();
   const std::string name = HtmlEscape(b.name);
   h += "<article class=\"board\" id=\"board-" + HtmlEscape(b.meta.id) + "\">\n";
   h += "<h1>星级党员公示栏</h1>\n<h2>" + name + " " + std::to_string(o.year) + "年度“党员评星”结果</h2>\n";
-  for (int s = 3; s >= 1; --s) Band(h, s, bands[s], "党员");
+  for (int s = 3; s >= 1; --s) Band(h, s, bands[s], "党员", "名");
   h += "<p class=\"summary\">参评党员 " + std::to_string(rated) + " 名，其中三星 " + std::to_string(bands[3].size()) +
        " 名、二星 " + std::to_string(bands[2].size()) + " 名、一星 " + std::to_string(bands[1].size()) + " 名、无星 " +
        std::to_string(bands[0].size()) + " 名";
   if (exempted) h += "；因特殊情况经申请同意不参与评星 " + std::to_string(exempted) + " 名";
   if (unrated) h += "；年内新入党未参评 " + std::to_string(unrated) + " 名";
+  if (not_scored) h += "；尚未记分 " + std::to_string(not_scored) + " 名";
   h += "。当年积分90分以上（含90分）授三星党员，80—89分授二星党员，60—79分授一星党员。</p>\n";
   h += "<div class=\"issuer\">中共" + name + "委员会<br>" + DateZh(o.published_on) + "</div>\n</article>\n";
 }

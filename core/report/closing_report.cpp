@@ -96,6 +96,8 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   const MemberRatingResult stars = RateMembers(org, d.points, d.member_stars, c.year);
   for (int s = 0; s < 4; ++s) r.member_stars[s] = stars.count_by_stars[s];
   r.exempted = static_cast<int>(stars.exempted.size());
+  r.not_scored = static_cast<int>(stars.not_scored.size());
+  r.possibly_unqualified = stars.possibly_unqualified;
   std::map<Id, ReportBranch> per_branch;
   for (const auto& mr : stars.rated) {
     const Member& m = org.members[static_cast<size_t>(mr.member_index)];
@@ -107,6 +109,7 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
     }
   }
   for (const auto& e : stars.exempted) ++per_branch[org.members[static_cast<size_t>(e.member_index)].branch_id].exempted;
+  for (int m : stars.not_scored) ++per_branch[org.members[static_cast<size_t>(m)].branch_id].not_scored;
   std::stable_sort(r.unqualified.begin(), r.unqualified.end(),
                    [](const ReportUnqualified& a, const ReportUnqualified& b) { return a.branch < b.branch; });
   const BranchRatingResult br = RateBranches(org, d.branch_rating, c.year);
@@ -221,7 +224,9 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 .ok { color: #247a48; }
 .muted { color: #777; }
 .toolbar { text-align: right; margin-bottom: 8px; }
+.annex { margin-top: 24px; border-top: 1px dashed #999; }
 @media print {
+  .annex { page-break-before: always; break-before: page; border-top: none; margin-top: 0; }
   .toolbar { display: none; }
   body { max-width: none; padding: 0; }
   h2 { page-break-after: avoid; break-after: avoid; }
@@ -230,7 +235,7 @@ tr { page-break-inside: avoid; break-inside: avoid; }
 )";
 }  // namespace
 
-std::string ClosingReportHtml(const ClosingReport& r) {
+std::string ClosingReportHtml(const ClosingReport& r, const ClosingReportHtmlOptions& options) {
   std::string h;
   h.reserve(32 * 1024);
   h += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">";
@@ -291,32 +296,30 @@ std::string ClosingReportHtml(const ClosingReport& r) {
   // 评
   h += "<h2>五、评：党员评星与支部评星（" + N(r.year) + "年度）</h2>\n";
   h += "<table><thead><tr><th></th><th>三星</th><th>二星</th><th>一星</th><th>无星</th><th>其他</th></tr></thead><tbody>\n";
-  h += "<tr>" + Td("党员") + Td(N(r.member_stars[3]), "n") + Td(N(r.member_stars[2]), "n") + Td(N(r.member_stars[1]), "n") +
-       Td(N(r.member_stars[0]), "n") + Td("特殊情况不参评 " + N(r.exempted)) + "</tr>\n";
+  h += "<tr>" + Td("党员（已记分）") + Td(N(r.member_stars[3]), "n") + Td(N(r.member_stars[2]), "n") +
+       Td(N(r.member_stars[1]), "n") + Td(N(r.member_stars[0]), "n") +
+       Td("尚未记分 " + N(r.not_scored) + "；特殊情况不参评 " + N(r.exempted)) + "</tr>\n";
   h += "<tr>" + Td("党支部") + Td(N(r.branch_stars[3]), "n") + Td(N(r.branch_stars[2]), "n") +
        Td(N(r.branch_stars[1]), "n") + Td(N(r.branch_stars[0]), "n") + Td("未评 " + N(r.branches_not_rated)) + "</tr>\n";
   h += "</tbody></table>\n";
-  h += "<h3>可认定为不合格党员（年度积分60分以下，由支部党员大会认定）</h3>\n";
-  if (r.unqualified.empty()) {
-    h += "<p class=\"muted\">无</p>\n";
-  } else {
-    h += "<table><thead><tr><th>党支部</th><th>姓名</th><th>年度积分</th></tr></thead><tbody>\n";
-    for (const auto& u : r.unqualified) h += "<tr>" + Td(Esc(u.branch)) + Td(Esc(u.name)) + Td(Esc(u.total), "n") + "</tr>\n";
-    h += "</tbody></table>\n";
-  }
+  if (r.not_scored)
+    h += "<p>尚未记分的党员 " + N(r.not_scored) + " 名：本年度还没有录入积分，不计入星级，也不计入60分以下。</p>\n";
+  h += "<p>已记分、年度积分60分以下的党员 <b>" + N(r.possibly_unqualified) +
+       " 名</b>，可由所在支部党员大会认定为不合格党员（通知四（四）二）；名单不在通报中公布" +
+       (options.list_unqualified_names && r.possibly_unqualified ? "，见附页（供支部党员大会使用）" : "") + "。</p>\n";
 
   // Per area and branch.
   h += "<h2>六、各片区、党支部情况</h2>\n";
   auto branch_table = [&](const std::vector<size_t>& idx) {
     h += "<table><thead><tr><th>党支部</th><th>党员</th><th>参学党员</th><th>心得 已交/入选</th><th>谈话</th>"
-         "<th>三/二/一/无星</th><th>不参评</th><th>可认定不合格</th><th>逾期事项</th></tr></thead><tbody>\n";
+         "<th>三/二/一/无星</th><th>未记分</th><th>不参评</th><th>60分以下</th><th>逾期事项</th></tr></thead><tbody>\n";
     for (size_t i : idx) {
       const ReportBranch& b = r.branches[i];
       h += "<tr>" + Td(Esc(b.name)) + Td(N(b.members), "n") + Td(N(b.lecture_attendees), "n") +
            Td(N(b.reflections_handed_in) + " / " + N(b.reflections_chosen), "n") +
            Td(Frac(b.talks_recorded, b.talks_total), "n") +
            Td(N(b.stars[3]) + "/" + N(b.stars[2]) + "/" + N(b.stars[1]) + "/" + N(b.stars[0]), "n") +
-           Td(N(b.exempted), "n") +
+           Td(N(b.not_scored), "n") + Td(N(b.exempted), "n") +
            Td(b.possibly_unqualified ? "<span class=\"late\">" + N(b.possibly_unqualified) + "</span>" : "0", "n") +
            Td(b.progress.overdue ? "<span class=\"late\">" + N(b.progress.overdue) + "</span>" : "0", "n") + "</tr>\n";
     }
@@ -344,7 +347,16 @@ std::string ClosingReportHtml(const ClosingReport& r) {
            Td(Frac(x.units_done, x.units_total) + "（" + N(x.percent) + "%）", "n") + "</tr>\n";
   if (r.overdue.empty() && r.due_soon.empty()) h += "<tr><td colspan=\"4\" class=\"muted\">无</td></tr>\n";
   h += "</tbody></table>\n";
-  h += "<p class=\"muted\">由 整建 Zhengjian 生成 · " + Esc(r.today) + "</p>\n</body></html>\n";
+  h += "<p class=\"muted\">由 整建 Zhengjian 生成 · " + Esc(r.today) + "</p>\n";
+
+  // The separate page for the branches' members' meetings, only when asked for.
+  if (options.list_unqualified_names && !r.unqualified.empty()) {
+    h += "<section class=\"annex\"><h2>附：年度积分60分以下的党员名单（供各党支部党员大会认定，不公开张贴）</h2>\n"
+         "<table><thead><tr><th>党支部</th><th>姓名</th><th>年度积分</th></tr></thead><tbody>\n";
+    for (const auto& u : r.unqualified) h += "<tr>" + Td(Esc(u.branch)) + Td(Esc(u.name)) + Td(Esc(u.total), "n") + "</tr>\n";
+    h += "</tbody></table></section>\n";
+  }
+  h += "</body></html>\n";
   return h;
 }
 

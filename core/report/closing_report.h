@@ -51,7 +51,8 @@ struct ReportBranch {
   int talks_recorded = 0;
   int stars[4] = {0, 0, 0, 0};    ///< rated members with 0, 1, 2, 3 stars (year of the campaign)
   int exempted = 0;               ///< 特殊情况, not rated
-  int possibly_unqualified = 0;   ///< < 60 points: may be judged unqualified (notice 四(四)二)
+  int not_scored = 0;             ///< 尚未记分: no points entry of the year, not rated (stars.h)
+  int possibly_unqualified = 0;   ///< scored and < 60 points: may be judged unqualified (notice 四(四)二)
   UnitProgress progress;          ///< plan items of the branch (progress.h)
 };
 
@@ -94,10 +95,14 @@ struct ClosingReport {
   std::vector<ReportArea> areas;      ///< in organization order; branches without an area follow in `loose`
   std::vector<ReportBranch> branches; ///< in organization order
   std::vector<size_t> loose;          ///< branches whose area is unknown
-  int member_stars[4] = {0, 0, 0, 0};
+  int member_stars[4] = {0, 0, 0, 0};  ///< scored members by stars; member_stars[0] counts those below 60
   int exempted = 0;
+  int not_scored = 0;                  ///< 尚未记分: members with no points entry of the year, counted apart
+  int possibly_unqualified = 0;        ///< scored members below 60 (= member_stars[0] with the notice's lines)
   int branch_stars[4] = {0, 0, 0, 0};  ///< from the branch rating of the year (RateBranches)
   int branches_not_rated = 0;
+  /// Scored members below 60, by branch: named only on the separate page for the branches' members' meetings
+  /// (ClosingReportHtmlOptions::list_unqualified_names), never in the report itself.
   std::vector<ReportUnqualified> unqualified;
   std::vector<ReportDue> overdue;      ///< most overdue first
   std::vector<ReportDue> due_soon;     ///< due within 7 days, soonest first
@@ -107,9 +112,17 @@ struct ClosingReport {
 /// AreaProgress; stars.h RateMembers; branch_rating.h RateBranches for campaign.year).
 ClosingReport BuildClosingReport(const Dataset& d, Date today);
 
+/// What the printed report includes beyond the figures.
+struct ClosingReportHtmlOptions {
+  /// Append, on a page of its own, the names of the scored members below 60 by branch, for the branches'
+  /// members' meetings that decide (notice 四(四)二: stars are announced at the branch's members' meeting;
+  /// 可认定为不合格党员 is the branch's decision). Off: the report counts them and names no one.
+  bool list_unqualified_names = false;
+};
+
 /// The report as one complete HTML document (UTF-8, Chinese, A4 portrait, `@media print` rules, tables
 /// that do not split rows across pages). Every text from the data is HTML-escaped (& < > " ').
-std::string ClosingReportHtml(const ClosingReport& r);
+std::string ClosingReportHtml(const ClosingReport& r, const ClosingReportHtmlOptions& options = {});
 
 /// A file name for the report: "<town>-整建月通报-<today>.html".
 std::string ClosingReportFileName(const ClosingReport& r);

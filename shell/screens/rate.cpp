@@ -61,6 +61,9 @@ const Tr kRecorded{"已记分：%s %s %s 分", "Recorded: %s %s %s"};
 const Tr kCounts{"三星 %d · 二星 %d · 一星 %d · 无星 %d", "3★ %d · 2★ %d · 1★ %d · none %d"};
 const Tr kUnqualified{"60分以下，可认定为不合格党员（由支部研究决定）", "Below 60: may be judged unqualified (the branch decides)"};
 const Tr kExempted{"特殊情况，经申请同意不参与评星", "Exempted on application (special circumstances)"};
+const Tr kNotScored{"尚未记分", "Not yet scored"};
+const Tr kNotScoredWhy{"本年度还没有积分记录：不计入星级，也不计入60分以下。",
+                       "No points entered this year: neither rated nor counted below 60."};
 const Tr kNotYet{"年内新入党，未参评", "Joined after the year, not rated"};
 const Tr kNone{"（无）", "(none)"};
 const Tr kRemove{"移除", "Remove"};
@@ -87,7 +90,7 @@ const Tr kRubricSum{"考核细则 %s / %s 分", "Rubric %s / %s"};
 const StringTable kTable{&kTitle, &kTabEntry, &kTabMembers, &kTabBranches, &kTabCatalogue, &kBranch, &kItem, &kDate, &kYear, &kName,
                          &kTotal, &kStars, &kThisTime, &kRecord, &kRecordAll, &kBadDate, &kChooseBranch, &kEntryHelp,
                          &kItemInfo, &kItemInfoNoCap, &kEvidence, &kExampleCatalogue, &kRecorded, &kCounts,
-                         &kUnqualified, &kExempted, &kNotYet, &kNone, &kRemove, &kAddExemption, &kReason, &kApprovedOn,
+                         &kUnqualified, &kExempted, &kNotScored, &kNotScoredWhy, &kNotYet, &kNone, &kRemove, &kAddExemption, &kReason, &kApprovedOn,
                          &kMember, &kWeights, &kWeightsExample, &kSaveWeights, &kRank, &kScore, &kMove, &kNotRated,
                          &kPublish, &kPublished, &kHistory, &kAssessment, &kRubricItem, &kTarget, &kResult,
                          &kNoAssessment, &kRubricSum};
@@ -453,6 +456,20 @@ void DrawMemberStars(App& app) {
     LabelColored(col::Red, org.members[static_cast<size_t>(mr.member_index)].name + "  " + FormatPoints(mr.total));
   }
   if (!any) LabelColored(col::Grey, T(kNone));
+
+  // Members with no entry of the year: named here for the office to enter their points, never rated.
+  std::string not_scored;
+  for (int i : res.not_scored) {
+    const Member& m = org.members[static_cast<size_t>(i)];
+    if (m.branch_id == ui.branch) not_scored += (not_scored.empty() ? "" : "、") + m.name;
+  }
+  if (!not_scored.empty()) {
+    ImGui::SeparatorText(T(kNotScored));
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+    LabelWrapped(T(kNotScoredWhy));
+    ImGui::PopStyleColor();
+    LabelWrapped(not_scored);
+  }
 
   ImGui::SeparatorText(T(kExempted));
   any = false;

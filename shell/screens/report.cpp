@@ -9,6 +9,7 @@
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/platform.h"
+#include "shell/widgets.h"
 
 namespace zj::ui {
 namespace {
@@ -24,8 +25,12 @@ const Tr kExplain{"通报按片区、党支部列出讲习、出勤、学习心�
 const Tr kLectures{"专题讲习 已举办 %d / %d 次", "lectures held %d / %d"};
 const Tr kMeetings{"现场会 已召开 %d / %d 场", "on-site meetings held %d / %d"};
 const Tr kTalks{"谈心谈话 已谈 %d / %d 人次", "talks recorded %d / %d"};
-const Tr kStars{"党员评星 三星 %d · 二星 %d · 一星 %d · 无星 %d · 不参评 %d", "member stars 3: %d · 2: %d · 1: %d · 0: %d · exempted %d"};
-const Tr kUnqualified{"可认定为不合格党员 %d 人", "possibly unqualified members: %d"};
+const Tr kStars{"党员评星（已记分）三星 %d · 二星 %d · 一星 %d · 无星 %d", "member stars (scored) 3: %d · 2: %d · 1: %d · 0: %d"};
+const Tr kNotScored{"尚未记分 %d 名 · 特殊情况不参评 %d 名（均不计入星级）", "not yet scored %d · exempted %d (neither is rated)"};
+const Tr kUnqualified{"已记分、60分以下 %d 名（可由支部党员大会认定为不合格党员）", "scored below 60: %d (the branch's meeting may judge them unqualified)"};
+const Tr kListNames{"附60分以下名单", "Append names below 60"};
+const Tr kListNamesWhy{"名单单独成页，供支部党员大会认定使用；通报正文只计人数，不列姓名。",
+                       "On a page of its own, for the branches' members' meetings; the report itself gives counts, no names."};
 const Tr kOverdue{"逾期事项 %d 项", "overdue items: %d"};
 const Tr kArea{"片区 / 党支部", "Area / branch"};
 const Tr kDone{"完成", "Done"};
@@ -33,7 +38,7 @@ const Tr kTalkCol{"谈话", "Talks"};
 const Tr kStarCol{"三/二/一/无星", "3/2/1/0 stars"};
 const Tr kLate{"逾期", "Overdue"};
 const StringTable kTable{&kTitle, &kAsOf, &kOpen, &kOpened, &kSaved, &kExplain, &kLectures, &kMeetings, &kTalks,
-                         &kStars, &kUnqualified, &kOverdue, &kArea, &kDone, &kTalkCol, &kStarCol, &kLate};
+                         &kStars, &kNotScored, &kUnqualified, &kListNames, &kListNamesWhy, &kOverdue, &kArea, &kDone, &kTalkCol, &kStarCol, &kLate};
 
 void BranchRow(const ReportBranch& b, bool narrow) {
   char buf[64];
@@ -77,9 +82,14 @@ void DrawReport(App& app) {
   std::snprintf(buf, sizeof buf, T(kAsOf), r.today.c_str(), r.overall_percent);
   LabelColored(col::Grey, buf);
   LabelWrapped(T(kExplain));
+  ImGui::Checkbox(T(kListNames), &s.list_unqualified_names);
+  LocatorRecordLastItem("report_list_names");
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+  LabelWrapped(T(kListNamesWhy));
+  ImGui::PopStyleColor();
   if (ImGui::Button(T(kOpen), ImVec2(narrow ? -1 : 0, ImMax(TouchH(narrow), Em(2.4f))))) {
     const std::string name = ClosingReportFileName(r);
-    const bool opened = platform::OpenHtml(name, ClosingReportHtml(r));
+    const bool opened = platform::OpenHtml(name, ClosingReportHtml(r, {s.list_unqualified_names}));
     s.status = opened ? std::string(T(kOpened)) : std::string(T(kSaved)) + name;
   }
   if (!s.status.empty()) LabelColored(col::Green, s.status);
@@ -98,11 +108,14 @@ void DrawReport(App& app) {
   Label(buf);
   std::snprintf(buf, sizeof buf, T(kTalks), recorded, talks);
   Label(buf);
-  std::snprintf(buf, sizeof buf, T(kStars), r.member_stars[3], r.member_stars[2], r.member_stars[1], r.member_stars[0],
-                r.exempted);
+  std::snprintf(buf, sizeof buf, T(kStars), r.member_stars[3], r.member_stars[2], r.member_stars[1], r.member_stars[0]);
   LabelWrapped(buf);
-  std::snprintf(buf, sizeof buf, T(kUnqualified), static_cast<int>(r.unqualified.size()));
-  LabelColored(r.unqualified.empty() ? col::Ink : col::Red, buf);
+  std::snprintf(buf, sizeof buf, T(kNotScored), r.not_scored, r.exempted);
+  LabelWrapped(buf);
+  std::snprintf(buf, sizeof buf, T(kUnqualified), r.possibly_unqualified);
+  ImGui::PushStyleColor(ImGuiCol_Text, r.possibly_unqualified ? col::Red : col::Ink);
+  LabelWrapped(buf);
+  ImGui::PopStyleColor();
   std::snprintf(buf, sizeof buf, T(kOverdue), static_cast<int>(r.overdue.size()));
   LabelColored(r.overdue.empty() ? col::Ink : col::Red, buf);
 

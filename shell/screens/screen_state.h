@@ -179,6 +179,9 @@ struct BoardsScreen {
 /// 通报 (report.cpp).
 struct ReportScreen {
   std::string status;
+  /// Append the page naming the scored members below 60, for the branches' members' meetings (off by default:
+  /// the report itself names no one; closing_report.h ClosingReportHtmlOptions).
+  bool list_unqualified_names = false;
   /// The report, rebuilt only when the data, the day or the language changed.
   ClosingReport cached;
   uint64_t cached_version = ~0ull;

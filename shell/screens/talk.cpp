@@ -98,7 +98,7 @@ const TalkScreen::Preview& GetPreview(App& app) {
   p.version = app.data_version();
   Campaign copy = app.data().campaign;
   IdGenerator ids(1);
-  CampaignSchedule cs = ScheduleCampaignTalks(copy, app.data().org, ids, 0, "preview", p.gaps);
+  CampaignSchedule cs = ScheduleCampaignTalks(copy, app.data().org, ids, 0, "preview", p.gaps, app.today);
   for (const UnscheduledTalk& u : cs.result.unscheduled) {
     const TalkPair& pair = cs.pairs[u.pair_index];
     p.reason_zh[PairKey(pair)] = u.reason_zh;
@@ -158,7 +158,8 @@ void PlanPanel(App& app) {
   if (!narrow) ImGui::SameLine();
   if (ImGui::Button(T(kSchedule), ImVec2(narrow ? -1 : 0, TouchH(narrow)))) {
     // Empty: left out; a date goes as typed (the command reads it or refuses it naming the field).
-    const TalkScheduleCmd s{};
+    TalkScheduleCmd s{};
+    s.today = app.today;  // nothing is placed before today (the device's day)
     Command cmd = ToCommand(s);
     if (!ui.from.empty()) cmd.args.update(AsTyped(s, &TalkScheduleCmd::from, ui.from).args);
     if (!ui.to.empty()) cmd.args.update(AsTyped(s, &TalkScheduleCmd::to, ui.to).args);

@@ -43,7 +43,42 @@ function drawPicks(seed, names, k = 2) {
 // Step 1: candidates sorted by the bytes of their UTF-8 names.
 const byUtf8 = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, 'utf8'));
 
-test('zj-draw-v1 port matches the reference values', () => {
+/// Member-star figures of the campaign year counted from the saved dataset, apart from the app (notice 四(四)二):
+/// per member the yearly total = base points + per item the entries' sum held within ±cap; members with no entry
+/// of the year are not yet scored; exempted members and members who joined after the year are not rated.
+function starFigures(ds) {
+  const year = ds.campaign.year;
+  const items = new Map(ds.points.catalogue.items.map((i) => [i.id, i]));
+  const t = ds.points.entries;  // the compact table (core/data/entries_table.h)
+  const perMember = new Map();
+  for (const row of t.rows) {
+    const member = t.member_ids[row[1]], item = t.item_ids[row[2]];
+    if (new Date(row[3] * 86400000).getUTCFullYear() !== year || !items.has(item)) continue;
+    const m = perMember.get(member) || new Map();
+    m.set(item, (m.get(item) || 0) + row[4]);
+    perMember.set(member, m);
+  }
+  const tenths = (x) => Math.round(x * 10);
+  const th = ds.member_stars.thresholds;
+  const exempt = new Set(ds.member_stars.exemptions.filter((e) => e.year === year).map((e) => e.member_id));
+  const out = { notScored: 0, bands: [0, 0, 0, 0], below60: [] };
+  for (const mem of ds.org.members) {
+    if (exempt.has(mem.id) || (mem.join_date && mem.join_date > `${year}-12-31`)) continue;
+    const sums = perMember.get(mem.id);
+    if (!sums) { out.notScored++; continue; }
+    let total = tenths(ds.points.catalogue.base_points);
+    for (const [item, sum] of sums) {
+      const cap = items.get(item).yearly_cap;
+      total += cap == null ? sum : Math.max(-tenths(cap), Math.min(tenths(cap), sum));
+    }
+    const stars = total >= tenths(th.three) ? 3 : total >= tenths(th.two) ? 2 : total >= tenths(th.one) ? 1 : 0;
+    out.bands[stars]++;
+    if (stars === 0) out.below60.push(mem.name);
+  }
+  return out;
+}
+
+test(test('zj-draw-v1 port matches the reference values', () => {
   // Sanity of the port on its own: deterministic, distinct picks, all candidates when fewer than k.
   const names = ['东湖村党支部', '中洲村党支部', '北港村党支部', '南岭社区党支部', '西山村党支部'].sort(byUtf8);
   const a = drawPicks('2018-03-28#4711', names);
@@ -288,6 +323,12 @@ for (const vp of VIEWPORTS) {
       const mId = d1.campaign.onsite_meetings[0].id;
       const r = await page.evaluate(([id, v]) => window.zjTest.apply({ name: 'onsite.update', args: { id, venue: v } }), [mId, venue]);
       assert.equal(r.ok, true);
+      // Two members who joined the roster today have no points yet: 尚未记分, not below 60.
+      for (const name of ['新党员甲', '新党员乙']) {
+        const added = await page.evaluate(([n, b]) => window.zjTest.apply({ name: 'member.add', args: { name: n, branch_id: b } }),
+                                          [name, d1.org.members[0].branch_id]);
+        assert.equal(added.ok, true, JSON.stringify(added));
+      }
       await goTo(page, '通报', tap);
       l = await labels(page);
       assert.ok(l.some((x) => /^谈心谈话 已谈 4 \/ \d+ 人次$/.test(x)), 'four talks recorded (3 demo + 1): ' + JSON.stringify(l));
@@ -301,9 +342,27 @@ for (const vp of VIEWPORTS) {
       assert.ok(html.includes('@media print') && html.includes('size: A4'));
       assert.ok(html.includes('会场&lt;script&gt;alert(1)&lt;/script&gt;'), 'user text escaped');
       assert.ok(!html.includes('<script>alert(1)'));
-      for (const s of ['一片', '二片', '东湖村党支部', '可认定为不合格党员', '逾期与近期到期事项', '已逾期 2 天', '示例数据'])
+      for (const s of ['一片', '二片', '东湖村党支部', '可由所在支部党员大会认定为不合格党员', '逾期与近期到期事项', '已逾期 2 天', '示例数据'])
         assert.ok(html.includes(s), `report contains ${s}`);
       assert.ok(!html.includes('稻虾共作'), 'talk notes (sensitive) are not in the report');
+      // The member-star figures against the dataset, counted here apart from the app: a member with no entry of
+      // the year is 尚未记分 (never below 60); the report names nobody unless the annex is asked for.
+      const fig = starFigures(await dataset(page));
+      assert.ok(fig.notScored > 0 && fig.below60.length > 0, JSON.stringify(fig));
+      assert.ok(html.includes(`尚未记分的党员 ${fig.notScored} 名`), `not yet scored: ${fig.notScored}`);
+      assert.ok(html.includes(`年度积分60分以下的党员 <b>${fig.below60.length} 名</b>`), `below 60: ${fig.below60.length}`);
+      assert.ok(html.includes(`<td>党员（已记分）</td><td class="n">${fig.bands[3]}</td><td class="n">${fig.bands[2]}</td>` +
+                              `<td class="n">${fig.bands[1]}</td><td class="n">${fig.bands[0]}</td>`), 'star bands ' + fig.bands);
+      assert.ok(!html.includes('class="annex"'), 'no names by default');
+      await click(page, '附60分以下名单', { tap });
+      await click(page, '生成通报（打印）', { tap });
+      const annexed = await page.evaluate(() => window.zjLastHtml.html);
+      const annex = annexed.slice(annexed.indexOf('<section class="annex">'));
+      assert.ok(annex.length > 0 && annexed.includes('<section class="annex">'), 'the annex is there when asked for');
+      assert.equal((annex.match(/<tr><td>/g) || []).length, fig.below60.length, 'one row per member below 60');
+      for (const name of fig.below60) assert.ok(annex.includes(`<td>${name}</td>`), `${name} in the annex`);
+      assert.ok(!annexed.includes('新党员甲'), 'a member not yet scored is never listed');
+      await click(page, '附60分以下名单', { tap });
       if (!tap) {
         // The page as printed on A4.
         const view = await page.context().newPage();

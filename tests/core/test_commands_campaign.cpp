@@ -269,6 +269,18 @@ TEST(ClosingReport, CountsAndEscapesUserText) {
   EXPECT_EQ(ClosingReportFileName(r), "渔洋镇-整建月通报-2018-04-02.html");
 }
 
+TEST(TalkCommands, ScheduleFromTodayAndRefusedWhenTheWindowIsOver) {
+  Fixture f;
+  ASSERT_TRUE(f.Do("talk.schedule", {{"today", "2018-04-10"}}).ok);
+  for (const Talk& t : f.data().campaign.talks) {
+    ASSERT_TRUE(t.planned_date);
+    EXPECT_GE(*t.planned_date, D("2018-04-10"));
+  }
+  const Problem p = f.Refused("talk.schedule", {{"today", "2018-05-02"}});
+  EXPECT_EQ(p.path, "/to");
+  EXPECT_NE(p.message_zh.find("2018-04-30 已过"), std::string::npos) << p.message_zh;
+}
+
 TEST(DemoCampaign, LecturesMeetingsAndTalksToShow) {
   Dataset d = MakeDemoDataset(2018, 2026);
   const Campaign& c = d.campaign;

@@ -233,4 +233,76 @@ TEST(Schedule, CampaignTalksScheduledAndApplied) {
   for (size_t i = 1; i < c.talks.size(); ++i) EXPECT_GE(*c.talks[i].planned_date, D("2018-04-02"));
 }
 
+
+// Reported: with the default start and today in the middle of the window, every talk went before today, two of
+// them onto the time of talks already held. Now nothing goes before today, a held talk keeps its interviewer's
+// time and its interviewee's day, and a window that is over places nothing and changes nothing.
+TEST(Schedule, NeverBeforeTodayNorOverAHeldTalk) {
+  const Organization o = testtown::SmallTown();
+  IdGenerator ids(11);
+  Campaign c = DefaultCampaign(2018, ids, 0, "dev");
+  Problems p;
+  ScheduleCampaignTalks(c, o, ids, 10, "dev-b", p);
+  ASSERT_EQ(c.talks.size(), 17u);
+  // Talk 0 was held this morning (Tuesday 2018-04-10) at 08:30, the first slot of the day.
+  const Date today = D("2018-04-10");
+  Talk& held = c.talks[0];
+  held.record = TalkRecord{today, 8 * 60 + 30, "村委会", {0}, "", std::nullopt, {}, ""};
+  const Id iv = held.pair.interviewer_id, ie = held.pair.interviewee_id;
+  auto cs = ScheduleCampaignTalks(c, o, ids, 20, "dev-b", p, today);
+  EXPECT_EQ(cs.from, today);
+  EXPECT_EQ(cs.pairs.size(), 16u);
+  EXPECT_EQ(cs.result.scheduled.size(), 16u);
+  int same_day = 0;
+  for (size_t i = 1; i < c.talks.size(); ++i) {
+    const Talk& t = c.talks[i];
+    ASSERT_TRUE(t.planned_date) << i;
+    EXPECT_GE(*t.planned_date, today) << "talk " << i << " placed before today";
+    if (*t.planned_date == today && t.pair.interviewer_id == iv) {
+      ++same_day;
+      const int a = t.planned_start_minute, b = a + t.duration_minutes;
+      EXPECT_FALSE(a < 8 * 60 + 30 + 30 && 8 * 60 + 30 < b) << "talk " << i << " at " << a << " over the held talk";
+    }
+    if (t.pair.interviewee_id == ie) {
+      EXPECT_NE(*t.planned_date, today) << "two talks of one person on a day";
+    }
+  }
+  EXPECT_GT(same_day, 0) << "the interviewer's other talks still go on the day (after the held one)";
+  EXPECT_EQ(held.record->held_on, today);
+
+  // The window is over (it ended 04-30): nothing placed, no talk changed, each pair told why.
+  const Campaign before = c;
+  cs = ScheduleCampaignTalks(c, o, ids, 30, "dev-b", p, D("2018-05-02"));
+  EXPECT_TRUE(cs.result.scheduled.empty());
+  ASSERT_EQ(cs.result.unscheduled.size(), 16u);
+  EXPECT_NE(cs.result.unscheduled[0].reason_zh.find("已过"), std::string::npos) << cs.result.unscheduled[0].reason_zh;
+  for (size_t i = 0; i < c.talks.size(); ++i) {
+    EXPECT_EQ(c.talks[i].planned_date, before.talks[i].planned_date);
+    EXPECT_EQ(c.talks[i].meta.updated, before.talks[i].meta.updated);
+  }
+}
+
+TEST(Schedule, HeldTalksKeepTheirSlotInTheScheduler) {
+  TalkScheduleSettings s;
+  s.default_capacity = 3;
+  // k1 held a talk with "a" on Monday 04-02 at 09:00, the second slot of the day.
+  const std::vector<TakenTalk> taken = {{"k1", "a", D("2018-04-02"), 9 * 60, 30}};
+  // b and c fit beside it on Monday (capacity 3), on the slots around it: 08:30 and 09:30.
+  std::vector<TalkPair> pairs = {P("k1", "b", "v1"), P("k1", "c", "v1")};
+  auto r = ScheduleTalks(pairs, D("2018-04-02"), D("2018-04-06"), s, taken);
+  CheckInvariants(pairs, D("2018-04-02"), D("2018-04-06"), s, r);
+  ASSERT_EQ(r.scheduled.size(), 2u);
+  EXPECT_EQ(r.scheduled[0].date, D("2018-04-02"));
+  EXPECT_EQ(r.scheduled[1].date, D("2018-04-02"));
+  EXPECT_EQ(r.scheduled[0].start_minute, 8 * 60 + 30);
+  EXPECT_EQ(r.scheduled[1].start_minute, 9 * 60 + 30);
+  // With "a" in the group the visit cannot be on Monday (a was talked to that day; capacity left 2 < 3): the
+  // whole group goes on Tuesday, from the first slot.
+  pairs.push_back(P("k1", "a", "v1"));
+  r = ScheduleTalks(pairs, D("2018-04-02"), D("2018-04-06"), s, taken);
+  CheckInvariants(pairs, D("2018-04-02"), D("2018-04-06"), s, r);
+  ASSERT_EQ(r.scheduled.size(), 3u);
+  for (const auto& x : r.scheduled) EXPECT_EQ(x.date, D("2018-04-03"));
+}
+
 }  // namespace zj
