@@ -78,4 +78,41 @@ inline std::string PersonWithUnit(const Organization& org, const Id& id) {
   return id;
 }
 
+/// What the user did with a "held" checkbox (已举办 / 已召开).
+enum class HeldChoice { None, Held, HeldToday, NotHeld };
+
+/// The "held" checkbox of an event planned on `date`. Unticking answers NotHeld at once; ticking answers Held at
+/// once when the event is undated or dated today or earlier. For an event dated after `today` it asks first, in
+/// the modal `popup_id` (the event may have been moved earlier, or the wrong one was ticked): confirmed, it
+/// answers HeldToday (the caller marks it held and moves its date to today); cancelled, nothing changes.
+/// `width` is the window's width in pixels (the modal fits in it).
+inline HeldChoice HeldCheckbox(const char* label, const char* popup_id, bool held, const std::optional<Date>& date,
+                               Date today, float width, bool narrow) {
+  HeldChoice out = HeldChoice::None;
+  bool v = held;
+  if (ImGui::Checkbox(label, &v)) {
+    if (!v) out = HeldChoice::NotHeld;
+    else if (date && *date > today) ImGui::OpenPopup(popup_id);
+    else out = HeldChoice::Held;
+  }
+  ImGui::SetNextWindowSize(ImVec2(ImMin(Em(24), width - Em(1)), 0));
+  if (ImGui::BeginPopupModal(popup_id, nullptr, ImGuiWindowFlags_NoTitleBar | ImGuiWindowFlags_AlwaysAutoResize)) {
+    char buf[320];
+    std::snprintf(buf, sizeof buf,
+                  ZhEn("这项活动定在 %s，今天是 %s。确认已经举办？确认后日期改为今天。",
+                       "This is planned for %s; today is %s. Mark it held? Its date then becomes today."),
+                  date ? date->ToString().c_str() : "", today.ToString().c_str());
+    LabelWrapped(buf);
+    const float bh = ImMax(TouchH(narrow), Em(2.2f));
+    if (ImGui::Button(ZhEn("确认，今天已举办", "Yes, held today"), ImVec2(narrow ? -1.0f : 0.0f, bh))) {
+      out = HeldChoice::HeldToday;
+      ImGui::CloseCurrentPopup();
+    }
+    if (!narrow) ImGui::SameLine();
+    if (ImGui::Button(ZhEn("取消", "Cancel"), ImVec2(narrow ? -1.0f : Em(5), bh))) ImGui::CloseCurrentPopup();
+    ImGui::EndPopup();
+  }
+  return out;
+}
+
 }  // namespace zj::ui

@@ -44,8 +44,12 @@ TalkCounts CountTalks(const Campaign& c) {
 }
 
 // Is the unit `unit_id` (area or branch) done for activity `a`?
-bool UnitDoneFor(const Activity& a, const Id& unit_id, const Campaign& c, const TalkCounts& tc) {
+bool UnitDoneFor(const Activity& a, const Id& unit_id, const Campaign& c, const TalkCounts& tc,
+                 const ProgressFacts& facts) {
   if (a.status == ActivityStatus::Done || InDoneUnits(a, unit_id)) return true;
+  if (a.kind == ActivityKind::BranchStarRating &&
+      std::find(facts.branches_rated.begin(), facts.branches_rated.end(), unit_id) != facts.branches_rated.end())
+    return true;
   if (a.scope == ActivityScope::Area) {
     for (const auto& m : c.onsite_meetings)
       if (m.held && m.scope == OnsiteScope::AreaVillages && m.area_id == unit_id) return true;
@@ -72,12 +76,16 @@ bool TownDone(const Activity& a, const Campaign& c) {
 
 }  // namespace
 
-std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization& org, Date today) {
+std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization& org, Date today,
+                                           const ProgressFacts& facts) {
   const TalkCounts tc = CountTalks(c);
   std::vector<ActivityProgress> out;
   for (const auto& a : c.activities) {
     ActivityProgress p;
     p.activity_id = a.meta.id;
+    p.title_zh = a.title_zh;
+    p.title_en = a.title_en;
+    p.deadline = a.deadline;
     p.kind = a.kind;
     p.strand = a.strand;
     p.days_left = DaysLeft(today, a.deadline);
@@ -89,14 +97,14 @@ std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization
       case ActivityScope::Area:
         for (const auto& ar : org.areas) {
           ++p.units_total;
-          if (UnitDoneFor(a, ar.meta.id, c, tc)) ++p.units_done;
+          if (UnitDoneFor(a, ar.meta.id, c, tc, facts)) ++p.units_done;
         }
         break;
       case ActivityScope::Branch:
         for (const auto& b : org.branches) {
           if (!AppliesTo(a, b)) continue;
           ++p.units_total;
-          if (UnitDoneFor(a, b.meta.id, c, tc)) ++p.units_done;
+          if (UnitDoneFor(a, b.meta.id, c, tc, facts)) ++p.units_done;
         }
         break;
     }
@@ -106,10 +114,34 @@ std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization
     p.state = done ? ActivityState::Done : (today > a.deadline ? ActivityState::Overdue : ActivityState::Planned);
     out.push_back(p);
   }
+  // Lectures outside the plan: one 学 item each.
+  std::optional<Date> learn_deadline;
+  for (const auto& a : c.activities)
+    if (a.strand == Strand::Learn && (!learn_deadline || a.deadline > *learn_deadline)) learn_deadline = a.deadline;
+  for (const auto& l : c.lectures) {
+    bool planned = false;
+    for (const auto& a : c.activities) planned = planned || (!l.activity_id.empty() && a.meta.id == l.activity_id);
+    if (planned) continue;
+    ActivityProgress p;
+    p.activity_id = l.meta.id;
+    p.lecture_only = true;
+    p.title_zh = l.theme_zh;
+    p.title_en = l.theme_zh;
+    p.deadline = l.date ? *l.date : learn_deadline ? *learn_deadline : today;
+    p.kind = ActivityKind::Other;
+    p.strand = Strand::Learn;
+    p.days_left = DaysLeft(today, p.deadline);
+    p.units_total = 1;
+    p.units_done = l.held ? 1 : 0;
+    p.percent = l.held ? 100 : 0;
+    p.state = l.held ? ActivityState::Done : (today > p.deadline ? ActivityState::Overdue : ActivityState::Planned);
+    out.push_back(p);
+  }
   return out;
 }
 
-std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& org, Date today) {
+std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& org, Date today,
+                                         const ProgressFacts& facts) {
   const TalkCounts tc = CountTalks(c);
   std::vector<UnitProgress> out;
   for (const auto& b : org.branches) {
@@ -119,7 +151,7 @@ std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& 
     for (const auto& a : c.activities) {
       if (a.scope != ActivityScope::Branch || !AppliesTo(a, b)) continue;
       ++u.items_total;
-      if (UnitDoneFor(a, b.meta.id, c, tc)) ++u.items_done;
+      if (UnitDoneFor(a, b.meta.id, c, tc, facts)) ++u.items_done;
       else if (today > a.deadline) ++u.overdue;
     }
     for (const auto& kv : tc)
@@ -133,9 +165,10 @@ std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& 
   return out;
 }
 
-std::vector<UnitProgress> AreaProgress(const Campaign& c, const Organization& org, Date today) {
+std::vector<UnitProgress> AreaProgress(const Campaign& c, const Organization& org, Date today,
+                                       const ProgressFacts& facts) {
   const TalkCounts tc = CountTalks(c);
-  const auto branches = BranchProgress(c, org, today);
+  const auto branches = BranchProgress(c, org, today, facts);
   std::vector<UnitProgress> out;
   for (const auto& ar : org.areas) {
     UnitProgress u;
@@ -144,7 +177,7 @@ std::vector<UnitProgress> AreaProgress(const Campaign& c, const Organization& or
     for (const auto& a : c.activities) {
       if (a.scope != ActivityScope::Area) continue;
       ++u.items_total;
-      if (UnitDoneFor(a, ar.meta.id, c, tc)) ++u.items_done;
+      if (UnitDoneFor(a, ar.meta.id, c, tc, facts)) ++u.items_done;
       else if (today > a.deadline) ++u.overdue;
     }
     for (const auto& bp : branches) {

@@ -19,9 +19,17 @@ namespace zj {
 /// - Branch scope: one unit per branch of the activity's branch kinds; talk activities: a branch is done when
 ///   it has at least one talk of that kind and all of them are recorded (a branch with none falls back to
 ///   done_units); other activities: the branch is in done_units.
+/// - 支部评星 (BranchStarRating, Branch scope): a branch is also done when its rating of the campaign year is
+///   published (ProgressFacts::branches_rated).
 /// An activity with status Done counts all its units done.
+/// A lecture that belongs to no plan activity (added by the office, lectures.h Lecture::activity_id empty or
+/// unknown) counts as one more Town-scoped 学 item of its own, done when held, due on its date (or, with no
+/// date, on the latest 学 deadline of the plan): the plan's progress then counts every lecture the report lists.
 struct ActivityProgress {
-  Id activity_id;
+  Id activity_id;        ///< the plan activity, or the lecture's id for a lecture outside the plan
+  bool lecture_only = false;  ///< true: a lecture outside the plan (no Activity with this id)
+  std::string title_zh, title_en;  ///< the activity's title (the lecture's theme for a lecture outside the plan)
+  Date deadline;         ///< the activity's deadline (see above for a lecture outside the plan)
   ActivityKind kind = ActivityKind::Other;
   Strand strand = Strand::Learn;
   ActivityState state = ActivityState::Planned;  ///< Done when all units are done, Overdue past deadline
@@ -31,8 +39,14 @@ struct ActivityProgress {
   int percent = 0;       ///< units_done * 100 / units_total, floored; 100 when Done; 0 when no units
 };
 
-/// Progress of every activity, in plan order, on `today`.
-std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization& org, Date today);
+/// Facts kept outside the campaign that complete plan items.
+struct ProgressFacts {
+  std::vector<Id> branches_rated;  ///< branches whose 支部评星 of the campaign year is published
+};
+
+/// Progress of every activity, in plan order, on `today`, then one item per lecture outside the plan.
+std::vector<ActivityProgress> PlanProgress(const Campaign& c, const Organization& org, Date today,
+                                           const ProgressFacts& facts = {});
 
 /// Progress of one branch or area over the activities that apply to it.
 struct UnitProgress {
@@ -47,9 +61,11 @@ struct UnitProgress {
   int talks_done = 0;   ///< of which recorded
 };
 /// Per branch, in organization order. Items: each Branch-scoped activity applying to the branch's kind.
-std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& org, Date today);
+std::vector<UnitProgress> BranchProgress(const Campaign& c, const Organization& org, Date today,
+                                         const ProgressFacts& facts = {});
 /// Per area, in organization order: its branches' items plus one item per Area-scoped activity.
-std::vector<UnitProgress> AreaProgress(const Campaign& c, const Organization& org, Date today);
+std::vector<UnitProgress> AreaProgress(const Campaign& c, const Organization& org, Date today,
+                                       const ProgressFacts& facts = {});
 
 /// Progress of one strand (学/看/谈/评 ...) for the dashboard: the mean of its activities' percents (floored),
 /// the number done, and the number overdue.

@@ -28,6 +28,13 @@ std::string AreaNameOf(const Organization& org, const Id& area_id) {
 }
 }  // namespace
 
+ProgressFacts ProgressFactsOf(const Dataset& d) {
+  ProgressFacts f;
+  for (const BranchStarRecord& r : d.branch_rating.history)
+    if (r.year == d.campaign.year && r.published_on) f.branches_rated.push_back(r.branch_id);
+  return f;
+}
+
 ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   const Organization& org = d.org;
   const Campaign& c = d.campaign;
@@ -38,7 +45,8 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   r.today = today.ToString();
   r.demo = d.demo;
 
-  const auto plan = PlanProgress(c, org, today);
+  const ProgressFacts facts = ProgressFactsOf(d);
+  const auto plan = PlanProgress(c, org, today, facts);
   r.overall_percent = OverallPercent(plan);
   r.strands = ProgressByStrand(plan);
 
@@ -117,7 +125,7 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   r.branches_not_rated = static_cast<int>(br.not_rated.size());
 
   // Per branch and area.
-  const auto bprog = BranchProgress(c, org, today);
+  const auto bprog = BranchProgress(c, org, today, facts);
   for (size_t i = 0; i < org.branches.size(); ++i) {
     const Branch& b = org.branches[i];
     ReportBranch x = per_branch[b.meta.id];
@@ -134,7 +142,7 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
       if (u.unit_id == b.meta.id) x.progress = u;
     r.branches.push_back(x);
   }
-  const auto aprog = AreaProgress(c, org, today);
+  const auto aprog = AreaProgress(c, org, today, facts);
   std::set<size_t> placed;
   for (const auto& a : org.areas) {
     ReportArea x;
@@ -155,11 +163,8 @@ ClosingReport BuildClosingReport(const Dataset& d, Date today) {
   // Overdue and due soon.
   auto due = [&](const ActivityProgress& p) {
     ReportDue x;
-    for (const auto& a : c.activities)
-      if (a.meta.id == p.activity_id) {
-        x.title = a.title_zh;
-        x.deadline = a.deadline.ToString();
-      }
+    x.title = p.title_zh;
+    x.deadline = p.deadline.ToString();
     x.days_left = p.days_left;
     x.percent = p.percent;
     x.units_done = p.units_done;

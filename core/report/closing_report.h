@@ -108,6 +108,11 @@ struct ClosingReport {
   std::vector<ReportDue> due_soon;     ///< due within 7 days, soonest first
 };
 
+/// What outside the campaign completes plan items (progress.h ProgressFacts): the branches whose 支部评星 of the
+/// campaign year is published (branch_rating.h history records with published_on). The dashboard and the
+/// report both take their progress with these facts, so they count alike.
+ProgressFacts ProgressFactsOf(const Dataset& d);
+
 /// Builds the report for the campaign year of `d` as of `today` (progress.h PlanProgress / BranchProgress /
 /// AreaProgress; stars.h RateMembers; branch_rating.h RateBranches for campaign.year).
 ClosingReport BuildClosingReport(const Dataset& d, Date today);

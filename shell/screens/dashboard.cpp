@@ -8,6 +8,7 @@
 
 #include "core/campaign/campaign.h"
 #include "core/campaign/progress.h"
+#include "core/report/closing_report.h"
 #include "imgui.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
@@ -28,7 +29,7 @@ const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &k
 const std::vector<ActivityProgress>& Progress(App& app) {
   DashboardScreen& s = app.screens.dashboard;
   if (s.progress_version != app.data_version() || s.progress_day != app.today) {
-    s.progress = PlanProgress(app.data().campaign, app.data().org, app.today);
+    s.progress = PlanProgress(app.data().campaign, app.data().org, app.today, ProgressFactsOf(app.data()));
     s.progress_version = app.data_version();
     s.progress_day = app.today;
   }
@@ -172,7 +173,13 @@ void DrawDashboard(App& app) {
       const Activity* a = nullptr;
       for (const Activity& x : c.activities)
         if (x.meta.id == p.activity_id) a = &x;
-      if (!a) continue;
+      Activity lecture;  // a lecture outside the plan: its own item (progress.h)
+      if (!a) {
+        lecture.title_zh = p.title_zh;
+        lecture.title_en = p.title_en;
+        lecture.deadline = p.deadline;
+        a = &lecture;
+      }
       ImU32 colour;
       const std::string due = DueText(*a, app.today, colour, &p);
       char when[64], units[48];

@@ -269,8 +269,14 @@ void LectureEditor(App& app, const Lecture& l) {
     if (std::sscanf(ui.duration.c_str(), " %d %c", &m, &tail) != 1) m = -1;
     app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.duration_minutes = m; }));
   }
-  bool held = l.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Cmd<LectureSetHeld>([&](auto& x) { x.id = id; x.held = held; }));
+  switch (HeldCheckbox(T(kHeld), "##lecture_future_held", l.held, l.date, app.today, app.width, narrow)) {
+    case HeldChoice::Held: app.Emit(Cmd<LectureSetHeld>([&](auto& x) { x.id = id; x.held = true; })); break;
+    case HeldChoice::HeldToday:
+      app.Emit(Cmd<LectureSetHeld>([&](auto& x) { x.id = id; x.held = true; x.date.emplace(app.today); }));
+      break;
+    case HeldChoice::NotHeld: app.Emit(Cmd<LectureSetHeld>([&](auto& x) { x.id = id; x.held = false; })); break;
+    case HeldChoice::None: break;
+  }
   if (!l.held && l.attendee_ids.empty()) {
     ImGui::SameLine();
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);

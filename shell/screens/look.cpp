@@ -149,8 +149,14 @@ void Setup(App& app, const OnsiteMeeting& m) {
   }
   LocatorRecordLastItem("meeting_preselected");
   ImGui::EndDisabled();
-  bool held = m.held;
-  if (ImGui::Checkbox(T(kHeld), &held)) app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.held = held; }));
+  switch (HeldCheckbox(T(kHeld), "##meeting_future_held", m.held, m.date, app.today, app.width, narrow)) {
+    case HeldChoice::Held: app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.held = true; })); break;
+    case HeldChoice::HeldToday:
+      app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.held = true; x.date.emplace(app.today); }));
+      break;
+    case HeldChoice::NotHeld: app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.held = false; })); break;
+    case HeldChoice::None: break;
+  }
   if (EditField(T(kNotes), "meeting_notes", ui.notes, narrow))
     app.Emit(Cmd<OnsiteUpdate>([&](auto& x) { x.id = id; x.notes = ui.notes; }));
 }

@@ -19,9 +19,9 @@ const Tr kAsOf{"截至 %s · 总体完成 %d%%", "as of %s · %d%% done overall"
 const Tr kOpen{"生成通报（打印）", "Make the report (print)"};
 const Tr kOpened{"已在新页面打开通报。", "The report opened in a new page."};
 const Tr kSaved{"浏览器不能打开新页面，通报已保存为文件：", "The browser cannot open a page; the report was saved as "};
-const Tr kExplain{"通报按片区、党支部列出讲习、出勤、学习心得、现场会、谈心谈话、评星分布、可认定为不合格党员和逾期事项，A4 版式，可直接打印。",
+const Tr kExplain{"通报按片区、党支部列出讲习、出勤、学习心得、现场会、谈心谈话、评星分布（尚未记分、60分以下只计人数）和逾期事项，A4 版式，可直接打印。",
                   "The report lists, per area and branch, lectures, attendance, reflections, on-site meetings, talks, "
-                  "star distributions, possibly-unqualified members and overdue items; A4, ready to print."};
+                  "star distributions (not yet scored and below 60 as counts) and overdue items; A4, ready to print."};
 const Tr kLectures{"专题讲习 已举办 %d / %d 次", "lectures held %d / %d"};
 const Tr kMeetings{"现场会 已召开 %d / %d 场", "on-site meetings held %d / %d"};
 const Tr kTalks{"谈心谈话 已谈 %d / %d 人次", "talks recorded %d / %d"};

@@ -49,16 +49,20 @@ const byUtf8 = (a, b) => Buffer.compare(Buffer.from(a, 'utf8'), Buffer.from(b, '
 function starFigures(ds) {
   const year = ds.campaign.year;
   const items = new Map(ds.points.catalogue.items.map((i) => [i.id, i]));
-  const t = ds.points.entries;  // the compact table (core/data/entries_table.h)
-  const perMember = new Map();
-  for (const row of t.rows) {
-    const member = t.member_ids[row[1]], item = t.item_ids[row[2]];
-    if (new Date(row[3] * 86400000).getUTCFullYear() !== year || !items.has(item)) continue;
-    const m = perMember.get(member) || new Map();
-    m.set(item, (m.get(item) || 0) + row[4]);
-    perMember.set(member, m);
-  }
   const tenths = (x) => Math.round(x * 10);
+  // Entry objects, or the compact table of a stored snapshot (core/data/entries_table.h).
+  const t = ds.points.entries;
+  const entries = Array.isArray(t)
+    ? t.map((e) => ({ member: e.member_id, item: e.item_id, year: Number(e.date.slice(0, 4)), points: tenths(e.points) }))
+    : t.rows.map((r) => ({ member: t.member_ids[r[1]], item: t.item_ids[r[2]],
+                           year: new Date(r[3] * 86400000).getUTCFullYear(), points: r[4] }));
+  const perMember = new Map();
+  for (const e of entries) {
+    if (e.year !== year || !items.has(e.item)) continue;
+    const m = perMember.get(e.member) || new Map();
+    m.set(e.item, (m.get(e.item) || 0) + e.points);
+    perMember.set(e.member, m);
+  }
   const th = ds.member_stars.thresholds;
   const exempt = new Set(ds.member_stars.exemptions.filter((e) => e.year === year).map((e) => e.member_id));
   const out = { notScored: 0, bands: [0, 0, 0, 0], below60: [] };
@@ -78,7 +82,7 @@ function starFigures(ds) {
   return out;
 }
 
-test(test('zj-draw-v1 port matches the reference values', () => {
+test('zj-draw-v1 port matches the reference values', () => {
   // Sanity of the port on its own: deterministic, distinct picks, all candidates when fewer than k.
   const names = ['东湖村党支部', '中洲村党支部', '北港村党支部', '南岭社区党支部', '西山村党支部'].sort(byUtf8);
   const a = drawPicks('2018-03-28#4711', names);

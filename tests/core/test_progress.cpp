@@ -1,6 +1,8 @@
 // Progress per activity, branch, area and strand; overdue and due-within-N-days lists.
 #include <gtest/gtest.h>
 
+#include <algorithm>
+
 #include "core/campaign/progress.h"
 #include "test_campaign_town.h"
 
@@ -121,6 +123,52 @@ TEST(Progress, PerStrandForTheDashboard) {
   EXPECT_EQ(s[2].percent, 25);  // (50 + 0) / 2
   EXPECT_GT(OverallPercent(p), 0);
   EXPECT_EQ(OverallPercent({}), 0);
+}
+
+
+// Reported: the report's progress said 学 3 activities, 1 done, while its lecture table showed 4 lectures, 2
+// held; the overview showed 支部评星 0/8 after the ratings of every branch were published.
+TEST(Progress, AddedLecturesAndPublishedRatingsCount) {
+  Fixture f;
+  Lecture extra;
+  extra.meta.id = "lx";
+  extra.theme_zh = "乡村振兴政策解读";
+  extra.date = D("2018-04-12");
+  extra.held = true;
+  f.c.lectures.push_back(extra);
+  Lecture later = extra;
+  later.meta.id = "ly";
+  later.theme_zh = "电商直播培训";
+  later.date = D("2018-03-24");
+  later.held = false;
+  f.c.lectures.push_back(later);
+  const auto p = PlanProgress(f.c, f.org, D("2018-03-25"));
+  ASSERT_EQ(p.size(), 14u);  // 12 plan activities + the 2 lectures outside the plan
+  int lectures = 0, held = 0;
+  for (const Lecture& l : f.c.lectures) {
+    ++lectures;
+    held += l.held;
+  }
+  for (const StrandProgress& s : ProgressByStrand(p))
+    if (s.strand == Strand::Learn) {
+      EXPECT_EQ(s.activities, lectures);  // 5: the 3 planned lectures and the 2 added
+      EXPECT_EQ(s.done, held);            // 2: the party-building lecture and 乡村振兴政策解读
+    }
+  EXPECT_EQ(p[12].title_zh, "乡村振兴政策解读");
+  EXPECT_EQ(p[12].state, ActivityState::Done);
+  EXPECT_EQ(p[13].state, ActivityState::Overdue);  // dated 03-24, not held, today 03-25
+  EXPECT_EQ(p[13].days_left, -1);
+  const auto overdue = OverdueActivities(p);
+  EXPECT_TRUE(std::any_of(overdue.begin(), overdue.end(), [](const ActivityProgress& a) { return a.activity_id == "ly"; }));
+
+  // 支部评星: every branch's rating of the year published -> done; one branch missing -> 8 of 9.
+  ProgressFacts facts;
+  for (const Branch& b : f.org.branches) facts.branches_rated.push_back(b.meta.id);
+  EXPECT_EQ(f.Of(PlanProgress(f.c, f.org, D("2018-04-25"), facts), ActivityKind::BranchStarRating).state, ActivityState::Done);
+  facts.branches_rated.pop_back();
+  const auto& part = f.Of(PlanProgress(f.c, f.org, D("2018-04-25"), facts), ActivityKind::BranchStarRating);
+  EXPECT_EQ(part.units_done, part.units_total - 1);
+  EXPECT_EQ(f.Of(PlanProgress(f.c, f.org, D("2018-04-25")), ActivityKind::BranchStarRating).units_done, 0);
 }
 
 }  // namespace zj

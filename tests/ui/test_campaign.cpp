@@ -236,13 +236,22 @@ TEST(UiDashboard, ProgressFollowsALectureMarkedHeld) {
   const Id id = l2.meta.id;
   ASSERT_FALSE(l2.held);
   ui.ClickItem(ui.ScrollTo("2. " + l2.theme_zh, true));
+  ASSERT_EQ(l2.date->ToString(), "2026-03-29");  // after today (03-25): ticking it asks first
   const size_t mark = ui.Audit().size();
   ui.ClickItem(ui.ScrollTo("已举办"));
+  EXPECT_TRUE(ui.AuditSince(mark).empty()) << ui.Dump();
+  EXPECT_TRUE(ui.HasContaining("这项活动定在 2026-03-29，今天是 2026-03-25")) << ui.Dump();
+  ASSERT_TRUE(ui.Click("取消"));  // cancelled: nothing changes
+  EXPECT_TRUE(ui.AuditSince(mark).empty());
+  EXPECT_FALSE(ui.data().campaign.lectures[1].held);
+  ui.ClickItem(ui.ScrollTo("已举办"));
+  ASSERT_TRUE(ui.Click("确认，今天已举办")) << ui.Dump();
   auto cmds = ui.AuditSince(mark);
   ASSERT_EQ(cmds.size(), 1u) << ui.Dump();
   EXPECT_EQ(cmds[0].command, "lecture.set_held");
-  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}, {"held", true}}));
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", id}, {"held", true}, {"date", "2026-03-25"}}));
   EXPECT_TRUE(ui.data().campaign.lectures[1].held);
+  EXPECT_EQ(ui.data().campaign.lectures[1].date->ToString(), "2026-03-25");  // the date follows
   ui.Go(ui::Screen::Dashboard);
   EXPECT_TRUE(ui.Has("2 / 3 项活动")) << ui.Dump();
 }
