@@ -71,8 +71,12 @@ ApplyResult App::Perform(Change& change) {
       return ApplyResult{false, last_problem, {}};
     }
     r = ws->Apply(*cmd, now);
-    if (r.ok) last_problem = {};
-    else last_problem = r.problem;
+    if (r.ok) {
+      last_problem = {};
+    } else {
+      last_problem = r.problem;
+      screens.ClearSuccessLines();  // an error and a success never show together
+    }
   } else if (std::holds_alternative<change::Undo>(change) || std::holds_alternative<change::Redo>(change)) {
     if (read_only) return ApplyResult{false, ReadOnlyProblem(), {}};
     r.ok = std::holds_alternative<change::Undo>(change) ? ws->Undo(now) : ws->Redo(now);
@@ -255,7 +259,10 @@ void DrawApp(App& app) {
   }
   ImGui::BeginChild("screen", ImVec2(0, narrow ? -tabbar_h : 0), ImGuiChildFlags_None);
   // The screen area is one child window shared by all screens: a screen entered starts at its top.
-  if (app.screen != app.drawn_screen_) ImGui::SetScrollY(0);
+  if (app.screen != app.drawn_screen_) {
+    ImGui::SetScrollY(0);
+    if (app.drawn_screen_ != Screen::Count_) app.last_problem = {};  // a problem belongs to the screen it came from
+  }
   app.drawn_screen_ = app.screen;
   Info(app.screen).draw(app);
   ImGui::EndChild();

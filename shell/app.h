@@ -130,7 +130,15 @@ struct App {
   /// tests' zjTest.apply); aborts when called while a frame is drawn or from a `then`.
   ApplyResult Apply(const Command& cmd);
 
-  Problem last_problem;  ///< the last command's problem, shown until the next success
+  Problem last_problem;  ///< the last command's problem, shown until the next success or another screen or tab
+  /// Called by a screen's tab bar for the tab it draws (key e.g. "rate:entry"): a tab entered clears
+  /// last_problem (a refusal on one tab is not left standing on another).
+  void ShowingTab(const std::string& key) {
+    if (screens.shown_tab != key) {
+      if (!screens.shown_tab.empty()) last_problem = {};
+      screens.shown_tab = key;
+    }
+  }
   /// Another tab holds the writer lock (shell/storage.h): commands are refused, data follows that tab.
   bool read_only = false;
   uint64_t id_seed = 0;  ///< seed of the workspace's id generator (every adopted workspace gets it)

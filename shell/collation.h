@@ -47,6 +47,52 @@ class PinyinRanks {
   std::vector<int32_t> ranks_;
 };
 
+/// Pinyin initials (platform::PinyinInitials) of one list of texts, kept until the texts change: each call
+/// hashes the texts (FNV-1a, a few microseconds for a town's roster) and asks the browser again only when the
+/// hash or the count changed, so typing in a filter, re-sorting or switching lists never reads stale initials.
+class PinyinInitialsCache {
+ public:
+  /// `text(i)` for i in [0, count): the texts (UTF-8). Returns one initials text per entry ("zw" for 张伟).
+  template <typename TextOf>
+  const std::vector<std::string>& Get(size_t count, TextOf&& text) {
+    uint64_t h = 1469598103934665603ull;
+    for (size_t i = 0; i < count; ++i) {
+      for (unsigned char c : static_cast<const std::string&>(text(i))) h = (h ^ c) * 1099511628211ull;
+      h = (h ^ 0xffu) * 1099511628211ull;
+    }
+    if (!valid_ || h != hash_ || count != initials_.size()) {
+      std::vector<std::string> texts;
+      texts.reserve(count);
+      for (size_t i = 0; i < count; ++i) texts.push_back(text(i));
+      initials_ = platform::PinyinInitials(texts);
+      hash_ = h;
+      valid_ = true;
+    }
+    return initials_;
+  }
+
+ private:
+  bool valid_ = false;
+  uint64_t hash_ = 0;
+  std::vector<std::string> initials_;
+};
+
+/// Whether a person named `name` (pinyin initials `initials`) is found by what the user typed in a filter:
+/// the name contains `filter`, or, for Latin letters typed ("zw", "ZW"), the initials contain them.
+/// An empty filter (or only spaces) finds everyone.
+inline bool PersonMatches(const std::string& name, const std::string& initials, const std::string& filter) {
+  size_t a = filter.find_first_not_of(' '), b = filter.find_last_not_of(' ');
+  if (a == std::string::npos) return true;
+  const std::string f = filter.substr(a, b - a + 1);
+  if (name.find(f) != std::string::npos) return true;
+  std::string lower;
+  for (char c : f) {
+    if (static_cast<unsigned char>(c) >= 0x80) return false;
+    lower.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+  }
+  return initials.find(lower) != std::string::npos;
+}
+
 /// Ranks of a small list computed now (no cache): for lists of a few dozen names (lecturers, a branch's
 /// reserve candidates) drawn once per frame. Prefer PinyinRanks for anything that can reach thousands.
 inline std::vector<int32_t> RanksNow(const std::vector<std::string>& texts) { return platform::CollationRanks(texts); }

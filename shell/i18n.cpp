@@ -37,7 +37,7 @@ const Entry kStrings[] = {
   {S::Areas, "片区", "Areas"},
   {S::NoWebGL, "此浏览器无法显示本程序（不支持 WebGL）。请换用新版 Chrome、Edge、Safari 或手机自带浏览器。", "This browser cannot show the app (no WebGL). Please use a recent Chrome, Edge, Safari or the phone's own browser."},
   {S::Loading, "正在加载…", "Loading…"},
-  {S::FilterHint, "按姓名筛选", "Filter by name"},
+  {S::FilterHint, "按姓名或拼音首字母筛选", "Filter by name or pinyin initials"},
   {S::AddMember, "新增党员", "Add member"},
   {S::Name, "姓名", "Name"},
   {S::Branch, "党支部", "Branch"},

@@ -176,5 +176,10 @@ void PublishTestValue(const std::string& key, const std::string& value);
 /// until the strings change).
 /// Texts are UTF-8 without NUL. Elsewhere (native builds): code-point order.
 std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts);
+/// Pinyin initials (拼音首字母) of each text, lower case, for finding a name by typing e.g. "zw" for 张伟:
+/// one letter per Han character (the browser's pinyin collation, i.e. ICU's CLDR data; a polyphonic character
+/// gets its collation reading, e.g. 曾 → c), Latin letters and digits kept, everything else dropped.
+/// Elsewhere (native builds): Latin letters and digits only (Han characters give nothing).
+std::vector<std::string> PinyinInitials(const std::vector<std::string>& texts);
 
 }  // namespace zj::platform

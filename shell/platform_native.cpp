@@ -4,6 +4,7 @@
 #include "shell/platform_native.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <deque>
 #include <functional>
@@ -231,6 +232,18 @@ void SetQrScanStatus(const std::string& status) { Record("SetQrScanStatus", {sta
 void PublishTestValue(const std::string& key, const std::string& value) { St().test_values[key] = value; }
 // Collation (sorting by name): code-point order here (UTF-8 byte order is code-point order); the
 // browser sorts by pinyin (platform_web.cpp). Equal texts share a rank.
+std::vector<std::string> PinyinInitials(const std::vector<std::string>& texts) {
+  std::vector<std::string> out;
+  out.reserve(texts.size());
+  for (const std::string& t : texts) {
+    std::string s;
+    for (unsigned char c : t)
+      if (std::isalnum(c)) s.push_back(static_cast<char>(std::tolower(c)));
+    out.push_back(s);
+  }
+  return out;
+}
+
 std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts) {
   std::vector<int32_t> order(texts.size()), ranks(texts.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int32_t>(i);

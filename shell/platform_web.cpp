@@ -91,6 +91,44 @@ EM_JS(void, zj_js_collation_ranks, (const char* joined, int size, int count, int
     HEAP32[base + order[k]] = (k > 0 && cmp(parts[order[k]], parts[order[k - 1]]) === 0) ? HEAP32[base + order[k - 1]] : k;
 });
 
+// Pinyin initials (PinyinInitials): `count` UTF-8 texts joined by NUL; returns the initials joined by ','
+// (malloc'ed; initials hold only [a-z0-9], so ',' cannot occur in them).
+// The browser's pinyin collation (ICU/CLDR data) places each Han character after the first
+// character of its initial's block; the blocks' first characters (呣 for m: 妈 sorts after 呣) were checked
+// against common surnames of every letter. Latin letters and digits are kept (lower case), the rest dropped.
+EM_JS(char*, zj_js_pinyin_initials, (const char* joined, int size, int count), {
+  var parts = count ? new TextDecoder('utf-8').decode(HEAPU8.subarray(joined, joined + size)).split(String.fromCharCode(0)) : [];
+  var out = [];
+  try {
+    if (!Module.zjCollator) Module.zjCollator = new Intl.Collator(['zh-CN-u-co-pinyin', 'zh'], {numeric: true});
+    var cmp = Module.zjCollator.compare;
+    var letters = 'abcdefghjklmnopqrstwxyz', firsts = '阿八嚓哒妸发旮哈讥咔垃呣拏噢妑七呥仨他屲夕丫帀';
+    var latin = /[A-Za-z0-9]/;
+    var han = function(c) { var u = c.codePointAt(0); return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0x20000 && u <= 0x3134F); };
+    var memo = Module.zjInitialMemo || (Module.zjInitialMemo = new Map());
+    for (var i = 0; i < parts.length; i++) {
+      var s = "";
+      for (var ch of parts[i]) {
+        if (latin.test(ch)) { s += ch.toLowerCase(); continue; }
+        if (!han(ch)) continue;
+        var l = memo.get(ch);
+        if (l === undefined) {
+          var lo = -1, a = 0, b = firsts.length - 1;
+          while (a <= b) { var mid = (a + b) >> 1; if (cmp(firsts[mid], ch) <= 0) { lo = mid; a = mid + 1; } else b = mid - 1; }
+          l = lo >= 0 ? letters[lo] : "";
+          memo.set(ch, l);
+        }
+        s += l;
+      }
+      out.push(s);
+    }
+  } catch (e) {
+    out = parts.map(function() { return ""; });
+  }
+  var v = out.join(',');
+  var n = lengthBytesUTF8(v) + 1; var p = _malloc(n); stringToUTF8(v, p, n); return p;
+});
+
 namespace zj::platform {
 namespace {
 std::string TakeString(char* p) {
@@ -150,6 +188,26 @@ void FilePicked(int request, const char* name, const char* data, int size) {
   auto done = std::move(f->second);
   g_pick_requests.erase(f);
   if (size >= 0) done(PickedFile{name ? name : "", std::string(data, data + size)});
+}
+
+std::vector<std::string> PinyinInitials(const std::vector<std::string>& texts) {
+  std::vector<std::string> out(texts.size());
+  if (texts.empty()) return out;
+  std::string joined;
+  for (size_t i = 0; i < texts.size(); ++i) {
+    if (i) joined.push_back('\0');
+    for (char c : texts[i])
+      if (c != '\0') joined.push_back(c);
+  }
+  char* p = zj_js_pinyin_initials(joined.data(), static_cast<int>(joined.size()), static_cast<int>(texts.size()));
+  const std::string all = TakeString(p);
+  size_t k = 0, start = 0;
+  for (size_t i = 0; i <= all.size() && k < out.size(); ++i)
+    if (i == all.size() || all[i] == ',') {
+      out[k++] = all.substr(start, i - start);
+      start = i + 1;
+    }
+  return out;
 }
 
 std::vector<int32_t> CollationRanks(const std::vector<std::string>& texts) {

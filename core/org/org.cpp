@@ -1,6 +1,8 @@
 #include "core/org/org.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <unordered_map>
 
 namespace zj {
 namespace {
@@ -126,6 +128,98 @@ int ApplyFocusRule(Organization& org) {
     n += b.focus_object;
   }
   return n;
+}
+
+namespace {
+/// One person of a same-name list: a member (index into org.members) or a cadre, or nobody (unknown id).
+struct Person {
+  const Member* member = nullptr;
+  const Cadre* cadre = nullptr;
+  const std::string* Name() const { return member ? &member->name : cadre ? &cadre->name : nullptr; }
+};
+
+std::string YearMonth(const std::optional<Date>& d, bool zh, const char* suffix_zh, const char* prefix_en) {
+  if (!d) return "";
+  char buf[48];
+  if (zh) std::snprintf(buf, sizeof buf, "%d年%d月%s", d->Year(), d->Month(), suffix_zh);
+  else std::snprintf(buf, sizeof buf, "%s%04d-%02d", prefix_en, d->Year(), d->Month());
+  return buf;
+}
+
+/// The hint fields of one person, in the order SameNameHints uses them.
+std::vector<std::string> HintFields(const Organization& org, const Person& p, bool zh) {
+  std::vector<std::string> f(5);
+  if (p.cadre) {
+    f[0] = zh ? "镇干部" : "town cadre";
+    f[3] = p.cadre->title;
+    return f;
+  }
+  const Member& m = *p.member;
+  const int b = FindBranch(org, m.branch_id);
+  if (b >= 0) f[0] = org.branches[static_cast<size_t>(b)].name;
+  f[1] = YearMonth(m.birth_date, zh, "生", "b. ");
+  if (m.id_masked.size() >= 4) f[2] = (zh ? "证件尾号" : "ID …") + m.id_masked.substr(m.id_masked.size() - 4);
+  for (Post post : m.posts) f[3] += (f[3].empty() ? "" : "、") + std::string(zh ? PostLabelZh(post) : PostCode(post));
+  if (!m.other_posts.empty()) f[3] += (f[3].empty() ? "" : "、") + m.other_posts;
+  f[4] = YearMonth(m.join_date, zh, "入党", "joined ");
+  return f;
+}
+
+std::vector<std::string> HintsOf(const Organization& org, std::vector<Person>& people, bool zh) {
+  std::vector<std::string> out(people.size());
+  std::unordered_map<std::string_view, std::vector<size_t>> groups;
+  for (size_t i = 0; i < people.size(); ++i)
+    if (const std::string* n = people[i].Name()) groups[*n].push_back(i);
+  for (auto& [name, idx] : groups) {
+    if (idx.size() < 2) continue;
+    std::vector<std::vector<std::string>> fields;
+    for (size_t i : idx) fields.push_back(HintFields(org, people[i], zh));
+    // Take fields in order, keeping only those that differ within the group, until every hint differs.
+    std::vector<std::string> hints(idx.size());
+    auto all_distinct = [&] {
+      std::vector<std::string> sorted = hints;
+      std::sort(sorted.begin(), sorted.end());
+      return std::adjacent_find(sorted.begin(), sorted.end()) == sorted.end();
+    };
+    for (size_t f = 0; f < 5 && !all_distinct(); ++f) {
+      bool differs = false;
+      for (size_t k = 1; k < idx.size(); ++k) differs |= fields[k][f] != fields[0][f];
+      if (!differs) continue;
+      for (size_t k = 0; k < idx.size(); ++k)
+        if (!fields[k][f].empty()) hints[k] += (hints[k].empty() ? "" : " · ") + fields[k][f];
+    }
+    if (!all_distinct())
+      for (size_t k = 0; k < idx.size(); ++k) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, zh ? "第%zu位" : "no. %zu", k + 1);
+        hints[k] += (hints[k].empty() ? "" : " · ") + std::string(buf);
+      }
+    for (size_t k = 0; k < idx.size(); ++k) out[idx[k]] = hints[k];
+  }
+  return out;
+}
+}  // namespace
+
+std::vector<std::string> SameNameHints(const Organization& org, const std::vector<Id>& person_ids, bool zh) {
+  std::unordered_map<std::string_view, const Member*> members;
+  std::unordered_map<std::string_view, const Cadre*> cadres;
+  for (const Member& m : org.members) members.emplace(m.meta.id, &m);
+  for (const Cadre& c : org.cadres) cadres.emplace(c.meta.id, &c);
+  std::vector<Person> people(person_ids.size());
+  for (size_t i = 0; i < person_ids.size(); ++i) {
+    if (auto m = members.find(person_ids[i]); m != members.end()) people[i].member = m->second;
+    else if (auto c = cadres.find(person_ids[i]); c != cadres.end()) people[i].cadre = c->second;
+  }
+  return HintsOf(org, people, zh);
+}
+
+std::vector<std::string> SameNameHints(const Organization& org, const std::vector<int>& member_indices, bool zh) {
+  std::vector<Person> people(member_indices.size());
+  for (size_t i = 0; i < member_indices.size(); ++i) {
+    const int k = member_indices[i];
+    if (k >= 0 && static_cast<size_t>(k) < org.members.size()) people[i].member = &org.members[static_cast<size_t>(k)];
+  }
+  return HintsOf(org, people, zh);
 }
 
 }  // namespace zj

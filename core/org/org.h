@@ -186,6 +186,18 @@ int FindMember(const Organization& org, const Id& id);
 /// Index of the member whose id_hash equals `hash`, or -1 (linear; empty hash never matches).
 int FindMemberByIdHash(const Organization& org, const std::string& hash);
 
+/// What tells apart people who share a name (同名) in one list a user picks from or enters for (points entry,
+/// exemptions, attendance, talks, cadres): one text per entry of `person_ids` (members or cadres), "" for a
+/// person whose name is unique in the list. For a same-name group the hint takes, in this order, only as many
+/// of these as the group needs to differ: the branch (党支部), the birth year-month ("1968年3月生" /
+/// "b. 1968-03"), the ID number's ending from the masked ID ("证件尾号123X" / "ID …123X"), the posts
+/// ("书记" …; a cadre: "镇干部"), the join year-month ("1990年7月入党"); when all of these are equal, the
+/// position in the roster ("第2位" / "no. 2"). `zh`: Chinese (else English) words. Unknown ids get "".
+/// Linear in the list's size (names grouped in a hash map); only same-name groups do more work.
+std::vector<std::string> SameNameHints(const Organization& org, const std::vector<Id>& person_ids, bool zh = true);
+/// The same for members given by index into org.members (the points-entry table, the exemption picker).
+std::vector<std::string> SameNameHints(const Organization& org, const std::vector<int>& member_indices, bool zh = true);
+
 /// Ids of the focus-object branches (重点对象) chosen by org.focus_rule from Branch::last_year_target_rank
 /// (1 = best). Branches without a rank never qualify. Ties at the cut-off are all included
 /// (two branches sharing the worst-but-N rank are both focus objects). Order: worst rank first.

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <string_view>
+#include <unordered_map>
 
 #include "core/base/encoding.h"
 #include "core/base/id_index.h"
@@ -215,6 +217,23 @@ YearTotals ComputeYearTotals(const Organization& org, const PointsBook& book, co
     t.total = Clamp(total, std::nullopt);
     t.uncapped = Clamp(base + row[2], std::nullopt);
   }
+  return out;
+}
+
+std::vector<Tenths> CountedPart(const PointsBook& book, const PointItem& item, const std::vector<Id>& member_ids,
+                                int year, Tenths points) {
+  std::unordered_map<std::string_view, size_t> at;
+  at.reserve(member_ids.size());
+  for (size_t i = 0; i < member_ids.size(); ++i) at.emplace(member_ids[i], i);
+  std::vector<int64_t> sums(member_ids.size(), 0);
+  for (const PointEntry& e : book.entries) {
+    if (e.item_id != item.meta.id || e.date.Year() != year) continue;
+    auto it = at.find(e.member_id);
+    if (it != at.end()) sums[it->second] += e.points;
+  }
+  std::vector<Tenths> out(member_ids.size());
+  for (size_t i = 0; i < sums.size(); ++i)
+    out[i] = Clamp(sums[i] + points, item.yearly_cap) - Clamp(sums[i], item.yearly_cap);
   return out;
 }
 

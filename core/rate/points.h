@@ -125,6 +125,13 @@ YearTotals ComputeYearTotals(const Organization& org, const PointsBook& book, co
 /// Same, building the index first (most of the cost at county scale: see bench/bench_rating.cpp).
 YearTotals ComputeYearTotals(const Organization& org, const PointsBook& book, int year);
 
+/// What one more entry of `points` (tenths) on `item` would add to the yearly total (年度总积分) of each member
+/// in `member_ids`, given their entries of `year` already in `book`: the item's yearly cap (每年上限) may cut
+/// it. One value per id, in order: `points` when the cap is not reached, less when it is reached on the way,
+/// 0 when the member's sum for the item is already at the cap. Unknown ids get `points` clamped by the cap.
+std::vector<Tenths> CountedPart(const PointsBook& book, const PointItem& item, const std::vector<Id>& member_ids,
+                                int year, Tenths points);
+
 /// One line of a member's ledger for a year (积分明细): an item with its entries' sum and capped sum.
 struct ItemSum {
   Id item_id;

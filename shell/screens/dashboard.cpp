@@ -23,7 +23,44 @@ const Tr kAttention{"逾期与 7 天内到期", "Overdue and due within 7 days"}
 const Tr kNothingDue{"没有逾期事项，7 天内也没有到期事项。", "Nothing overdue and nothing due within 7 days."};
 const Tr kDueOn{"%s 到期", "due %s"};
 const Tr kUnitsFmt{"%d/%d 单位", "%d/%d units"};
-const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt};
+// What one unit of a plan item is and when it counts as done (core/campaign/progress.cpp UnitDoneFor),
+// shown on hover (mouse) or tap (phones) of the "n/m 单位" figure.
+const Tr kUnitsArea{"每个片区算一个单位：该片区的村级党建工作现场会标记已举办，即算完成。",
+                    "One unit per area: done when the area's village on-site meeting is marked held."};
+const Tr kUnitsTalk{"每个适用的党支部算一个单位：该支部这一类谈心谈话全部谈完，即算完成。",
+                    "One unit per branch it applies to: done when every talk of this kind in the branch is held."};
+const Tr kUnitsRating{"每个党支部算一个单位：该支部本年度的评星结果发布后，即算完成。",
+                      "One unit per branch: done when the branch's star rating of the year is published."};
+const Tr kUnitsBranch{"每个适用的党支部算一个单位：在该项中为这个支部标记已完成，即算完成。",
+                      "One unit per branch it applies to: done when marked done for the branch."};
+const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt,
+                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch};
+
+const Tr& UnitsExplained(const Activity& a) {
+  if (a.scope == ActivityScope::Area) return kUnitsArea;
+  if (a.kind == ActivityKind::BranchStarRating) return kUnitsRating;
+  if (a.kind == ActivityKind::TalkSecretary || a.kind == ActivityKind::TalkCommittee ||
+      a.kind == ActivityKind::TalkRepresentatives)
+    return kUnitsTalk;
+  return kUnitsBranch;
+}
+
+/// The last item explained by `text`: a tooltip under the mouse, a popup on a tap (phones have no hover).
+void ExplainLastItem(const char* popup_id, const char* text) {
+  if (ImGui::IsItemHovered(ImGuiHoveredFlags_ForTooltip) && ImGui::BeginItemTooltip()) {
+    ImGui::PushTextWrapPos(Em(18));
+    ImGui::TextUnformatted(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndTooltip();
+  }
+  if (ImGui::IsItemClicked()) ImGui::OpenPopup(popup_id);
+  if (ImGui::BeginPopup(popup_id)) {
+    ImGui::PushTextWrapPos(Em(16));
+    Label(text);
+    ImGui::PopTextWrapPos();
+    ImGui::EndPopup();
+  }
+}
 
 /// Progress of the plan on today, cached per data version and day (app.screens.dashboard).
 const std::vector<ActivityProgress>& Progress(App& app) {
@@ -116,6 +153,9 @@ void StrandCard(App& app, Strand strand, S desc, float width) {
       std::snprintf(units, sizeof units, T(kUnitsFmt), p->units_done, p->units_total);
       ImGui::SameLine();
       LabelColored(col::Grey, units);
+      ImGui::PushID(a.meta.id.c_str());
+      ExplainLastItem("units_explained", T(UnitsExplained(a)));
+      ImGui::PopID();
     }
     ImGui::SameLine();
     LabelColored(colour, due);

@@ -9,6 +9,7 @@
 // [SECTION] Attendance and reflections
 #include <algorithm>
 #include <cstdio>
+#include <map>
 #include <set>
 #include <string>
 #include <vector>
@@ -55,7 +56,7 @@ const Tr kNotExpected{"（不在应到名单）", "(not in the expected audience
 const Tr kStudyColumn{"学习专栏（入选心得）", "Study column (chosen reflections)"};
 const Tr kNoneChosen{"尚无入选的心得。", "No reflection chosen yet."};
 const Tr kTitleHint{"心得题目", "title of the reflection"};
-const Tr kFilterHint{"按姓名筛选", "filter by name"};
+const Tr kFilterHint{"按姓名或拼音首字母筛选", "filter by name or pinyin initials"};
 const Tr kOwed{"未交", "owed"};
 const Tr kHandedIn{"已交", "handed in"};
 const Tr kChosen{"入选学习专栏", "chosen"};
@@ -371,9 +372,20 @@ void Attendance(App& app, const Lecture& l) {
     for (int k : order) sorted.push_back(rows[static_cast<size_t>(k)]);
     rows.swap(sorted);
   }
+  // Found by name or pinyin initials; same-name people told apart (core/org/org.h SameNameHints).
+  std::vector<std::string> row_names;
+  row_names.reserve(rows.size());
+  for (const Id& p : rows) row_names.push_back(PersonName(org, p));
+  const std::vector<std::string>& initials =
+      ui.attendance_initials.Get(row_names.size(),
+                                 [&](size_t i) -> const std::string& { return row_names[i]; });
+  const std::vector<std::string> hints = SameNameHints(org, rows, CurrentLang() == Lang::Zh);
+  std::map<Id, std::string> hint_of;
   std::vector<Id> shown;
-  for (const Id& p : rows)
-    if (ui.filter.empty() || PersonName(org, p).find(ui.filter) != std::string::npos) shown.push_back(p);
+  for (size_t k = 0; k < rows.size(); ++k) {
+    if (PersonMatches(row_names[k], initials[k], ui.filter)) shown.push_back(rows[k]);
+    if (!hints[k].empty()) hint_of[rows[k]] = hints[k];
+  }
 
   const float row_h = narrow ? ImMax(kTouchPx, Em(2.6f)) : Em(2.0f);
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
@@ -395,7 +407,8 @@ void Attendance(App& app, const Lecture& l) {
         ImGui::PushID(p.c_str());
         ImGui::TableNextColumn();
         bool on = present.count(p) != 0;
-        const std::string name = PersonName(org, p);
+        const auto hint = hint_of.find(p);
+        const std::string name = PersonLabel(PersonName(org, p), hint == hint_of.end() ? "" : hint->second);
         if (ImGui::Checkbox("##present", &on))
           app.Emit(Cmd<LectureAttend>([&](auto& x) {
             x.id = id;
@@ -404,7 +417,9 @@ void Attendance(App& app, const Lecture& l) {
           }));
         LocatorRecordLastItem(("attend:" + name).c_str());
         ImGui::TableNextColumn();
+        ImGui::PushTextWrapPos(0.0f);
         Label(name);
+        ImGui::PopTextWrapPos();
         if (!expected.count(p)) {
           ImGui::SameLine();
           LabelColored(col::Grey, T(kNotExpected));

@@ -182,7 +182,7 @@ void DrawPanel(App& app, const OnsiteMeeting& m) {
       LabelColored(col::Red, buf);
     }
     ImGui::PopFont();
-    std::snprintf(buf, sizeof buf, T(kDrawnAt), FormatTimestamp(r.drawn_at).c_str());
+    std::snprintf(buf, sizeof buf, T(kDrawnAt), platform::LocalTimeText(r.drawn_at).c_str());  // local time, as the witnesses read it
     char seed_text[160];
     std::snprintf(seed_text, sizeof seed_text, T(kSeedShown), r.seed.c_str());
     FlowLabels({{col::Grey, buf}, {col::Grey, seed_text}});

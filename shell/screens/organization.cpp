@@ -127,9 +127,10 @@ const StringTable kTable2{&kKinds[0], &kKinds[1], &kKinds[2], &kPosts[0], &kPost
                           &kOutcomes[4]};
 
 /// A tab that the test locator can find by its text.
-bool TabItem(const char* label) {
+bool TabItem(App& app, const char* label) {
   const bool open = ImGui::BeginTabItem(label);
   LocatorRecordLastItem(label);
+  if (open) app.ShowingTab(std::string("organization:") + label);
   return open;
 }
 
@@ -140,10 +141,6 @@ std::string Fmt(const char* fmt, ...) {
   std::vsnprintf(buf, sizeof buf, fmt, ap);
   va_end(ap);
   return buf;
-}
-
-bool NameMatches(const std::string& name, const std::string& filter) {
-  return filter.empty() || name.find(filter) != std::string::npos;
 }
 
 std::string PostsText(const Member& m) {
@@ -380,9 +377,13 @@ void DrawMembers(App& app) {
   // Rows that pass the filters, in the chosen order.
   std::vector<int> rows;
   rows.reserve(org.members.size());
+  const std::vector<std::string>& initials = ui.name_initials.Get(
+      org.members.size(), [&](size_t i) -> const std::string& { return org.members[i].name; });
   for (int i = 0; i < static_cast<int>(org.members.size()); ++i) {
     const Member& m = org.members[static_cast<size_t>(i)];
-    if (NameMatches(m.name, ui.filter) && (ui.branch_filter.empty() || m.branch_id == ui.branch_filter)) rows.push_back(i);
+    if (PersonMatches(m.name, initials[static_cast<size_t>(i)], ui.filter) &&
+        (ui.branch_filter.empty() || m.branch_id == ui.branch_filter))
+      rows.push_back(i);
   }
   std::snprintf(buf, sizeof buf, T(S::ShownOf), static_cast<int>(rows.size()), static_cast<int>(org.members.size()));
   LabelColored(col::Grey, buf);
@@ -984,19 +985,19 @@ void DrawOrganization(App& app) {
                 T(S::Branches), org.branches.size(), T(S::Members), org.members.size());
   Label(buf);
   if (ImGui::BeginTabBar("org_tabs")) {
-    if (TabItem(T(kTabMembers))) {
+    if (TabItem(app, T(kTabMembers))) {
       DrawMembers(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabTree))) {
+    if (TabItem(app, T(kTabTree))) {
       DrawTree(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabCadres))) {
+    if (TabItem(app, T(kTabCadres))) {
       DrawCadres(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabRoster))) {
+    if (TabItem(app, T(kTabRoster))) {
       DrawRoster(app);
       ImGui::EndTabItem();
     }

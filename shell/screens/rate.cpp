@@ -58,6 +58,10 @@ const Tr kItemInfoNoCap{"每次 %s 分，无上限", "%s per entry, no cap"};
 const Tr kEvidence{"需佐证材料", "evidence required"};
 const Tr kExampleCatalogue{"（示例积分项目，可按本镇手册修改）", "(example items; edit to the town's handbook)"};
 const Tr kRecorded{"已记分：%s %s %s 分", "Recorded: %s %s %s"};
+const Tr kCapFull{"%s 的“%s”已达年度上限 %s 分：这次不计入总分。", "%s has reached the yearly cap of %s for %s: this entry adds nothing to the total."};
+const Tr kCapPart{"%s 的“%s”年度上限 %s 分：这次只计入 %s 分。", "%s: the yearly cap of %s for %s lets only %s count."};
+const Tr kCapMany{"其中 %d 人的“%s”已达年度上限 %s 分：这次不计入或只部分计入总分。",
+                  "%d of them reached the yearly cap of %s for %s: the entry counts partly or not at all."};
 const Tr kCounts{"三星 %d · 二星 %d · 一星 %d · 无星 %d", "3★ %d · 2★ %d · 1★ %d · none %d"};
 const Tr kUnqualified{"60分以下，可认定为不合格党员（由支部研究决定）", "Below 60: may be judged unqualified (the branch decides)"};
 const Tr kExempted{"特殊情况，经申请同意不参与评星", "Exempted on application (special circumstances)"};
@@ -89,7 +93,7 @@ const Tr kNoAssessment{"本年度尚无考核记录", "No assessment this year"}
 const Tr kRubricSum{"考核细则 %s / %s 分", "Rubric %s / %s"};
 const StringTable kTable{&kTitle, &kTabEntry, &kTabMembers, &kTabBranches, &kTabCatalogue, &kBranch, &kItem, &kDate, &kYear, &kName,
                          &kTotal, &kStars, &kThisTime, &kRecord, &kRecordAll, &kBadDate, &kChooseBranch, &kEntryHelp,
-                         &kItemInfo, &kItemInfoNoCap, &kEvidence, &kExampleCatalogue, &kRecorded, &kCounts,
+                         &kItemInfo, &kItemInfoNoCap, &kEvidence, &kExampleCatalogue, &kRecorded, &kCapFull, &kCapPart, &kCapMany, &kCounts,
                          &kUnqualified, &kExempted, &kNotScored, &kNotScoredWhy, &kNotYet, &kNone, &kRemove, &kAddExemption, &kReason, &kApprovedOn,
                          &kMember, &kWeights, &kWeightsExample, &kSaveWeights, &kRank, &kScore, &kMove, &kNotRated,
                          &kPublish, &kPublished, &kHistory, &kAssessment, &kRubricItem, &kTarget, &kResult,
@@ -100,9 +104,10 @@ const StringTable kTable2{&kStarNames[0], &kStarNames[1], &kStarNames[2], &kStar
                           &kMoves[0], &kMoves[1], &kMoves[2], &kMoves[3]};
 
 /// A tab that the test locator can find by its text.
-bool TabItem(const char* label) {
+bool TabItem(App& app, const char* label) {
   const bool open = ImGui::BeginTabItem(label);
   LocatorRecordLastItem(label);
+  if (open) app.ShowingTab(std::string("rate:") + label);
   return open;
 }
 
@@ -122,6 +127,13 @@ ImU32 StarColour(int s) { return s >= 3 ? col::Red : s == 2 ? col::Gold : s == 1
 const std::vector<int32_t>& NameRanks(App& app) {
   const Organization& org = app.data().org;
   return app.screens.rate.name_ranks.Get(app.data_version(), org.members.size(),
+                   [&](size_t i) -> const std::string& { return org.members[i].name; });
+}
+
+/// Pinyin initials of every member's name (the entry table's filter finds "zw" for 张伟), cached likewise.
+const std::vector<std::string>& NameInitials(App& app) {
+  const Organization& org = app.data().org;
+  return app.screens.rate.name_initials.Get(org.members.size(),
                    [&](size_t i) -> const std::string& { return org.members[i].name; });
 }
 
@@ -245,11 +257,21 @@ void DrawEntry(App& app) {
   ImGui::InputTextWithHint("##rate_filter", T(S::FilterHint), &ui.filter);
   LocatorRecordLastItem("rate_filter");
   std::vector<int> rows;
+  const std::vector<std::string>& initials = NameInitials(app);
   for (int i = 0; i < static_cast<int>(org.members.size()); ++i) {
     const Member& m = org.members[static_cast<size_t>(i)];
-    if (m.branch_id == ui.branch && (ui.filter.empty() || m.name.find(ui.filter) != std::string::npos)) rows.push_back(i);
+    if (m.branch_id == ui.branch && PersonMatches(m.name, initials[static_cast<size_t>(i)], ui.filter)) rows.push_back(i);
   }
   SortByRank(rows, NameRanks(app));  // the branch's members in pinyin order, as on a roster
+  // Same-name members of the branch told apart (birth month, ID ending, post: core/org/org.h SameNameHints).
+  std::vector<int> branch_rows;
+  for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
+    if (org.members[static_cast<size_t>(i)].branch_id == ui.branch) branch_rows.push_back(i);
+  std::vector<std::string> hint_of(org.members.size());
+  {
+    const std::vector<std::string> hints = SameNameHints(org, branch_rows, CurrentLang() == Lang::Zh);
+    for (size_t k = 0; k < branch_rows.size(); ++k) hint_of[static_cast<size_t>(branch_rows[k])] = hints[k];
+  }
   const int year = date ? date->Year() : ui.year;
   const YearTotals totals = ComputeYearTotals(org, d.points, year);
   const MemberRatingResult rating = RateMembers(org, totals, d.member_stars);
@@ -262,22 +284,43 @@ void DrawEntry(App& app) {
     for (int i : rows) ids.push_back(org.members[static_cast<size_t>(i)].meta.id);
     std::string feedback = Fmt(T(kRecorded), org.branches[static_cast<size_t>(bi)].name.c_str(), item->code.c_str(),
                                FormatPoints(item->points).c_str());
+    // Who is past the item's yearly cap already (the entry is kept, the total moves less or not at all).
+    int cut = 0;
+    if (item->yearly_cap)
+      for (Tenths part : CountedPart(d.points, *item, ids, date->Year(), item->points)) cut += part != item->points;
+    std::string capped;
+    if (cut)
+      capped = CurrentLang() == Lang::Zh
+                   ? Fmt(T(kCapMany), cut, item->name_zh.c_str(), FormatPoints(*item->yearly_cap).c_str())
+                   : Fmt(T(kCapMany), cut, FormatPoints(*item->yearly_cap).c_str(), item->code.c_str());
     app.Emit(Cmd<PointsRecordMany>([&](auto& c) {
                c.member_ids = ids;
                c.item_id = ui.item;
                c.date = *date;  // Date::Parse(ui.date): the same text
              }),
-             [&ui, feedback](const ApplyResult& r) {
-               if (r.ok) ui.last_recorded = feedback;
+             [&ui, feedback, capped](const ApplyResult& r) {
+               if (!r.ok) return;
+               ui.last_recorded = feedback;
+               ui.last_capped = capped;
              });
   }
   ImGui::EndDisabled();
   LabelWrapped(T(kEntryHelp));
   if (!ui.last_recorded.empty()) LabelColored(col::Green, ui.last_recorded);
+  if (!ui.last_capped.empty()) {
+    ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+    LabelWrapped(ui.last_capped);
+    ImGui::PopStyleColor();
+  }
 
   // Phones: fields and buttons at least 44 CSS px high (touch targets), the row around them.
   const float touch_h = ImMax(kTouchPx, Em(2.6f));
-  const float row_h = narrow ? touch_h + ImGui::GetStyle().CellPadding.y * 2 : Em(2.0f);
+  float row_h = narrow ? touch_h + ImGui::GetStyle().CellPadding.y * 2 : Em(2.0f);
+  for (int i : rows)  // a same-name member's row holds the name and its hint on two lines
+    if (!hint_of[static_cast<size_t>(i)].empty()) {
+      row_h = std::max(row_h, ImGui::GetTextLineHeightWithSpacing() * 2 + ImGui::GetStyle().CellPadding.y * 2);
+      break;
+    }
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
   const float avail = ImGui::GetContentRegionAvail().y;
@@ -310,7 +353,17 @@ void DrawEntry(App& app) {
         };
         cell();
         ImGui::AlignTextToFramePadding();
-        Label(m.name);
+        const std::string& apart = hint_of[static_cast<size_t>(mi)];
+        if (apart.empty()) {
+          Label(m.name);
+        } else {  // the name, then what tells this member apart (wrapped in the cell, grey)
+          ImGui::PushTextWrapPos(0.0f);
+          Label(m.name);
+          ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+          Label(apart);
+          ImGui::PopStyleColor();
+          ImGui::PopTextWrapPos();
+        }
         cell();
         ImGui::AlignTextToFramePadding();
         const int s = stars[static_cast<size_t>(mi)];
@@ -335,7 +388,7 @@ void DrawEntry(App& app) {
                               ImVec2(ImGui::GetStyle().FramePadding.x, (touch_h - ImGui::GetFontSize()) * 0.5f));
         const bool enter = ImGui::InputTextWithHint("##pts", hint.c_str(), &typed,
                                                     ImGuiInputTextFlags_EnterReturnsTrue | ImGuiInputTextFlags_CharsScientific);
-        LocatorRecordLastItem(("pts:" + m.name).c_str());
+        LocatorRecordLastItem(("pts:" + PersonLabel(m.name, apart)).c_str());
         if (narrow) ImGui::PopStyleVar();
         cell();
         const bool click = ImGui::Button(T(kRecord), ImVec2(-1, narrow ? touch_h : 0));
@@ -347,14 +400,29 @@ void DrawEntry(App& app) {
           rec.date = *date;  // Date::Parse(ui.date): the same text
           std::string feedback = Fmt(T(kRecorded), m.name.c_str(), item->code.c_str(),
                                      typed.empty() ? FormatPoints(item->points).c_str() : typed.c_str());
+          // The yearly cap may cut this entry: say what counts (the entry itself is kept as typed).
+          std::string capped;
+          const std::optional<Tenths> pts = typed.empty() ? std::optional<Tenths>(item->points) : ParsePoints(typed);
+          if (item->yearly_cap && pts) {
+            const Tenths part = CountedPart(d.points, *item, {m.meta.id}, date->Year(), *pts)[0];
+            const std::string cap = FormatPoints(*item->yearly_cap);
+            const bool zh = CurrentLang() == Lang::Zh;
+            if (part == 0 && *pts != 0)
+              capped = zh ? Fmt(T(kCapFull), m.name.c_str(), item->name_zh.c_str(), cap.c_str())
+                          : Fmt(T(kCapFull), m.name.c_str(), cap.c_str(), item->code.c_str());
+            else if (part != *pts)
+              capped = zh ? Fmt(T(kCapPart), m.name.c_str(), item->name_zh.c_str(), cap.c_str(), FormatPoints(part).c_str())
+                          : Fmt(T(kCapPart), m.name.c_str(), cap.c_str(), item->code.c_str(), FormatPoints(part).c_str());
+          }
           Id next;
           if (enter && r + 1 < static_cast<int>(rows.size()))
             next = org.members[static_cast<size_t>(rows[static_cast<size_t>(r + 1)])].meta.id;
           // Points go as typed ("+2", "0.5"): the command reads them or refuses them; none: the item's.
           app.Emit(typed.empty() ? ToCommand(rec) : AsTyped(rec, &PointsRecord::points, typed),
-                   [&ui, member = m.meta.id, feedback, next](const ApplyResult& res) {
+                   [&ui, member = m.meta.id, feedback, capped, next](const ApplyResult& res) {
                      if (!res.ok) return;
                      ui.last_recorded = feedback;
+                     ui.last_capped = capped;
                      ui.typed[member].clear();
                      ui.focus_member = next;
                    });
@@ -486,20 +554,16 @@ void DrawMemberStars(App& app) {
   }
   if (!any) LabelColored(col::Grey, T(kNone));
   // Add an exemption for a member of the branch.
-  const int em = FindMember(org, ui.exempt_member);
-  ImGui::SetNextItemWidth(narrow ? -1.0f : Em(10));
-  if (ImGui::BeginCombo("##exempt_member", em >= 0 ? org.members[static_cast<size_t>(em)].name.c_str() : T(kMember))) {
+  {
     std::vector<int> branch_members;
     for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
       if (org.members[static_cast<size_t>(i)].branch_id == ui.branch) branch_members.push_back(i);
     SortByRank(branch_members, NameRanks(app));
-    for (int i : branch_members) {
-      const Member& m = org.members[static_cast<size_t>(i)];
-      if (ImGui::Selectable(m.name.c_str(), m.meta.id == ui.exempt_member)) ui.exempt_member = m.meta.id;
-    }
-    ImGui::EndCombo();
+    std::vector<Id> ids;
+    for (int i : branch_members) ids.push_back(org.members[static_cast<size_t>(i)].meta.id);
+    PersonPicker("exempt_member", org, ids, ui.exempt_member, ui.exempt_picker, app.data_version(),
+                 narrow ? -1.0f : Em(14), T(kMember));
   }
-  LocatorRecordLastItem("exempt_member");
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(narrow ? -1.0f : Em(14));
   ImGui::InputTextWithHint("##exempt_reason", T(kReason), &ui.exempt_reason);
@@ -688,19 +752,19 @@ void DrawRate(App& app) {
   Label(T(kTitle));
   ImGui::PopFont();
   if (ImGui::BeginTabBar("rate_tabs")) {
-    if (TabItem(T(kTabEntry))) {
+    if (TabItem(app, T(kTabEntry))) {
       DrawEntry(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabMembers))) {
+    if (TabItem(app, T(kTabMembers))) {
       DrawMemberStars(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabBranches))) {
+    if (TabItem(app, T(kTabBranches))) {
       DrawBranchStars(app);
       ImGui::EndTabItem();
     }
-    if (TabItem(T(kTabCatalogue))) {  // 项目与细则: shell/screens/catalogue.cpp
+    if (TabItem(app, T(kTabCatalogue))) {  // 项目与细则: shell/screens/catalogue.cpp
       DrawCatalogue(app);
       ImGui::EndTabItem();
     }

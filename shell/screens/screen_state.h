@@ -27,6 +27,7 @@
 #include "imgui.h"
 #include "qrcodegen.hpp"
 #include "shell/collation.h"
+#include "shell/person_picker.h"
 #include "shell/fields.h"
 #include "shell/i18n.h"
 #include "shell/widgets.h"
@@ -52,6 +53,7 @@ struct OrganizationScreen {
   int sort_col = -1;
   bool sort_desc = false;
   PinyinRanks column_ranks[4];        ///< pinyin order of each sortable column's texts
+  PinyinInitialsCache name_initials;  ///< every member's pinyin initials (the name filter)
   std::string exempt_reason;
   // Tree
   int node_kind = 0;                  ///< 1 area, 2 general branch, 3 branch
@@ -77,6 +79,7 @@ struct LearnScreen {
   Id title_for;            ///< reflection whose study-column title is being typed
   std::string title_buf;
   PinyinRanks attendance_ranks;
+  PinyinInitialsCache attendance_initials;  ///< the attendance rows' pinyin initials (the filter)
 };
 
 /// 看 (look.cpp): on-site meetings, the draw, the speech timer.
@@ -124,6 +127,7 @@ struct RateScreen {
   std::string filter;                ///< name filter of the entry table
   Id focus_member;                   ///< give this member's field the keyboard on the next frame
   std::string last_recorded;         ///< feedback line
+  std::string last_capped;           ///< what the yearly cap cut from the last recording ("" when nothing)
   Id exempt_member;
   std::string exempt_reason, exempt_date;
   Id assess_branch;
@@ -131,6 +135,8 @@ struct RateScreen {
   int stars_sort_col = -1;           ///< member-stars table: sorted column (-1: the board's order)
   bool stars_sort_desc = true;
   PinyinRanks name_ranks;
+  PinyinInitialsCache name_initials;  ///< every member's pinyin initials (the entry filter)
+  PersonPickerState exempt_picker;
   CommitFields fields;
 };
 
@@ -276,6 +282,22 @@ struct Screens {
   DataScreen data;
   PhoneScreen phone;
   TalkLockPanel talk_lock;
+  /// The tab last shown inside a screen ("rate:entry"): entering another clears the last problem, so a
+  /// refusal is never left beside another tab's lines (App::ShowingTab).
+  std::string shown_tab;
+
+  /// Forgets every screen's success line (已记分, 已导入, 已生成 …): called when a command is refused, so an
+  /// error and a success never show together.
+  void ClearSuccessLines() {
+    rate.last_recorded.clear();
+    rate.last_capped.clear();
+    organization.import_status.clear();
+    organization.export_status.clear();
+    report.status.clear();
+    boards.status.clear();
+    if (catalogue.item.message_ok) catalogue.item.message.clear();
+    if (catalogue.rubric.message_ok) catalogue.rubric.message.clear();
+  }
 };
 
 }  // namespace zj::ui

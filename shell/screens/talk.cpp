@@ -11,6 +11,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <map>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -244,13 +245,36 @@ void TalkList(App& app) {
   ImGui::InputTextWithHint("##talk_filter", T(kFilterHint), &ui.filter);
   LocatorRecordLastItem("talk_filter");
 
+  // Same-name people among the talks' interviewers and interviewees told apart (core/org/org.h SameNameHints).
+  std::vector<Id> people;
+  {
+    std::set<Id> seen;
+    for (const Talk& t : c.talks)
+      for (const Id* p : {&t.pair.interviewer_id, &t.pair.interviewee_id})
+        if (seen.insert(*p).second) people.push_back(*p);
+  }
+  const std::vector<std::string> hints = SameNameHints(org, people, CurrentLang() == Lang::Zh);
+  std::map<Id, std::string> hint_of;
+  for (size_t k = 0; k < people.size(); ++k)
+    if (!hints[k].empty()) hint_of[people[k]] = hints[k];
+  auto describe = [&](const TalkPair& pair) {
+    const auto a = hint_of.find(pair.interviewer_id), b = hint_of.find(pair.interviewee_id);
+    if (a == hint_of.end() && b == hint_of.end()) return DescribeTalkPair(org, pair);
+    auto who = [&](const Id& id, std::map<Id, std::string>::const_iterator h) {
+      const std::string name = PersonName(org, id);
+      return PersonLabel(name.empty() ? id : name, h == hint_of.end() ? "" : h->second);
+    };
+    const int bi = FindBranch(org, pair.branch_id);
+    return who(pair.interviewer_id, a) + " — " + who(pair.interviewee_id, b) + " (" +
+           (bi >= 0 ? org.branches[static_cast<size_t>(bi)].name : pair.branch_id) + ")";
+  };
   std::vector<const Talk*> rows;
   std::vector<std::string> descs;
   for (const Talk& t : c.talks) {
     if (ui.kind_filter >= 0 && static_cast<int>(t.pair.kind) != ui.kind_filter) continue;
     if (ui.status_filter == 1 && t.Held()) continue;
     if (ui.status_filter == 2 && !t.Held()) continue;
-    std::string d = DescribeTalkPair(org, t.pair);
+    std::string d = describe(t.pair);
     if (!ui.filter.empty() && d.find(ui.filter) == std::string::npos) continue;
     rows.push_back(&t);
     descs.push_back(std::move(d));
@@ -419,15 +443,19 @@ void RecordForm(App& app, const Talk& t) {
   }
   const float list_h = std::min(Em(narrow ? 9 : 7), (ImGui::GetFrameHeightWithSpacing()) * (members.size() + 0.5f));
   ImGui::BeginChild("reserve_list", ImVec2(-1, list_h), ImGuiChildFlags_Borders);
-  for (const Member* m : members) {
+  std::vector<Id> member_ids;
+  for (const Member* m : members) member_ids.push_back(m->meta.id);
+  const std::vector<std::string> hints = SameNameHints(org, member_ids, CurrentLang() == Lang::Zh);
+  for (size_t k = 0; k < members.size(); ++k) {
+    const Member* m = members[k];
     bool on = std::find(ui.reserve_ids.begin(), ui.reserve_ids.end(), m->meta.id) != ui.reserve_ids.end();
     ImGui::PushID(m->meta.id.c_str());
-    const std::string label = m->name + (m->reserve_cadre ? T(kReserveMark) : "");
+    const std::string label = PersonLabel(m->name, hints[k]) + (m->reserve_cadre ? T(kReserveMark) : "");
     if (ImGui::Checkbox(label.c_str(), &on)) {
       if (on) ui.reserve_ids.push_back(m->meta.id);
       else ui.reserve_ids.erase(std::remove(ui.reserve_ids.begin(), ui.reserve_ids.end(), m->meta.id), ui.reserve_ids.end());
     }
-    LocatorRecordLastItem(("reserve:" + m->name).c_str());
+    LocatorRecordLastItem(("reserve:" + PersonLabel(m->name, hints[k])).c_str());
     ImGui::PopID();
   }
   ImGui::EndChild();

@@ -99,6 +99,21 @@ test('desktop: keyboard points entry, a member crosses 二星 → 三星 at exac
     const ls = await labels(page);
     assert.ok(ls.some((l) => /^三星 \d+ · 二星 \d+ · 一星 \d+ · 无星 \d+$/.test(l)), JSON.stringify(ls));
     await page.screenshot({ path: path.join(ARTIFACTS, 'rate-member-stars-desktop.png') });
+    // The exemption picker finds a member by pinyin initials (拼音首字母, the browser's pinyin collation):
+    // "xm" and "XM" find 向明 (xiàng míng), and the list narrows to the names whose initials hold "xm".
+    await click(page, 'exempt_member');
+    await page.keyboard.insertText('xm');
+    await settle(page);
+    let lp = await labels(page);
+    assert.ok(lp.includes('pick:向明'), 'xm finds 向明: ' + JSON.stringify(lp.filter((l) => l.startsWith('pick:'))));
+    assert.ok(lp.filter((l) => l.startsWith('pick:')).length < inBranch.length, 'the filter narrows the list');
+    await page.keyboard.press('Control+A');
+    await page.keyboard.insertText('XM');
+    await settle(page);
+    lp = await labels(page);
+    assert.ok(lp.includes('pick:向明'), 'upper case XM finds 向明 too');
+    await clickLast(page, 'pick:向明');
+    assert.ok((await labels(page)).includes('exempt_member'));
 
     // 5. Branch stars: ranking with moves against last year's published stars.
     await clickTab(page, '支部评星');

@@ -95,6 +95,31 @@ struct Town {
   }
 };
 
+// Reported: past a yearly cap the screen said "已记分：… 2 分" while the total stayed the same. CountedPart says
+// what a new entry adds under the cap; B01 (三会一课) is +2 with a cap of 30 a year.
+TEST(Points, CountedPartUnderTheYearlyCap) {
+  Town t;
+  const int full = t.AddMember("满分"), near = t.AddMember("差一分"), fresh = t.AddMember("新记"), past = t.AddMember("去年满");
+  for (int k = 0; k < 15; ++k) t.Add(full, "B01", 20, "2018-05-01");      // 30: at the cap
+  for (int k = 0; k < 14; ++k) t.Add(near, "B01", 20, "2018-05-01");      // 28
+  t.Add(near, "B01", 10, "2018-05-02");                                    // 29
+  for (int k = 0; k < 15; ++k) t.Add(past, "B01", 20, "2017-05-01");      // 30 in 2017: 2018 is empty
+  const PointItem* b01 = nullptr;
+  for (const PointItem& it : t.book.catalogue.items)
+    if (it.code == "B01") b01 = &it;
+  ASSERT_NE(b01, nullptr);
+  const std::vector<Id> ids = {t.org.members[static_cast<size_t>(full)].meta.id, t.org.members[static_cast<size_t>(near)].meta.id,
+                               t.org.members[static_cast<size_t>(fresh)].meta.id, t.org.members[static_cast<size_t>(past)].meta.id};
+  EXPECT_EQ(CountedPart(t.book, *b01, ids, 2018, 20), (std::vector<Tenths>{0, 10, 20, 20}));
+  // The totals agree: one more entry each moves the totals by exactly those parts.
+  const YearTotals before = ComputeYearTotals(t.org, t.book, 2018);
+  for (int m : {full, near, fresh, past}) t.Add(m, "B01", 20, "2018-06-01");
+  const YearTotals after = ComputeYearTotals(t.org, t.book, 2018);
+  EXPECT_EQ(after.members[static_cast<size_t>(full)].total - before.members[static_cast<size_t>(full)].total, 0);
+  EXPECT_EQ(after.members[static_cast<size_t>(near)].total - before.members[static_cast<size_t>(near)].total, 10);
+  EXPECT_EQ(after.members[static_cast<size_t>(fresh)].total - before.members[static_cast<size_t>(fresh)].total, 20);
+}
+
 TEST(MemberStars, BoundaryTotalsFromEntries) {
   Town t;
   const Tenths totals[] = {595, 600, 795, 800, 895, 900};

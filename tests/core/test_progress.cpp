@@ -166,7 +166,8 @@ TEST(Progress, AddedLecturesAndPublishedRatingsCount) {
   for (const Branch& b : f.org.branches) facts.branches_rated.push_back(b.meta.id);
   EXPECT_EQ(f.Of(PlanProgress(f.c, f.org, D("2018-04-25"), facts), ActivityKind::BranchStarRating).state, ActivityState::Done);
   facts.branches_rated.pop_back();
-  const auto& part = f.Of(PlanProgress(f.c, f.org, D("2018-04-25"), facts), ActivityKind::BranchStarRating);
+  const std::vector<ActivityProgress> eight = PlanProgress(f.c, f.org, D("2018-04-25"), facts);
+  const ActivityProgress& part = f.Of(eight, ActivityKind::BranchStarRating);  // a reference into `eight`
   EXPECT_EQ(part.units_done, part.units_total - 1);
   EXPECT_EQ(f.Of(PlanProgress(f.c, f.org, D("2018-04-25")), ActivityKind::BranchStarRating).units_done, 0);
 }

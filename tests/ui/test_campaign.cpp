@@ -70,6 +70,9 @@ void DrawWithSeed(Viewport vp) {
   }
   EXPECT_TRUE(ui.Has("复核：按种子重算结果一致"));
   EXPECT_FALSE(ui.Has("抽签"));
+  // The draw's time in the local time the witnesses read (the fake platform's UTC+8), not a raw UTC stamp.
+  EXPECT_TRUE(ui.Has("抽签时间 " + platform::LocalTimeText(after.draw->drawn_at))) << ui.Dump();
+  EXPECT_FALSE(ui.HasContaining("抽签时间 " + FormatTimestamp(after.draw->drawn_at))) << ui.Dump();
 }
 }  // namespace
 

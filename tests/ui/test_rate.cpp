@@ -181,4 +181,61 @@ TEST(UiRate, PhonePointsByTap) {
   EXPECT_EQ(ui.data().points.entries.size(), entries + 1);
 }
 
+// Two members of 东湖村 named 张伟 (a 5,000-member roster has about a hundred such pairs inside one branch):
+// the entry table and the exemption picker show each with its birth month, and what is entered goes to the
+// member chosen. A refused value then clears the success line (an error and a success never show together),
+// and the refusal is gone on another tab.
+TEST(UiRate, SameNameMembersShowApartInPointsEntryAndTheExemptionPicker) {
+  Ui ui(kDesktop);
+  ImportGbkRoster(ui);
+  Id branch;
+  for (const Branch& b : ui.data().org.branches)
+    if (b.name == "东湖村党支部") branch = b.meta.id;
+  ASSERT_FALSE(branch.empty());
+  const ApplyResult a = ui.app.Apply({"member.add", {{"name", "张伟"}, {"branch_id", branch}, {"birth_date", "1968-03-02"}}});
+  const ApplyResult b = ui.app.Apply({"member.add", {{"name", "张伟"}, {"branch_id", branch}, {"birth_date", "1975-11-20"}}});
+  ASSERT_TRUE(a.ok && b.ok);
+  const Id older = a.created_id, younger = b.created_id;
+
+  ui.Go(ui::Screen::Rate);
+  Rate r{ui};
+  r.ChooseBranch("东湖村党支部");
+  ui.ClickItem(ui.ScrollTo("rate_date"));
+  ui.Retype("2026-03-10");
+  ui.Key(ImGuiKey_Enter);
+  ui.ClickItem(ui.ScrollTo("rate_filter"));
+  ui.Retype("张伟");
+  ui.Key(ImGuiKey_Enter);
+  EXPECT_FALSE(ui.Has("pts:张伟")) << "two rows that look the same: " << ui.Dump();
+  EXPECT_TRUE(ui.Has("1968年3月生") && ui.Has("1975年11月生")) << ui.Dump();
+  r.ChooseItem("B01");
+  size_t mark = ui.Audit().size();
+  r.Record("张伟（1975年11月生）", "2");
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u) << ui.Dump();
+  EXPECT_EQ(cmds[0].args["member_id"], younger);
+  EXPECT_TRUE(ui.HasContaining("已记分")) << ui.Dump();
+
+  // A refused value (a deduction item needs a negative number): the red problem alone, no green line beside it.
+  r.ChooseItem("D01");
+  r.Record("张伟（1968年3月生）", "5");
+  EXPECT_TRUE(ui.Has("该项目为扣分项，分值应为负数")) << ui.Dump();
+  EXPECT_FALSE(ui.HasContaining("已记分")) << "an error and a success together: " << ui.Dump();
+  // Another tab: the refusal does not follow.
+  ui.ScrollTop();
+  ui.Click("党员评星");
+  ui.Frame(2);
+  EXPECT_FALSE(ui.Has("该项目为扣分项，分值应为负数")) << ui.Dump();
+
+  // The exemption picker: found by name, each 张伟 told apart, the one picked is the one exempted.
+  ui.ClickItem(ui.ScrollTo("exempt_member"));
+  ui.Frame(2);
+  ui.Type("张伟");
+  ui.Frame(2);
+  EXPECT_TRUE(ui.Has("pick:张伟（1968年3月生）") && ui.Has("pick:张伟（1975年11月生）")) << ui.Dump();
+  EXPECT_FALSE(ui.HasContaining("pick:向明")) << "the filter keeps only 张伟: " << ui.Dump();
+  ui.ClickLast("pick:张伟（1968年3月生）");
+  EXPECT_EQ(ui.app.screens.rate.exempt_member, older);
+}
+
 }  // namespace zj::uitest
