@@ -11,6 +11,17 @@
 
 namespace zj::ui {
 
+/// FNV-1a hash of `count` texts `text(i)` and their ends: tells the caches below that a list changed.
+template <typename TextOf>
+uint64_t HashTexts(size_t count, TextOf&& text) {
+  uint64_t h = 1469598103934665603ull;
+  for (size_t i = 0; i < count; ++i) {
+    for (unsigned char c : static_cast<const std::string&>(text(i))) h = (h ^ c) * 1099511628211ull;
+    h = (h ^ 0xffu) * 1099511628211ull;
+  }
+  return h;
+}
+
 /// Collation ranks of one list of texts (e.g. every member's name), kept until the texts change.
 /// Usage: a member of the screen's state (shell/screens/screen_state.h), then
 /// `const auto& r = s.names.Get(app.data_version(), org.members.size(),
@@ -24,11 +35,7 @@ class PinyinRanks {
   template <typename TextOf>
   const std::vector<int32_t>& Get(uint64_t stamp, size_t count, TextOf&& text) {
     if (valid_ && stamp == stamp_ && count == ranks_.size()) return ranks_;
-    uint64_t h = 1469598103934665603ull;  // FNV-1a over the texts and their ends
-    for (size_t i = 0; i < count; ++i) {
-      for (unsigned char c : static_cast<const std::string&>(text(i))) h = (h ^ c) * 1099511628211ull;
-      h = (h ^ 0xffu) * 1099511628211ull;
-    }
+    const uint64_t h = HashTexts(count, text);
     if (!valid_ || h != hash_ || count != ranks_.size()) {
       std::vector<std::string> texts;
       texts.reserve(count);
@@ -55,11 +62,7 @@ class PinyinInitialsCache {
   /// `text(i)` for i in [0, count): the texts (UTF-8). Returns one initials text per entry ("zw" for 张伟).
   template <typename TextOf>
   const std::vector<std::string>& Get(size_t count, TextOf&& text) {
-    uint64_t h = 1469598103934665603ull;
-    for (size_t i = 0; i < count; ++i) {
-      for (unsigned char c : static_cast<const std::string&>(text(i))) h = (h ^ c) * 1099511628211ull;
-      h = (h ^ 0xffu) * 1099511628211ull;
-    }
+    const uint64_t h = HashTexts(count, text);
     if (!valid_ || h != hash_ || count != initials_.size()) {
       std::vector<std::string> texts;
       texts.reserve(count);

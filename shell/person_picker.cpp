@@ -21,11 +21,7 @@ std::string PersonLabel(const std::string& name, const std::string& hint) {
 
 bool PersonPicker(const char* test_label, const Organization& org, const std::vector<Id>& candidates, Id& chosen,
                   PersonPickerState& st, uint64_t data_version, float width, const char* placeholder) {
-  uint64_t h = 1469598103934665603ull;
-  for (const Id& id : candidates) {
-    for (unsigned char c : id) h = (h ^ c) * 1099511628211ull;
-    h = (h ^ 0xffu) * 1099511628211ull;
-  }
+  const uint64_t h = HashTexts(candidates.size(), [&](size_t i) -> const std::string& { return candidates[i]; });
   const bool zh = CurrentLang() == Lang::Zh;
   if (st.stamp != data_version || st.list_hash != (h ^ static_cast<uint64_t>(zh)) || st.labels.size() != candidates.size()) {
     const std::vector<std::string> hints = SameNameHints(org, candidates, zh);

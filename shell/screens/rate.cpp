@@ -458,6 +458,20 @@ void DrawMemberStars(App& app) {
   const YearTotals totals = ComputeYearTotals(org, d.points, ui.year);
   const MemberRatingResult res = RateMembers(org, totals, d.member_stars);
   const std::vector<int> order = BranchBoardOrder(org, res, ui.branch);
+  // Same-name members of the branch told apart in every list below (core/org/org.h SameNameHints).
+  std::vector<int> in_branch;
+  for (int i = 0; i < static_cast<int>(org.members.size()); ++i)
+    if (org.members[static_cast<size_t>(i)].branch_id == ui.branch) in_branch.push_back(i);
+  std::map<int, std::string> apart;
+  {
+    const std::vector<std::string> hints = SameNameHints(org, in_branch, CurrentLang() == Lang::Zh);
+    for (size_t k = 0; k < in_branch.size(); ++k)
+      if (!hints[k].empty()) apart[in_branch[k]] = hints[k];
+  }
+  auto name_of = [&](int i) {
+    const auto h = apart.find(i);
+    return PersonLabel(org.members[static_cast<size_t>(i)].name, h == apart.end() ? "" : h->second);
+  };
   int counts[4] = {0, 0, 0, 0};
   for (int k : order) ++counts[res.rated[static_cast<size_t>(k)].stars];
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.15f);
@@ -503,7 +517,7 @@ void DrawMemberStars(App& app) {
         const MemberRating& mr = res.rated[static_cast<size_t>(rows[static_cast<size_t>(r)])];
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
-        ImGui::TextUnformatted(org.members[static_cast<size_t>(mr.member_index)].name.c_str());
+        ImGui::TextUnformatted(name_of(mr.member_index).c_str());
         ImGui::TableNextColumn();
         ImGui::TextUnformatted(FormatPoints(mr.total).c_str());
         ImGui::TableNextColumn();
@@ -521,7 +535,7 @@ void DrawMemberStars(App& app) {
     const MemberRating& mr = res.rated[static_cast<size_t>(k)];
     if (!mr.possibly_unqualified) continue;
     any = true;
-    LabelColored(col::Red, org.members[static_cast<size_t>(mr.member_index)].name + "  " + FormatPoints(mr.total));
+    LabelColored(col::Red, name_of(mr.member_index) + "  " + FormatPoints(mr.total));
   }
   if (!any) LabelColored(col::Grey, T(kNone));
 
@@ -529,7 +543,7 @@ void DrawMemberStars(App& app) {
   std::string not_scored;
   for (int i : res.not_scored) {
     const Member& m = org.members[static_cast<size_t>(i)];
-    if (m.branch_id == ui.branch) not_scored += (not_scored.empty() ? "" : "、") + m.name;
+    if (m.branch_id == ui.branch) not_scored += (not_scored.empty() ? "" : "、") + name_of(i);
   }
   if (!not_scored.empty()) {
     ImGui::SeparatorText(T(kNotScored));
@@ -547,7 +561,7 @@ void DrawMemberStars(App& app) {
     any = true;
     ImGui::PushID(e.exemption->meta.id.c_str());
     ImGui::AlignTextToFramePadding();
-    LabelWrapped(m.name + "：" + e.exemption->reason + "（" + e.exemption->approved_on.ToString() + "）");
+    LabelWrapped(name_of(e.member_index) + "：" + e.exemption->reason + "（" + e.exemption->approved_on.ToString() + "）");
     ImGui::SameLine();
     if (ImGui::SmallButton(T(kRemove))) app.Emit(Cmd<ExemptionRemove>([&](auto& c) { c.id = e.exemption->meta.id; }));
     ImGui::PopID();
@@ -589,7 +603,7 @@ void DrawMemberStars(App& app) {
     if (org.members[static_cast<size_t>(i)].branch_id != ui.branch) continue;
     if (!header) ImGui::SeparatorText(T(kNotYet));
     header = true;
-    Label(org.members[static_cast<size_t>(i)].name);
+    Label(name_of(i));
   }
 }
 

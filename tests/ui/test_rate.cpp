@@ -20,6 +20,16 @@ struct Rate {
     ui.ClickItem(ui.ScrollTo("rate_branch"));
     ui.ClickLast(name);
   }
+  /// The entry tab for a branch's members on a date, filtered to a name (each typed field closed by Enter).
+  void OpenEntry(const std::string& branch, const std::string& date, const std::string& filter) {
+    ChooseBranch(branch);
+    ui.ClickItem(ui.ScrollTo("rate_date"));
+    ui.Retype(date);
+    ui.Key(ImGuiKey_Enter);
+    ui.ClickItem(ui.ScrollTo("rate_filter"));
+    ui.Retype(filter);
+    ui.Key(ImGuiKey_Enter);
+  }
   void ChooseItem(const std::string& code) {
     ui.ClickItem(ui.ScrollTo("rate_item"));
     ui.ClickLastStartingWith(code + " ");
@@ -44,13 +54,7 @@ TEST(UiRate, KeyboardEntryAndAMemberCrossingToThreeStarsAt90) {
 
   ui.Go(ui::Screen::Rate);
   Rate r{ui};
-  r.ChooseBranch("东湖村党支部");
-  ui.ClickItem(ui.ScrollTo("rate_date"));
-  ui.Retype("2026-03-10");
-  ui.Key(ImGuiKey_Enter);
-  ui.ClickItem(ui.ScrollTo("rate_filter"));
-  ui.Retype("向明");
-  ui.Key(ImGuiKey_Enter);
+  r.OpenEntry("东湖村党支部", "2026-03-10", "向明");
 
   // 向明 has no points in 2026. By hand: B01 30 (its yearly cap) + B03 24 + B02 12 + R02 10 + R03 10 + B04 2
   // = 88 -> 二星 (80-89).
@@ -199,13 +203,7 @@ TEST(UiRate, SameNameMembersShowApartInPointsEntryAndTheExemptionPicker) {
 
   ui.Go(ui::Screen::Rate);
   Rate r{ui};
-  r.ChooseBranch("东湖村党支部");
-  ui.ClickItem(ui.ScrollTo("rate_date"));
-  ui.Retype("2026-03-10");
-  ui.Key(ImGuiKey_Enter);
-  ui.ClickItem(ui.ScrollTo("rate_filter"));
-  ui.Retype("张伟");
-  ui.Key(ImGuiKey_Enter);
+  r.OpenEntry("东湖村党支部", "2026-03-10", "张伟");
   EXPECT_FALSE(ui.Has("pts:张伟")) << "two rows that look the same: " << ui.Dump();
   EXPECT_TRUE(ui.Has("1968年3月生") && ui.Has("1975年11月生")) << ui.Dump();
   r.ChooseItem("B01");
@@ -226,6 +224,9 @@ TEST(UiRate, SameNameMembersShowApartInPointsEntryAndTheExemptionPicker) {
   ui.Click("党员评星");
   ui.Frame(2);
   EXPECT_FALSE(ui.Has("该项目为扣分项，分值应为负数")) << ui.Dump();
+  // The branch's lists tell them apart too: the younger has 2 points (below 60), the older none yet.
+  EXPECT_TRUE(ui.Has("张伟（1975年11月生）  2")) << ui.Dump();
+  EXPECT_TRUE(ui.HasContaining("张伟（1968年3月生）")) << "尚未记分 names the older apart: " << ui.Dump();
 
   // The exemption picker: found by name, each 张伟 told apart, the one picked is the one exempted.
   ui.ClickItem(ui.ScrollTo("exempt_member"));
