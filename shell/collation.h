@@ -81,7 +81,8 @@ class PinyinInitialsCache {
 };
 
 /// Whether a person named `name` (pinyin initials `initials`) is found by what the user typed in a filter:
-/// the name contains `filter`, or, for Latin letters typed ("zw", "ZW"), the initials contain them.
+/// the name contains `filter`, or, for Latin letters typed ("zw", "ZW"), the initials contain them (alternative
+/// readings of a text's initials are separated by '|', as "tzj|qzj" for 覃志军, so either reading matches).
 /// An empty filter (or only spaces) finds everyone.
 inline bool PersonMatches(const std::string& name, const std::string& initials, const std::string& filter) {
   size_t a = filter.find_first_not_of(' '), b = filter.find_last_not_of(' ');

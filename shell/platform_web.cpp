@@ -92,7 +92,7 @@ EM_JS(void, zj_js_collation_ranks, (const char* joined, int size, int count, int
 });
 
 // Pinyin initials (PinyinInitials): `count` UTF-8 texts joined by NUL; returns the initials joined by ','
-// (malloc'ed; initials hold only [a-z0-9], so ',' cannot occur in them).
+// (malloc'ed; initials hold only [a-z0-9] and '|' between a text's alternative readings, never ',').
 // The browser's pinyin collation (ICU/CLDR data) places each Han character after the first
 // character of its initial's block; the blocks' first characters (呣 for m: 妈 sorts after 呣) were checked
 // against common surnames of every letter. Latin letters and digits are kept (lower case), the rest dropped.
@@ -106,21 +106,31 @@ EM_JS(char*, zj_js_pinyin_initials, (const char* joined, int size, int count), {
     var latin = /[A-Za-z0-9]/;
     var han = function(c) { var u = c.codePointAt(0); return (u >= 0x3400 && u <= 0x9FFF) || (u >= 0xF900 && u <= 0xFAFF) || (u >= 0x20000 && u <= 0x3134F); };
     var memo = Module.zjInitialMemo || (Module.zjInitialMemo = new Map());
-    for (var i = 0; i < parts.length; i++) {
-      var s = "";
-      for (var ch of parts[i]) {
-        if (latin.test(ch)) { s += ch.toLowerCase(); continue; }
-        if (!han(ch)) continue;
-        var l = memo.get(ch);
-        if (l === undefined) {
-          var lo = -1, a = 0, b = firsts.length - 1;
-          while (a <= b) { var mid = (a + b) >> 1; if (cmp(firsts[mid], ch) <= 0) { lo = mid; a = mid + 1; } else b = mid - 1; }
-          l = lo >= 0 ? letters[lo] : "";
-          memo.set(ch, l);
-        }
-        s += l;
+    // Surnames read apart from the character's common reading (覃 qín, not tán; 曾 zēng, 单 shàn …):
+    // at the start of a name (a Han character after none) the surname's letter is an alternative.
+    var surnames = "覃曾单仇区解查朴盖种乐缪翟召尉秘员繁隗句阚恽眭逄谌粘";
+    var surnameLetters = "qzsqoxzpgcymzsybypwgkyspcn";
+    var letterOf = function(ch) {
+      var l = memo.get(ch);
+      if (l === undefined) {
+        var lo = -1, a = 0, b = firsts.length - 1;
+        while (a <= b) { var mid = (a + b) >> 1; if (cmp(firsts[mid], ch) <= 0) { lo = mid; a = mid + 1; } else b = mid - 1; }
+        l = lo >= 0 ? letters[lo] : "";
+        memo.set(ch, l);
       }
-      out.push(s);
+      return l;
+    };
+    for (var i = 0; i < parts.length; i++) {
+      var s = "", alt = "", prevHan = false;
+      for (var ch of parts[i]) {
+        if (latin.test(ch)) { s += ch.toLowerCase(); alt += ch.toLowerCase(); prevHan = false; continue; }
+        if (!han(ch)) { prevHan = false; continue; }
+        var l = letterOf(ch), k = prevHan ? -1 : surnames.indexOf(ch);
+        s += l;
+        alt += k >= 0 ? surnameLetters[k] : l;
+        prevHan = true;
+      }
+      out.push(alt === s ? s : s + "|" + alt);
     }
   } catch (e) {
     out = parts.map(function() { return ""; });

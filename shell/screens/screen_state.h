@@ -99,6 +99,7 @@ struct TalkScreen {
   int kind_filter = -1;   ///< -1 = all, else TalkKind
   int status_filter = 0;  ///< 0 all, 1 not held, 2 held
   std::string filter;
+  PinyinInitialsCache talk_initials;  ///< pinyin initials of every talk's description (the filter)
   std::string from, to;
   uint64_t window_version = ~0ull;  ///< data version the schedule window fields were read at
   // The record form (local until saved).

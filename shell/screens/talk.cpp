@@ -43,7 +43,7 @@ const Tr kKindAll{"全部类别", "All kinds"};
 const Tr kStatusAll{"全部", "All"};
 const Tr kStatusOpen{"未谈", "Not held"};
 const Tr kStatusDone{"已谈", "Held"};
-const Tr kFilterHint{"按姓名或村筛选", "filter by name or village"};
+const Tr kFilterHint{"按姓名、村或拼音首字母筛选", "filter by name, village or pinyin initials"};
 const Tr kWhen{"时间", "When"};
 const Tr kWho{"谈话人 — 谈话对象", "Interviewer — interviewee"};
 const Tr kKind{"类别", "Kind"};
@@ -268,16 +268,22 @@ void TalkList(App& app) {
     return who(pair.interviewer_id, a) + " — " + who(pair.interviewee_id, b) + " (" +
            (bi >= 0 ? org.branches[static_cast<size_t>(bi)].name : pair.branch_id) + ")";
   };
+  // Every talk described once; the filter finds a name or village, or its pinyin initials ("zw" for 张伟).
+  std::vector<std::string> all_descs;
+  all_descs.reserve(c.talks.size());
+  for (const Talk& t : c.talks) all_descs.push_back(describe(t.pair));
+  const std::vector<std::string>& initials =
+      ui.talk_initials.Get(all_descs.size(), [&](size_t i) -> const std::string& { return all_descs[i]; });
   std::vector<const Talk*> rows;
   std::vector<std::string> descs;
-  for (const Talk& t : c.talks) {
+  for (size_t k = 0; k < c.talks.size(); ++k) {
+    const Talk& t = c.talks[k];
     if (ui.kind_filter >= 0 && static_cast<int>(t.pair.kind) != ui.kind_filter) continue;
     if (ui.status_filter == 1 && t.Held()) continue;
     if (ui.status_filter == 2 && !t.Held()) continue;
-    std::string d = describe(t.pair);
-    if (!ui.filter.empty() && d.find(ui.filter) == std::string::npos) continue;
+    if (!PersonMatches(all_descs[k], initials[k], ui.filter)) continue;
     rows.push_back(&t);
-    descs.push_back(std::move(d));
+    descs.push_back(all_descs[k]);
   }
   char buf[96];
   std::snprintf(buf, sizeof buf, T(kShownFmt), static_cast<int>(rows.size()), static_cast<int>(c.talks.size()));

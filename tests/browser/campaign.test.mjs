@@ -255,6 +255,17 @@ for (const vp of VIEWPORTS) {
       l = await labels(page);
       assert.ok(l.some((x) => /^应谈 \d+ 人次/.test(x)), JSON.stringify(l));
       await clickItem(page, await scrollTo(page, 'talk_filter'), tap);
+      // Pinyin initials find the town secretary 覃志军 (qín zhì jūn): "qzj" keeps at least all his talks
+      // and fewer than all talks (the browser's pinyin collation gives the initials).
+      await page.keyboard.insertText('qzj');
+      await settle(page);
+      const his = d0.campaign.talks.filter((t) => t.interviewer_id === talk.interviewer_id).length;
+      const shownOf = (await labels(page)).map((x) => /^显示 (\d+) \/ (\d+)$/.exec(x)).find(Boolean);
+      assert.ok(shownOf, 'the shown count is drawn');
+      assert.ok(+shownOf[1] >= his && +shownOf[1] < +shownOf[2], `qzj: ${shownOf[0]}, his talks ${his}`);
+      assert.ok((await items(page)).some((it) => it.label.startsWith('talk:覃志军 — ')), 'qzj lists 覃志军\'s talks');
+      await page.keyboard.press('Control+A');
+      await page.keyboard.press('Backspace');
       await page.keyboard.insertText(member.name);
       await settle(page);
       const row = (await items(page)).find((it) => it.label.startsWith('talk:') && it.label.includes(member.name) &&
