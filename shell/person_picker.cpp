@@ -15,10 +15,6 @@ const Tr kNoMatch{"没有找到", "No match"};
 const StringTable kTable{&kFind, &kNoMatch};
 }  // namespace
 
-std::string PersonLabel(const std::string& name, const std::string& hint) {
-  return hint.empty() ? name : name + "（" + hint + "）";
-}
-
 bool PersonPicker(const char* test_label, const Organization& org, const std::vector<Id>& candidates, Id& chosen,
                   PersonPickerState& st, uint64_t data_version, float width, const char* placeholder) {
   const uint64_t h = HashTexts(candidates.size(), [&](size_t i) -> const std::string& { return candidates[i]; });

@@ -12,10 +12,6 @@
 
 namespace zj::ui {
 
-/// The text a list shows for a person: the name, then what tells them apart in brackets when another person
-/// of the list has the same name ("张伟（1968年3月生）"), else the name alone.
-std::string PersonLabel(const std::string& name, const std::string& hint);
-
 /// State of one picker (a member of its screen's state): the filter typed, and the labels and initials
 /// computed for one list (rebuilt when the data version or the list changes).
 struct PersonPickerState {

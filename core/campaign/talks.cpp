@@ -194,8 +194,13 @@ std::vector<TalkPair> GenerateTalkPairs(const Organization& org, Problems& probl
   return out;
 }
 
-std::string DescribeTalkPair(const Organization& org, const TalkPair& p) {
-  auto or_id = [](std::string name, const Id& id) { return name.empty() ? id : name; };
+std::string DescribeTalkPair(const Organization& org, const TalkPair& p, const std::map<Id, std::string>* apart) {
+  auto or_id = [apart](std::string name, const Id& id) {
+    if (name.empty()) return id;
+    if (!apart) return name;
+    const auto h = apart->find(id);
+    return h == apart->end() ? name : PersonLabel(name, h->second);
+  };
   std::string branch = p.branch_id;
   for (const auto& b : org.branches)
     if (b.meta.id == p.branch_id) branch = b.name;

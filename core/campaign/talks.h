@@ -2,6 +2,7 @@
 // docs/domain.md "The four strands"; notice 四(三)一, 四(三)二, 四(三)三.
 // Talk records are sensitive (intentions and assessments of named people): they live only in the dataset.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -67,8 +68,10 @@ struct TalkPair {
 std::vector<TalkPair> GenerateTalkPairs(const Organization& org, Problems& problems);
 
 /// "王书记 — 张一 (东湖村党支部)": interviewer, interviewee and branch names for lists and explanations
-/// (ids shown for anything not in the roster).
-std::string DescribeTalkPair(const Organization& org, const TalkPair& p);
+/// (ids shown for anything not in the roster). `apart` (optional): person id → SameNameHints hint, shown as
+/// PersonLabel does ("王书记 — 张伟（1968年3月生） (东湖村党支部)").
+std::string DescribeTalkPair(const Organization& org, const TalkPair& p,
+                             const std::map<Id, std::string>* apart = nullptr);
 
 /// Intention expressed in the talk (进退留转意愿).
 enum class Intention {

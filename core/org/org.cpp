@@ -213,6 +213,10 @@ std::vector<std::string> SameNameHints(const Organization& org, const std::vecto
   return HintsOf(org, people, zh);
 }
 
+std::string PersonLabel(const std::string& name, const std::string& hint) {
+  return hint.empty() ? name : name + "（" + hint + "）";
+}
+
 std::vector<std::string> SameNameHints(const Organization& org, const std::vector<int>& member_indices, bool zh) {
   std::vector<Person> people(member_indices.size());
   for (size_t i = 0; i < member_indices.size(); ++i) {

@@ -197,6 +197,9 @@ int FindMemberByIdHash(const Organization& org, const std::string& hash);
 std::vector<std::string> SameNameHints(const Organization& org, const std::vector<Id>& person_ids, bool zh = true);
 /// The same for members given by index into org.members (the points-entry table, the exemption picker).
 std::vector<std::string> SameNameHints(const Organization& org, const std::vector<int>& member_indices, bool zh = true);
+/// The text a list shows for a person: the name, then its SameNameHints hint in brackets when it has one
+/// ("张伟（1968年3月生）"), else the name alone.
+std::string PersonLabel(const std::string& name, const std::string& hint);
 
 /// Ids of the focus-object branches (重点对象) chosen by org.focus_rule from Branch::last_year_target_rank
 /// (1 = best). Branches without a rank never qualify. Ties at the cut-off are all included

@@ -257,21 +257,10 @@ void TalkList(App& app) {
   std::map<Id, std::string> hint_of;
   for (size_t k = 0; k < people.size(); ++k)
     if (!hints[k].empty()) hint_of[people[k]] = hints[k];
-  auto describe = [&](const TalkPair& pair) {
-    const auto a = hint_of.find(pair.interviewer_id), b = hint_of.find(pair.interviewee_id);
-    if (a == hint_of.end() && b == hint_of.end()) return DescribeTalkPair(org, pair);
-    auto who = [&](const Id& id, std::map<Id, std::string>::const_iterator h) {
-      const std::string name = PersonName(org, id);
-      return PersonLabel(name.empty() ? id : name, h == hint_of.end() ? "" : h->second);
-    };
-    const int bi = FindBranch(org, pair.branch_id);
-    return who(pair.interviewer_id, a) + " — " + who(pair.interviewee_id, b) + " (" +
-           (bi >= 0 ? org.branches[static_cast<size_t>(bi)].name : pair.branch_id) + ")";
-  };
   // Every talk described once; the filter finds a name or village, or its pinyin initials ("zw" for 张伟).
   std::vector<std::string> all_descs;
   all_descs.reserve(c.talks.size());
-  for (const Talk& t : c.talks) all_descs.push_back(describe(t.pair));
+  for (const Talk& t : c.talks) all_descs.push_back(DescribeTalkPair(org, t.pair, &hint_of));
   const std::vector<std::string>& initials =
       ui.talk_initials.Get(all_descs.size(), [&](size_t i) -> const std::string& { return all_descs[i]; });
   std::vector<const Talk*> rows;

@@ -2,6 +2,7 @@
 // SameNameHints). Expected texts are written out by hand from the members built here.
 #include <gtest/gtest.h>
 
+#include "core/campaign/talks.h"
 #include "core/org/org.h"
 #include "test_helpers_org.h"
 
@@ -67,6 +68,16 @@ TEST(SameName, EachGroupTakesOnlyTheFieldsThatDifferAndUniqueNamesGetNone) {
   EXPECT_EQ(p[0], "东湖村党支部");
   EXPECT_EQ(p[1], "镇干部");
   EXPECT_EQ(p[2], "");
+
+  // A talk between the two 陈静 (the talk list): each side labelled with its hint, the branch after them.
+  TalkPair pair;
+  pair.interviewer_id = c.meta.id;
+  pair.interviewee_id = ms[9].meta.id;
+  pair.branch_id = ms[9].branch_id;
+  const std::map<Id, std::string> apart{{c.meta.id, p[1]}, {ms[9].meta.id, p[0]}};
+  EXPECT_EQ(DescribeTalkPair(d.org, pair, &apart), "陈静（镇干部） — 陈静（东湖村党支部） (东湖村党支部)");
+  EXPECT_EQ(DescribeTalkPair(d.org, pair), "陈静 — 陈静 (东湖村党支部)");
+  EXPECT_EQ(PersonLabel("陈静", ""), "陈静");
 }
 
 }  // namespace
