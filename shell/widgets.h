@@ -1,5 +1,6 @@
 // Zhengjian shell: small widgets shared by screens; every text that tests read goes through Label().
 #pragma once
+#include <algorithm>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -46,6 +47,66 @@ inline void FlowLabels(std::initializer_list<std::pair<ImU32, std::string>> item
 inline float Em(float n) { return n * ImGui::GetFontSize(); }
 /// The smallest touch target on phones, in CSS px (buttons, fields, table rows, tabs).
 constexpr float kTouchPx = 44.0f;
+
+/// A screen's sub-navigation (党员 / 组织架构 / 干部 / 名册导入导出 …). Where every label fits the width, an ImGui
+/// tab bar; where they do not (a phone, a large 字号), the same labels as buttons at least `min_h` tall that wrap
+/// onto further rows, the open one filled, so no tab is ever out of reach behind the tab bar's scroll arrows.
+/// `id` names the bar; the open index (0-based into `labels`) is kept in the window's state storage under it,
+/// also across a switch between the two forms. Each label is recorded for the test locator. Returns the open index.
+inline int SubTabs(const char* id, const char* const* labels, int count, float min_h = 0.0f) {
+  ImGuiStorage* store = ImGui::GetStateStorage();
+  const ImGuiID key = ImGui::GetID(id);
+  int* open = store->GetIntRef(key, 0);
+  bool* was_buttons = store->GetBoolRef(key + 1, false);
+  if (*open < 0 || *open >= count) *open = 0;
+  const ImGuiStyle& st = ImGui::GetStyle();
+  float need = 0.0f;
+  for (int i = 0; i < count; ++i) need += ImGui::CalcTextSize(labels[i]).x + st.FramePadding.x * 2 + st.ItemInnerSpacing.x;
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (need <= avail) {
+    const ImVec2 pad(st.FramePadding.x, std::max(st.FramePadding.y, (min_h - ImGui::GetFontSize()) * 0.5f));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, pad);
+    if (ImGui::BeginTabBar(id)) {
+      for (int i = 0; i < count; ++i) {
+        const bool on = ImGui::BeginTabItem(labels[i], nullptr, *was_buttons && i == *open ? ImGuiTabItemFlags_SetSelected : 0);
+        LocatorRecordLastItem(labels[i]);
+        if (on) {
+          *open = i;
+          ImGui::EndTabItem();
+        }
+      }
+      ImGui::EndTabBar();
+    }
+    ImGui::PopStyleVar();
+    *was_buttons = false;
+    return *open;
+  }
+  *was_buttons = true;
+  const float right = ImGui::GetCursorScreenPos().x + avail;
+  const float h = std::max(min_h, ImGui::GetFrameHeight());
+  ImGui::PushID(id);
+  for (int i = 0; i < count; ++i) {
+    const float w = ImGui::CalcTextSize(labels[i]).x + st.FramePadding.x * 2;
+    if (i > 0) {
+      ImGui::SameLine(0.0f, st.ItemInnerSpacing.x);
+      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+    }
+    const bool on = i == *open;
+    ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(on ? ImGuiCol_TabSelected : ImGuiCol_Tab));
+    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_TabHovered));
+    if (on) {  // the open one: the tab's selected colour with the selected tab's red line as a border
+      ImGui::PushStyleColor(ImGuiCol_Border, ImGui::GetColorU32(ImGuiCol_TabSelectedOverline));
+      ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
+    }
+    if (ImGui::Button(labels[i], ImVec2(w, h))) *open = i;
+    LocatorRecordLastItem(labels[i]);
+    if (on) ImGui::PopStyleVar();
+    ImGui::PopStyleColor(on ? 3 : 2);
+  }
+  ImGui::PopID();
+  ImGui::Separator();
+  return *open;
+}
 
 /// Palette (party red, paper background).
 namespace col {

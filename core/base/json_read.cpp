@@ -163,6 +163,23 @@ void JsonReader::OptDate(const json& o, const std::string& key, const std::strin
   if (DateValue(*v, path + "/" + key, d)) out = d;
 }
 
+void JsonReader::OptDate(const json& o, const std::string& key, const std::string& path, std::optional<DateOrMonth>& out) {
+  out.reset();
+  const json* v = Get(o, key, path, false);
+  if (!v || (v->is_string() && v->get_ref<const std::string&>().empty())) return;
+  if (!v->is_string()) {
+    TypeErr(*v, path + "/" + key, "日期文本 (YYYY-MM-DD 或 YYYY-MM)", "a date string (YYYY-MM-DD or YYYY-MM)");
+    return;
+  }
+  auto d = DateOrMonth::Parse(v->get_ref<const std::string&>());
+  if (!d) {
+    Bad(path + "/" + key, "日期无效，应为 YYYY-MM-DD 或 YYYY-MM：“" + v->get<std::string>() + "”",
+        "invalid date, expected YYYY-MM-DD or YYYY-MM: \"" + v->get<std::string>() + "\"");
+    return;
+  }
+  out = *d;
+}
+
 void JsonReader::Dates(const json& o, const std::string& key, const std::string& path, std::vector<Date>& out) {
   out.clear();
   const json* a = Arr(o, key, path);
@@ -279,6 +296,7 @@ void PutMeta(json& j, const RecordMeta& m) {
 }
 
 json OptDateJson(const std::optional<Date>& d) { return d ? json(d->ToString()) : json(nullptr); }
+json OptDateJson(const std::optional<DateOrMonth>& d) { return d ? json(d->ToString()) : json(nullptr); }
 
 json PointsJson(int32_t t) {
   if (t % 10 == 0) return json(static_cast<int64_t>(t / 10));

@@ -100,6 +100,8 @@ class JsonReader {
   bool DateF(const nlohmann::json& o, const std::string& key, const std::string& path, Date& out, bool required);
   /// Absent, null or "" -> nullopt; otherwise a valid date or a problem.
   void OptDate(const nlohmann::json& o, const std::string& key, const std::string& path, std::optional<Date>& out);
+  /// An optional date that may be a month alone: `YYYY-MM-DD` or `YYYY-MM` (DateOrMonth); absent, null or "" = none.
+  void OptDate(const nlohmann::json& o, const std::string& key, const std::string& path, std::optional<DateOrMonth>& out);
   void Dates(const nlohmann::json& o, const std::string& key, const std::string& path, std::vector<Date>& out);
   /// An ISO 8601 UTC time string (FormatTimestamp) -> milliseconds.
   bool Timestamp(const nlohmann::json& o, const std::string& key, const std::string& path, TimestampMs& out,
@@ -161,6 +163,8 @@ class JsonReader {
 void PutMeta(nlohmann::json& j, const RecordMeta& m);
 /// A date as JSON: "YYYY-MM-DD" or null.
 nlohmann::json OptDateJson(const std::optional<Date>& d);
+/// `YYYY-MM-DD` / `YYYY-MM` text, or null.
+nlohmann::json OptDateJson(const std::optional<DateOrMonth>& d);
 /// Points (tenths) as a JSON number: 90 or 89.5.
 nlohmann::json PointsJson(int32_t tenths);
 

@@ -59,6 +59,31 @@ std::string Date::ToString() const {
   std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
   return buf;
 }
+std::optional<DateOrMonth> DateOrMonth::OfMonth(int y, int m) {
+  auto d = Date::FromYmd(y, m, 1);
+  if (!d) return std::nullopt;
+  DateOrMonth r(*d);
+  r.month_only = true;
+  return r;
+}
+
+std::optional<DateOrMonth> DateOrMonth::Parse(std::string_view s) {
+  if (s.size() == 10) {
+    if (auto d = Date::Parse(s)) return DateOrMonth(*d);
+    return std::nullopt;
+  }
+  if (s.size() != 7 || s[4] != '-') return std::nullopt;
+  int y = 0, m = 0;
+  for (size_t i = 0; i < 7; ++i) {
+    if (i == 4) continue;
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+    (i < 4 ? y : m) = (i < 4 ? y : m) * 10 + (s[i] - '0');
+  }
+  return OfMonth(y, m);
+}
+
+std::string DateOrMonth::ToString() const { return month_only ? date.ToString().substr(0, 7) : date.ToString(); }
+
 int Date::Year() const { int y, m, d; CivilFromDays(days, y, m, d); return y; }
 int Date::Month() const { int y, m, d; CivilFromDays(days, y, m, d); return m; }
 int Date::Day() const { int y, m, d; CivilFromDays(days, y, m, d); return d; }

@@ -41,6 +41,45 @@ struct Date {
   bool operator>=(Date o) const { return days >= o.days; }
 };
 
+/// A date known to the day, or only to the month (a roster's 入党日期 "1996年6月"): rosters exported by member
+/// systems often give a month alone, and the product keeps it as such rather than invent a day
+/// (docs/import.md "Dates"). `date` is the day itself, or the first day of the month when `month_only`.
+/// Text form `YYYY-MM-DD`, or `YYYY-MM` when month_only. Ordered by `date` (a month sorts as its first day),
+/// a month before a day of the same first day. A plain Date converts to a day-precise DateOrMonth.
+struct DateOrMonth {
+  Date date;
+  bool month_only = false;
+
+  DateOrMonth() = default;
+  DateOrMonth(Date d) : date(d) {}  // NOLINT(google-explicit-constructor): a Date is a day-precise DateOrMonth
+  /// The month y-m (1..12); nullopt outside 1900..2199 or for a month outside 1..12.
+  static std::optional<DateOrMonth> OfMonth(int y, int m);
+  /// Parses exactly `YYYY-MM-DD` or `YYYY-MM`. nullopt on any other form or an impossible date.
+  static std::optional<DateOrMonth> Parse(std::string_view text);
+  /// `YYYY-MM-DD`, or `YYYY-MM` when month_only.
+  std::string ToString() const;
+  int Year() const { return date.Year(); }
+  int Month() const { return date.Month(); }
+  /// Months since year 0 (y * 12 + m - 1): compares two values at month precision.
+  int MonthIndex() const { return date.Year() * 12 + date.Month() - 1; }
+
+  friend bool operator==(const DateOrMonth& a, const DateOrMonth& b) { return a.date == b.date && a.month_only == b.month_only; }
+  friend bool operator!=(const DateOrMonth& a, const DateOrMonth& b) { return !(a == b); }
+  friend bool operator<(const DateOrMonth& a, const DateOrMonth& b) {
+    return a.date != b.date ? a.date < b.date : (a.month_only && !b.month_only);
+  }
+  friend bool operator>(const DateOrMonth& a, const DateOrMonth& b) { return b < a; }
+  friend bool operator<=(const DateOrMonth& a, const DateOrMonth& b) { return !(b < a); }
+  friend bool operator>=(const DateOrMonth& a, const DateOrMonth& b) { return !(a < b); }
+};
+
+/// True when `a` is surely before `b`: compared to the day when both are days, else at month precision (a join
+/// month equal to the birth month is not "before").
+inline bool SurelyBefore(const DateOrMonth& a, const DateOrMonth& b) {
+  if (a.month_only || b.month_only) return a.MonthIndex() < b.MonthIndex();
+  return a.date < b.date;
+}
+
 /// Milliseconds since 1970-01-01T00:00:00Z (UTC). Used for created/updated times of records.
 using TimestampMs = int64_t;
 /// Formats a timestamp as ISO 8601 UTC, e.g. `2018-03-23T01:02:03.004Z`.

@@ -48,6 +48,12 @@ bool ArgReader::Read(const char* key, const json& v, Date& out) {
   out = *d;
   return true;
 }
+bool ArgReader::Read(const char* key, const json& v, DateOrMonth& out) {
+  auto d = v.is_string() ? DateOrMonth::Parse(TrimSpaces(v.get<std::string>())) : std::nullopt;
+  if (!d) return Wrong(key, "日期 YYYY-MM-DD(只知年月时 YYYY-MM)", "a date YYYY-MM-DD (YYYY-MM when only the month is known)");
+  out = *d;
+  return true;
+}
 bool ArgReader::Read(const char* key, const json& v, PointsArg& out) {
   std::optional<Tenths> t;
   if (v.is_number()) t = TenthsFromDouble(v.get<double>());

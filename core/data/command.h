@@ -113,6 +113,7 @@ class ArgReader {
   bool Read(const char* key, const nlohmann::json& v, bool& out);
   bool Read(const char* key, const nlohmann::json& v, int& out);
   bool Read(const char* key, const nlohmann::json& v, Date& out);
+  bool Read(const char* key, const nlohmann::json& v, DateOrMonth& out);
   bool Read(const char* key, const nlohmann::json& v, PointsArg& out);
   bool Read(const char* key, const nlohmann::json& v, std::vector<std::string>& out);
   bool Read(const char* key, const nlohmann::json& v, nlohmann::json& out);
@@ -153,6 +154,7 @@ class ArgWriter {
   static nlohmann::json Json(bool v) { return v; }
   static nlohmann::json Json(int v) { return v; }
   static nlohmann::json Json(const Date& v) { return v.ToString(); }
+  static nlohmann::json Json(const DateOrMonth& v) { return v.ToString(); }
   static nlohmann::json Json(const PointsArg& v) { return PointsJson(v.tenths); }
   static nlohmann::json Json(const std::vector<std::string>& v) { return v; }
   static nlohmann::json Json(const nlohmann::json& v) { return v; }

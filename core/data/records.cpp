@@ -127,7 +127,7 @@ bool FromJson(JsonReader& r, const json& e, const std::string& p, const Dataset&
   r.Str(e, "ethnicity", p, m.ethnicity);
   r.OptDate(e, "birth_date", p, m.birth_date);
   r.OptDate(e, "join_date", p, m.join_date);
-  if (m.birth_date && m.join_date && *m.join_date < *m.birth_date)
+  if (m.birth_date && m.join_date && SurelyBefore(*m.join_date, *m.birth_date))
     r.Bad(p + "/join_date", "入党日期早于出生日期", "join date is before the birth date");
   std::string st;
   if (r.Str(e, "status", p, st) && !st.empty()) CodeValue(r, st, p + "/status", MemberStatusFromCode, m.status);

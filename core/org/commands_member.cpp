@@ -24,6 +24,9 @@ std::optional<Problem> ApplyFields(const Dataset& d, const MemberFields& f, Memb
   if (f.phone) x.phone = TrimSpaces(*f.phone);
   if (f.birth_date) x.birth_date = *f.birth_date;
   if (f.join_date) x.join_date = *f.join_date;
+  if (x.birth_date && x.join_date && SurelyBefore(*x.join_date, *x.birth_date))
+    return Bad("/join_date", "入党日期" + x.join_date->ToString() + "早于出生日期" + x.birth_date->ToString(),
+               "the join date " + x.join_date->ToString() + " is before the birth date " + x.birth_date->ToString());
   if (f.representative) x.representative = *f.representative;
   if (f.reserve_cadre) x.reserve_cadre = *f.reserve_cadre;
   m = std::move(x);

@@ -8,12 +8,12 @@
 
 namespace zj {
 
-/// Fields a member command may set (each absent = left as it is; trimmed; dates YYYY-MM-DD or null to clear).
+/// Fields a member command may set (each absent = left as it is; trimmed; dates YYYY-MM-DD or YYYY-MM, or null to clear).
 struct MemberFields {
   std::optional<std::string> name;       ///< 姓名, not empty
   std::optional<std::string> branch_id;  ///< 所在党支部, an existing branch
   std::optional<std::string> sex, ethnicity, education, phone;
-  Maybe<Date> birth_date, join_date;
+  Maybe<DateOrMonth> birth_date, join_date;  ///< YYYY-MM-DD, or YYYY-MM when only the month is known
   std::optional<bool> representative, reserve_cadre;
   template <class V>
   void Fields(V& v) {

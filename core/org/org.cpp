@@ -138,7 +138,7 @@ struct Person {
   const std::string* Name() const { return member ? &member->name : cadre ? &cadre->name : nullptr; }
 };
 
-std::string YearMonth(const std::optional<Date>& d, bool zh, const char* suffix_zh, const char* prefix_en) {
+std::string YearMonth(const std::optional<DateOrMonth>& d, bool zh, const char* suffix_zh, const char* prefix_en) {
   if (!d) return "";
   char buf[48];
   if (zh) std::snprintf(buf, sizeof buf, "%d年%d月%s", d->Year(), d->Month(), suffix_zh);

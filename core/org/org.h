@@ -68,8 +68,8 @@ struct Member {
   std::string name;               ///< 姓名, trimmed, may contain characters outside GB2312 and the BMP
   std::string sex;                ///< 性别: "男" / "女" (or empty when unknown)
   std::string ethnicity;          ///< 民族, e.g. "汉族"
-  std::optional<Date> birth_date; ///< 出生日期
-  std::optional<Date> join_date;  ///< 入党日期
+  std::optional<DateOrMonth> birth_date; ///< 出生日期 (to the day, or a month when that is all that is known)
+  std::optional<DateOrMonth> join_date;  ///< 入党日期 (rosters often give only the month: kept as a month)
   MemberStatus status = MemberStatus::Full;
   std::string education;          ///< 学历 (free text, may hold a line break, e.g. "大专\n(函授)")
   std::string phone;              ///< 联系电话, normalized digits (+86 and spaces removed)

@@ -56,6 +56,38 @@ std::optional<Date> ParseRosterDate(std::string_view text) {
   return Date::FromYmd(parts[0], parts[1], parts[2]);
 }
 
+bool RosterDateAmbiguous(std::string_view text) {
+  const std::string s = FullwidthToAscii(TrimSpaces(text));
+  return s.size() == 6 && s[4] == '.' && s[5] == '1' && s.find_first_not_of("0123456789", 0) == 4;
+}
+
+std::optional<DateOrMonth> ParseRosterDateOrMonth(std::string_view text) {
+  if (auto d = ParseRosterDate(text)) return DateOrMonth(*d);
+  const std::string s = FullwidthToAscii(TrimSpaces(text));
+  if (RosterDateAmbiguous(s)) return std::nullopt;
+  auto digits = [&](size_t from, size_t n) {
+    int v = 0;
+    for (size_t i = from; i < from + n; ++i) v = v * 10 + (s[i] - '0');
+    return v;
+  };
+  if (s.size() == 6 && s.find_first_not_of("0123456789") == std::string::npos) return DateOrMonth::OfMonth(digits(0, 4), digits(4, 2));
+  // YYYY sep M[M] [月], sep one of - / . or 年 (then 月 may close it).
+  if (s.size() < 6 || s.find_first_not_of("0123456789") != 4) return std::nullopt;
+  size_t i = 4;
+  bool cjk = false;
+  if (s.compare(i, 3, "年") == 0) { i += 3; cjk = true; }
+  else if (s[i] == '-' || s[i] == '/' || s[i] == '.') ++i;
+  else return std::nullopt;
+  size_t n = 0;
+  while (i + n < s.size() && n < 3 && s[i + n] >= '0' && s[i + n] <= '9') ++n;
+  if (n == 0 || n > 2) return std::nullopt;
+  const int month = digits(i, n);
+  i += n;
+  if (cjk && s.compare(i, 3, "月") == 0) i += 3;
+  if (i != s.size()) return std::nullopt;
+  return DateOrMonth::OfMonth(digits(0, 4), month);
+}
+
 std::optional<std::string> NormalizePhone(std::string_view text) {
   const std::string s = FullwidthToAscii(TrimSpaces(text));
   std::string d;
@@ -100,8 +132,22 @@ enum Col { kSeq, kName, kSex, kEthnicity, kBirth, kIdNumber, kEducation, kStatus
 const char* const kColZh[kColCount] = {"序号", "姓名", "性别", "民族", "出生日期", "公民身份号码", "学历", "人员类别",
                                        "入党日期", "所在党支部", "党内职务", "联系电话", "党员代表", "后备干部", "系统编号"};
 
+/// A header cell as compared: spaces (ASCII, full-width, line breaks) and a leading required-mark "*" / "＊"
+/// removed, full-width forms read as ASCII ("姓  名", "＊公民身份号码", "入党\n日期", "身份证号码（18位）").
+std::string HeaderKey(const std::string& header) {
+  std::string h;
+  const std::string s = FullwidthToAscii(TrimSpaces(header));
+  for (size_t i = 0; i < s.size();) {
+    if (s[i] == ' ' || s[i] == '\n' || s[i] == '\r' || s[i] == '\t') { ++i; continue; }
+    if (s.compare(i, 3, "\xE3\x80\x80") == 0) { i += 3; continue; }  // U+3000 ideographic space
+    h += s[i++];
+  }
+  if (h.compare(0, 1, "*") == 0) h.erase(0, 1);
+  return h;
+}
+
 int ColumnOf(const std::string& header) {
-  const std::string h = TrimSpaces(header);
+  const std::string h = HeaderKey(header);
   for (int c = 0; c < kColCount; ++c)
     if (h == kColZh[c]) return c;
   static const std::pair<const char*, int> kAliases[] = {
@@ -109,7 +155,16 @@ int ColumnOf(const std::string& header) {
       {"手机", kPhone},          {"手机号", kPhone},        {"手机号码", kPhone},          {"电话", kPhone},
       {"联系方式", kPhone},      {"所在支部", kBranch},     {"支部", kBranch},             {"党支部", kBranch},
       {"职务", kPosts},          {"党内职务/两委职务", kPosts}, {"类别", kStatus},         {"党员类别", kStatus},
-      {"文化程度", kEducation},  {"出生年月", kBirth},      {"入党时间", kJoin},           {"编号", kSeq}};
+      {"文化程度", kEducation},  {"出生年月", kBirth},      {"入党时间", kJoin},           {"编号", kSeq},
+      // as member-management systems and town offices name them
+      {"党员姓名", kName},       {"公民身份证号", kIdNumber}, {"身份证号码(18位)", kIdNumber}, {"证件号码", kIdNumber},
+      {"所在党组织", kBranch},   {"所属党组织", kBranch},   {"党组织名称", kBranch},       {"所属支部", kBranch},
+      {"所在党组织名称", kBranch}, {"所属党支部", kBranch}, {"出生日期(年月)", kBirth},    {"出生年月日", kBirth},
+      {"出生时间", kBirth},      {"入党年月", kJoin},       {"入党日期(年月)", kJoin},     {"加入党组织日期", kJoin},
+      {"人员类型", kStatus},     {"党籍状态", kStatus},     {"学历学位", kEducation},      {"最高学历", kEducation},
+      {"手机号码(联系电话)", kPhone}, {"联系电话(手机)", kPhone}, {"移动电话", kPhone},
+      {"现任职务", kPosts},      {"党内职务(两委职务)", kPosts}, {"是否党代表", kRepresentative},
+      {"是否后备干部", kReserve}, {"民族(族别)", kEthnicity}, {"族别", kEthnicity}};
   for (const auto& [alias, c] : kAliases)
     if (h == alias) return c;
   return -1;
@@ -191,22 +246,43 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
   if (!text.ok) return refuse("byte " + std::to_string(text.error_offset + 1), text.error_zh, text.error_en);
   CsvTable table = ParseCsv(text.text);
   if (!table.ok) return refuse("line " + std::to_string(table.error_line), table.error_zh, table.error_en);
-  // The header is the first non-blank record.
-  size_t h = 0;
   auto blank = [](const CsvRecord& r) {
     for (const std::string& c : r.cells)
       if (!TrimSpaces(c).empty()) return false;
     return true;
   };
-  while (h < table.records.size() && blank(table.records[h])) ++h;
+  // The header: the first of the first kHeaderScan records that names 姓名, 公民身份号码 and 所在党支部. Title rows
+  // ("某某镇党员花名册"), blank rows and notes above it are skipped and listed. When no record qualifies, the
+  // first non-blank one is taken, so that the refusal names the columns it lacks.
+  constexpr size_t kHeaderScan = 30;
+  size_t h = table.records.size();
+  for (size_t r = 0; r < table.records.size() && r < kHeaderScan && h == table.records.size(); ++r) {
+    bool has[kColCount] = {};
+    for (const std::string& c : table.records[r].cells)
+      if (const int col = ColumnOf(c); col >= 0) has[col] = true;
+    if (has[kName] && has[kIdNumber] && has[kBranch]) h = r;
+  }
+  if (h == table.records.size()) {
+    h = 0;
+    while (h < table.records.size() && blank(table.records[h])) ++h;
+  }
   if (h == table.records.size()) return refuse("", "文件为空,没有表头和数据", "the file is empty: no header, no data");
+  for (size_t r = 0; r < h; ++r) {
+    if (blank(table.records[r])) continue;
+    std::string text;
+    for (const std::string& c : table.records[r].cells)
+      if (!TrimSpaces(c).empty()) text += (text.empty() ? "" : " ") + TrimSpaces(c);
+    pv.above_header.emplace_back(table.records[r].row, text);
+  }
   const CsvRecord& head = table.records[h];
+  pv.header_row = head.row;
   std::vector<int> col_of_cell(head.cells.size(), -1);
   int cell_of_col[kColCount];
   std::fill(std::begin(cell_of_col), std::end(cell_of_col), -1);
   for (size_t k = 0; k < head.cells.size(); ++k) {
     pv.header.push_back(TrimSpaces(head.cells[k]));
     const int c = ColumnOf(head.cells[k]);
+    pv.read_as.push_back(c >= 0 ? kColZh[c] : "");
     if (c < 0) {
       if (!pv.header.back().empty())
         pv.file_warnings.push_back(Problem{pv.header.back(), "未识别的列\"" + pv.header.back() + "\",已忽略",
@@ -214,15 +290,24 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
       continue;
     }
     if (cell_of_col[c] >= 0) {
-      return refuse(pv.header.back(), "列\"" + pv.header.back() + "\"重复出现", "column \"" + pv.header.back() + "\" appears twice");
+      const std::string& first = pv.header[static_cast<size_t>(cell_of_col[c])];
+      if (c == kName || c == kIdNumber || c == kBranch)
+        return refuse(pv.header.back(), "列\"" + pv.header.back() + "\"与列\"" + first + "\"都是" + kColZh[c] + ",无法确定用哪一列",
+                      "columns \"" + first + "\" and \"" + pv.header.back() + "\" both read as " + kColZh[c] + "; which one to use is unclear");
+      pv.read_as.back().clear();
+      pv.file_warnings.push_back(Problem{pv.header.back(), "列\"" + pv.header.back() + "\"与列\"" + first + "\"都是" + kColZh[c] + ",只读取前一列",
+                                         "columns \"" + first + "\" and \"" + pv.header.back() + "\" both read as " + kColZh[c] + "; only the first is read"});
+      continue;
     }
     cell_of_col[c] = static_cast<int>(k);
     col_of_cell[k] = c;
   }
   for (int c : {kName, kIdNumber, kBranch})
     if (cell_of_col[c] < 0)
-      refuse(kColZh[c], std::string("缺少必需的列\"") + kColZh[c] + "\"(第" + std::to_string(head.row) + "行应为表头)",
-             std::string("missing required column \"") + kColZh[c] + "\" (row " + std::to_string(head.row) + " should be the header)");
+      refuse(kColZh[c], std::string("缺少必需的列\"") + kColZh[c] + "\"(文件前" + std::to_string(kHeaderScan) +
+                            "行中没有同时含姓名、公民身份号码、所在党支部三列的表头行;按第" + std::to_string(head.row) + "行读取)",
+             std::string("missing required column \"") + kColZh[c] + "\" (none of the first " + std::to_string(kHeaderScan) +
+                 " rows names 姓名, 公民身份号码 and 所在党支部 together; read row " + std::to_string(head.row) + " as the header)");
   if (pv.refused) return pv;
   if (h + 1 == table.records.size()) return refuse("", "文件只有表头,没有数据行", "the file has a header but no data rows");
 
@@ -247,6 +332,16 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
     };
     auto warn = [&](int c, std::string zh, std::string en) {
       row.warnings.push_back(RowIssue{c >= 0 ? header_of(c) : std::string(), std::move(zh), std::move(en)});
+    };
+    auto DateError = [&](int c, const std::string& text) {
+      if (RosterDateAmbiguous(text))
+        err(c, "日期\"" + text + "\"可能是" + text.substr(0, 4) + "年10月被表格去掉了末尾的0,也可能是1月;请写成" +
+                   text.substr(0, 4) + ".01或" + text.substr(0, 4) + ".10",
+            "date \"" + text + "\" may be October with its trailing 0 dropped by the spreadsheet, or January; write " +
+                text.substr(0, 4) + ".01 or " + text.substr(0, 4) + ".10");
+      else
+        err(c, "无法识别的日期\"" + text + "\"(可用1968-03-05、1968/3/5、1968年3月5日、1968.03.05,只知年月时1968年3月、1968-03、1968.03)",
+            "unreadable date \"" + text + "\" (use 1968-03-05, 1968/3/5, 1968年3月5日, 1968.03.05; a month alone 1968年3月, 1968-03, 1968.03)");
     };
     if (blank(rec)) {
       row.outcome = RowOutcome::Skipped;
@@ -318,27 +413,33 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
     // 出生日期
     const std::string birth = cell(kBirth);
     if (!birth.empty()) {
-      m.birth_date = ParseRosterDate(birth);
-      if (!m.birth_date)
-        err(kBirth, "无法识别的日期\"" + birth + "\"(可用1968-03-05、1968/3/5、1968年3月5日、1968.03.05)",
-            "unreadable date \"" + birth + "\" (use 1968-03-05, 1968/3/5, 1968年3月5日, 1968.03.05)");
-      else if (idc.ok && *m.birth_date != idc.birth_date)
+      m.birth_date = ParseRosterDateOrMonth(birth);
+      if (!m.birth_date) {
+        DateError(kBirth, birth);
+      } else if (idc.ok && (m.birth_date->month_only ? m.birth_date->MonthIndex() != DateOrMonth(idc.birth_date).MonthIndex()
+                                                     : m.birth_date->date != idc.birth_date)) {
         err(kBirth, "出生日期" + m.birth_date->ToString() + "与公民身份号码中的" + idc.birth_date.ToString() + "不一致",
             "birth date " + m.birth_date->ToString() + " differs from the ID number's " + idc.birth_date.ToString());
+      } else if (idc.ok) {
+        m.birth_date = idc.birth_date;  // a month that agrees: the ID number gives the day itself
+      }
     } else if (idc.ok) {
       m.birth_date = idc.birth_date;
     }
     // 入党日期
     const std::string join = cell(kJoin);
     if (!join.empty()) {
-      m.join_date = ParseRosterDate(join);
+      m.join_date = ParseRosterDateOrMonth(join);
       if (!m.join_date) {
-        err(kJoin, "无法识别的日期\"" + join + "\"", "unreadable date \"" + join + "\"");
-      } else if (m.birth_date && *m.join_date < *m.birth_date) {
+        DateError(kJoin, join);
+      } else if (m.birth_date && SurelyBefore(*m.join_date, *m.birth_date)) {
         err(kJoin, "入党日期早于出生日期", "the join date is before the birth date");
+      } else if (m.birth_date && (m.join_date->month_only || m.birth_date->month_only)) {
+        if (m.join_date->MonthIndex() < m.birth_date->MonthIndex() + 18 * 12)
+          warn(kJoin, "入党时未满18周岁,请核对", "joined before turning 18; please check");
       } else if (m.birth_date) {
-        const auto adult = Date::FromYmd(m.birth_date->Year() + 18, m.birth_date->Month(),
-                                         m.birth_date->Month() == 2 && m.birth_date->Day() == 29 ? 28 : m.birth_date->Day());
+        const Date b = m.birth_date->date;
+        const auto adult = Date::FromYmd(b.Year() + 18, b.Month(), b.Month() == 2 && b.Day() == 29 ? 28 : b.Day());
         if (adult && *m.join_date < *adult) warn(kJoin, "入党时未满18周岁,请核对", "joined before turning 18; please check");
       }
     }

@@ -1,9 +1,13 @@
 // Zhengjian core: roster CSV import (preview, then apply as one step) and export (花名册导入导出).
 // tests/data/README.md describes the files an office exports (the tests import synthetic ones of that shape).
 //
-// Import: bytes in (UTF-8 with or without BOM, GBK, GB18030), RFC 4180 CSV, header row with the columns
+// Import: bytes in (UTF-8 with or without BOM, GBK, GB18030), RFC 4180 CSV, a header row with the columns
 //   序号, 姓名*, 性别, 民族, 出生日期, 公民身份号码*, 学历, 人员类别, 入党日期, 所在党支部*, 党内职务, 联系电话
-//   and optionally 党员代表, 后备干部, 系统编号 (written by the export). * = required column.
+//   and optionally 党员代表, 后备干部, 系统编号 (written by the export), * = required column, in any order and under
+//   the names real exports use (身份证号, 所在党组织, 入党时间, 出生年月 …; spaces inside a header and a leading
+//   "*" ignored). The header is the first of the file's first 30 rows that names all three required columns:
+//   title rows, blank rows and notes above it are skipped and listed. Dates may be a month alone (1996年6月),
+//   kept as a month (DateOrMonth).
 // Every data row ends up Imported (new member), Updated (same ID number already stored, something differs),
 // Unchanged, Refused (with row, column and reason in Chinese and English) or Skipped (blank row, reason
 // given). Nothing is dropped silently; the same person (same ID number) is never stored twice.
@@ -69,6 +73,12 @@ struct RosterPreview {
   TextEncoding encoding = TextEncoding::Auto;  ///< what the bytes were read as
   bool had_bom = false;
   std::vector<std::string> header;
+  int header_row = 0;            ///< spreadsheet row number of the header (1 when nothing stands above it)
+  /// What each header cell was read as: the product's column name (序号, 姓名, … 系统编号), or "" when ignored;
+  /// one per `header` cell.
+  std::vector<std::string> read_as;
+  /// The non-blank rows above the header that were skipped (title rows, notes): their row numbers and text.
+  std::vector<std::pair<int, std::string>> above_header;
   std::vector<RosterRow> rows;   ///< every data row, in file order
   int imported = 0, updated = 0, unchanged = 0, refused_rows = 0, skipped = 0;
   std::vector<std::string> new_branches;  ///< names of branches apply will create
@@ -109,6 +119,14 @@ std::string ExportRosterCsv(const Dataset& d, const Id& branch_id = {});
 /// 1900-02-29, is refused). Full-width digits and spaces accepted. nullopt for anything else or an
 /// impossible date.
 std::optional<Date> ParseRosterDate(std::string_view text);
+
+/// Reads a date that may be a month alone, as member systems export 入党日期 and 出生年月: every form of
+/// ParseRosterDate (a day), or a month: 1996年6月, 1996-06, 1996-6, 1996/6, 1996.06, 1996.6, 199606 (kept with
+/// month_only set, never given an invented day). "1996.1" is refused (nullopt): a spreadsheet that holds 1996.10
+/// as a number shows it as 1996.1, so October cannot be told from January; RosterDateAmbiguous says so.
+std::optional<DateOrMonth> ParseRosterDateOrMonth(std::string_view text);
+/// True for "YYYY.1" (also full-width): the form ParseRosterDateOrMonth refuses because it may be October.
+bool RosterDateAmbiguous(std::string_view text);
 
 /// Normalizes a phone number: full-width digits, spaces, '-', '(' ')' removed; a +86 / 0086 / 86 prefix before
 /// an 11-digit mobile number dropped. Accepts 11-digit mobiles starting with 1 and landlines (7-8 digits, or

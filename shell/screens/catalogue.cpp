@@ -519,22 +519,9 @@ void DrawConfirm(App& app) {
 // [SECTION] Entry
 //-----------------------------------------------------------------------------
 void DrawCatalogue(App& app) {
-  auto tab = [](const Tr& label) {
-    const bool open = ImGui::BeginTabItem(T(label));
-    LocatorRecordLastItem(T(label));
-    return open;
-  };
-  if (ImGui::BeginTabBar("catalogue_tabs")) {
-    if (tab(kItemsTab)) {
-      DrawItems(app);
-      ImGui::EndTabItem();
-    }
-    if (tab(kRubricTab)) {
-      DrawRubric(app);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
-  }
+  const char* tabs[] = {T(kItemsTab), T(kRubricTab)};
+  if (SubTabs("catalogue_tabs", tabs, 2, app.Narrow() ? kTouchPx : 0.0f) == 0) DrawItems(app);
+  else DrawRubric(app);
   DrawConfirm(app);
 }
 

@@ -101,6 +101,11 @@ const Tr kExportHelp{"导出为 Excel/WPS 可直接打开的 CSV（UTF-8 带 BOM
                      "Exports a CSV that Excel/WPS open directly (UTF-8 with BOM); ID numbers are masked."};
 const Tr kExported{"已导出：%s", "Exported: %s"};
 const Tr kNewBranches{"将创建党支部：", "Branches to create: "};
+const Tr kHeaderRow{"表头：第%d行", "Header: row %d"};
+const Tr kAboveHeader{"表头之上的行已跳过：", "Rows above the header, skipped: "};
+const Tr kRowN{"第%d行", "row %d"};
+const Tr kReadAs{"各列读作：", "Columns read as: "};
+const Tr kIgnored{"（不导入）", " (not imported)"};
 const Tr kShowAll{"显示全部行", "Show all rows"};
 const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAllBranches, &kEthnicity, &kBirth, &kJoin,
                          &kStatus, &kEducation, &kPhone, &kOtherPosts, &kExemptions, &kExemptYear, &kExemptAdd,
@@ -125,14 +130,6 @@ const StringTable kTable2{&kKinds[0], &kKinds[1], &kKinds[2], &kPosts[0], &kPost
                           &kRoleNames[4], &kRoleNames[5], &kRoleNames[6], &kTeamNames[0], &kTeamNames[1], &kTeamNames[2],
                           &kTeamNames[3], &kTeamNames[4], &kOutcomes[0], &kOutcomes[1], &kOutcomes[2], &kOutcomes[3],
                           &kOutcomes[4]};
-
-/// A tab that the test locator can find by its text.
-bool TabItem(App& app, const char* label) {
-  const bool open = ImGui::BeginTabItem(label);
-  LocatorRecordLastItem(label);
-  if (open) app.ShowingTab(std::string("organization:") + label);
-  return open;
-}
 
 std::string Fmt(const char* fmt, ...) {
   char buf[600];
@@ -245,7 +242,7 @@ void MemberEditor(App& app) {
   struct F {
     const Tr* label;
     std::optional<std::string> MemberFields::*text;  // or null for a date
-    Maybe<Date> MemberFields::*date;                 // or null for text
+    Maybe<DateOrMonth> MemberFields::*date;          // or null for text
     const char* test;
     std::string value;
   };
@@ -257,7 +254,7 @@ void MemberEditor(App& app) {
   for (const F& f : fields) {
     FieldLabel(app, T(*f.label), label_w);
     std::string v;
-    if (CommitText(ui.fields, f.test, f.value, v, -1.0f, f.date ? "YYYY-MM-DD" : nullptr)) {
+    if (CommitText(ui.fields, f.test, f.value, v, -1.0f, f.date ? "YYYY-MM-DD / YYYY-MM" : nullptr)) {
       const std::string t = TrimSpaces(v);
       MemberUpdate c;
       c.id = id;
@@ -851,6 +848,27 @@ void DrawRoster(App& app) {
   if (ui.preview) {
     const RosterPreview& p = *ui.preview;
     Label(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(p.encoding)));
+    if (p.header_row > 0) {  // which row was taken as the header, what stood above it, what each column is read as
+      LabelWrapped(Fmt(T(kHeaderRow), p.header_row));
+      LocatorRecordLastItem("import_header_row");
+      if (!p.above_header.empty()) {
+        std::string s = T(kAboveHeader);
+        for (size_t i = 0; i < p.above_header.size(); ++i)
+          s += (i ? "；" : "") + Fmt(T(kRowN), p.above_header[i].first) + " “" + p.above_header[i].second + "”";
+        ImGui::PushTextWrapPos(0.0f);
+        LabelColored(col::Grey, s);
+        ImGui::PopTextWrapPos();
+      }
+      std::string s = T(kReadAs);
+      for (size_t k = 0, n = 0; k < p.header.size() && k < p.read_as.size(); ++k) {
+        if (p.header[k].empty()) continue;
+        s += (n++ ? "，" : "") + p.header[k];
+        if (p.read_as[k].empty()) s += T(kIgnored);
+        else if (p.read_as[k] != p.header[k]) s += "→" + p.read_as[k];
+      }
+      LabelWrapped(s);
+      LocatorRecordLastItem("import_read_as");
+    }
     if (p.refused) {
       LabelColored(col::Red, T(kRefusedFile));
       for (const Problem& pr : p.file_problems)
@@ -984,24 +1002,14 @@ void DrawOrganization(App& app) {
   std::snprintf(buf, sizeof buf, "%s · %s %zu · %s %zu · %s %zu", org.town_name.c_str(), T(S::Areas), org.areas.size(),
                 T(S::Branches), org.branches.size(), T(S::Members), org.members.size());
   Label(buf);
-  if (ImGui::BeginTabBar("org_tabs")) {
-    if (TabItem(app, T(kTabMembers))) {
-      DrawMembers(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabTree))) {
-      DrawTree(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabCadres))) {
-      DrawCadres(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabRoster))) {
-      DrawRoster(app);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
+  const char* tabs[] = {T(kTabMembers), T(kTabTree), T(kTabCadres), T(kTabRoster)};
+  const int open = SubTabs("org_tabs", tabs, 4, app.Narrow() ? kTouchPx : 0.0f);
+  app.ShowingTab(std::string("organization:") + tabs[open]);
+  switch (open) {
+    case 0: DrawMembers(app); break;
+    case 1: DrawTree(app); break;
+    case 2: DrawCadres(app); break;
+    default: DrawRoster(app); break;
   }
 }
 

@@ -103,14 +103,6 @@ const Tr kMoves[] = {{"新评", "new"}, {"↑ 升星", "↑ up"}, {"＝ 持平",
 const StringTable kTable2{&kStarNames[0], &kStarNames[1], &kStarNames[2], &kStarNames[3],
                           &kMoves[0], &kMoves[1], &kMoves[2], &kMoves[3]};
 
-/// A tab that the test locator can find by its text.
-bool TabItem(App& app, const char* label) {
-  const bool open = ImGui::BeginTabItem(label);
-  LocatorRecordLastItem(label);
-  if (open) app.ShowingTab(std::string("rate:") + label);
-  return open;
-}
-
 std::string Fmt(const char* fmt, ...) {
   char buf[512];
   va_list ap;
@@ -765,24 +757,14 @@ void DrawRate(App& app) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
   ImGui::PopFont();
-  if (ImGui::BeginTabBar("rate_tabs")) {
-    if (TabItem(app, T(kTabEntry))) {
-      DrawEntry(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabMembers))) {
-      DrawMemberStars(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabBranches))) {
-      DrawBranchStars(app);
-      ImGui::EndTabItem();
-    }
-    if (TabItem(app, T(kTabCatalogue))) {  // 项目与细则: shell/screens/catalogue.cpp
-      DrawCatalogue(app);
-      ImGui::EndTabItem();
-    }
-    ImGui::EndTabBar();
+  const char* tabs[] = {T(kTabEntry), T(kTabMembers), T(kTabBranches), T(kTabCatalogue)};
+  const int open = SubTabs("rate_tabs", tabs, 4, app.Narrow() ? kTouchPx : 0.0f);
+  app.ShowingTab(std::string("rate:") + tabs[open]);
+  switch (open) {
+    case 0: DrawEntry(app); break;
+    case 1: DrawMemberStars(app); break;
+    case 2: DrawBranchStars(app); break;
+    default: DrawCatalogue(app); break;  // 项目与细则: shell/screens/catalogue.cpp
   }
 }
 

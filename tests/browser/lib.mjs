@@ -51,9 +51,10 @@ export async function serveWeb() {
 }
 
 /** Opens the app and waits until it has drawn a few frames. Collects page errors into page.zjErrors. */
-export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, touch = false } = {}) {
+export async function openApp(browser, url, { width = 1280, height = 800, scale = 1, touch = false, init = null } = {}) {
   const context = await browser.newContext({ viewport: { width, height }, deviceScaleFactor: scale,
                                              hasTouch: touch, isMobile: touch });
+  if (init) await context.addInitScript(init);  // runs before the page's own scripts (e.g. a stored 字号)
   const page = await context.newPage();
   page.zjErrors = [];
   page.on('pageerror', (e) => page.zjErrors.push(e.message));

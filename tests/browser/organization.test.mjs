@@ -169,3 +169,33 @@ test('phone: import the roster by touch, preview fits the width', async () => {
     await browser.close();
   }
 });
+
+// A roster as a member-management system exports it (tests/data/make_rosters.py EXPORT): title and note rows
+// above the header, the system's header names, 入党时间 as a month. Phone size, touch, 字号 175 %.
+test('phone: a system export with title rows and month-only dates, the header row and columns named', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true,
+                                                          init: () => localStorage.setItem('zj.setting.zoom', '175%') });
+    await pickRoster(page, path.join(TESTDATA, 'roster-export-gbk.csv'), { phone: true });
+    const ls = await labels(page);
+    assert.ok(ls.includes('表头：第4行'), JSON.stringify(ls));
+    assert.ok(ls.includes('表头之上的行已跳过：第1行 “东湖镇党员花名册”；第3行 “导出时间：2026年11月  共40人”'), JSON.stringify(ls));
+    assert.ok(ls.includes('各列读作：序号，*党员姓名→姓名，性  别→性别，出生年月→出生日期，身份证号码（18位）→公民身份号码，' +
+                          '所在党组织→所在党支部，入党时间→入党日期，人员类别，学历学位→学历，手机号码→联系电话，现任职务→党内职务'), JSON.stringify(ls));
+    for (const l of ['新增 39', '拒绝 1']) assert.ok(ls.includes(l), l);
+    assert.ok(ls.some((l) => l.includes('年10月被表格去掉了末尾的0')), 'row 10 (2016.1) refused with its reason');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-export-shaped-phone-175.png') });
+    const all = await page.evaluate(() => window.zjTest.items());
+    assert.deepEqual(all.filter((i) => i.x + i.w > 391 && i.w < 2000).map((i) => i.label), [], 'the preview fits the phone');
+    await click(page, '确认导入（新增 39，更新 0）', { tap: true });
+    const d = await dataset(page);
+    const liu = d.org.members.find((m) => m.name === '柳松');
+    assert.ok(liu, 'row 5 is stored');
+    assert.equal(liu.join_date, '1996-06', 'a month stays a month');
+    assert.equal(liu.birth_date, '1968-03-05', 'the ID number gives the birth day');
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});

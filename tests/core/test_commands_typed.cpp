@@ -150,7 +150,7 @@ TEST(TypedCommands, StructAndJsonConvertBothWays) {
   MemberUpdate u;
   u.id = "00000000000000aa";
   u.name = "李四";
-  u.birth_date = std::optional<Date>();  // null: cleared
+  u.birth_date = std::optional<DateOrMonth>();  // null: cleared
   const Command c = ToCommand(u);
   EXPECT_EQ(c.name, "member.update");
   EXPECT_EQ(c.args, nlohmann::json({{"id", "00000000000000aa"}, {"name", "李四"}, {"birth_date", nullptr}}));
@@ -161,6 +161,38 @@ TEST(TypedCommands, StructAndJsonConvertBothWays) {
   ASSERT_TRUE(back.birth_date.has_value());
   EXPECT_FALSE(back.birth_date->has_value());
   EXPECT_FALSE(back.phone.has_value());
+}
+
+}  // namespace
+}  // namespace zj
+
+namespace zj {
+namespace {
+
+// 入党日期 known only to the month (rosters export it so): member.update keeps it a month, refuses one before
+// the birth month, and the dataset stores it as YYYY-MM.
+TEST(TypedCommands, MemberJoinDateMayBeAMonth) {
+  Workspace ws(MakeDemoDataset(2018, 2018), 3, "0123456789abcdef");
+  const Member& m0 = ws.data().org.members[0];
+  const Id id = m0.meta.id;
+  ASSERT_TRUE(m0.birth_date.has_value());
+  const int by = m0.birth_date->Year();
+  const std::string month = std::to_string(by + 25) + "-06";
+  ASSERT_TRUE(ws.Apply({"member.update", {{"id", id}, {"join_date", month}}}, kT).ok);
+  const Member& m = ws.data().org.members[0];
+  ASSERT_TRUE(m.join_date.has_value());
+  EXPECT_TRUE(m.join_date->month_only);
+  EXPECT_EQ(m.join_date->ToString(), month);
+  EXPECT_NE(SaveDataset(ws.data()).find("\"join_date\":\"" + month + "\""), std::string::npos);
+  const ApplyResult before_birth = ws.Apply({"member.update", {{"id", id}, {"join_date", std::to_string(by - 1) + "-12"}}}, kT);
+  EXPECT_FALSE(before_birth.ok);
+  EXPECT_EQ(before_birth.problem.path, "/join_date");
+  EXPECT_EQ(ws.data().org.members[0].join_date->ToString(), month);  // unchanged
+  const ApplyResult bad = ws.Apply({"member.update", {{"id", id}, {"join_date", "1996-6"}}}, kT);
+  EXPECT_FALSE(bad.ok);
+  EXPECT_EQ(bad.problem.path, "/join_date");
+  EXPECT_TRUE(ws.Undo(kT));
+  EXPECT_FALSE(ws.data().org.members[0].join_date->month_only);  // back to the demo's day
 }
 
 }  // namespace

@@ -363,3 +363,144 @@ TEST(RosterCells, PhonesAndNames) {
 
 }  // namespace
 }  // namespace zj
+
+namespace zj {
+namespace {
+
+// A roster as a member-management system exports it (make_rosters.py EXPORT): title, blank and note rows above
+// the header, the system's own header names, dates as months.
+TEST(RosterImport, SystemExportWithTitleRowsAndMonthDates) {
+  IdGenerator ids(11);
+  Dataset d = TestdataTown(ids);
+  RosterPreview p = PreviewRosterImport(d, Testdata("roster-export-gbk.csv"), {}, ids);
+  ASSERT_FALSE(p.refused) << (p.file_problems.empty() ? "" : p.file_problems[0].message_zh);
+  EXPECT_EQ(p.encoding, TextEncoding::Gb18030);
+  EXPECT_EQ(p.header_row, 4);
+  ASSERT_EQ(p.above_header.size(), 2u);  // row 2 is blank: not listed
+  EXPECT_EQ(p.above_header[0], (std::pair<int, std::string>{1, "东湖镇党员花名册"}));
+  EXPECT_EQ(p.above_header[1], (std::pair<int, std::string>{3, "导出时间：2026年11月  共40人"}));
+  EXPECT_EQ(p.read_as, (std::vector<std::string>{"序号", "姓名", "性别", "出生日期", "公民身份号码", "所在党支部", "入党日期",
+                                                 "人员类别", "学历", "联系电话", "党内职务"}));
+  EXPECT_EQ(p.header[1], "*党员姓名");
+  EXPECT_TRUE(p.file_warnings.empty());
+  ASSERT_EQ(p.rows.size(), 40u);
+  EXPECT_EQ(p.imported, 39);
+  EXPECT_EQ(p.refused_rows, 1);
+  EXPECT_EQ(p.rows.front().row, 5);
+  // Row 5: 柳松, 出生年月 1968年3月 agrees with the ID number, which gives the day; 入党时间 1996年6月 stays a month.
+  const RosterRow* liu = RowNo(p, 5);
+  ASSERT_NE(liu, nullptr);
+  EXPECT_EQ(liu->name, "柳松");
+  ASSERT_TRUE(liu->member.birth_date && liu->member.join_date);
+  EXPECT_EQ(liu->member.birth_date->ToString(), "1968-03-05");
+  EXPECT_FALSE(liu->member.birth_date->month_only);
+  EXPECT_EQ(liu->member.join_date->ToString(), "1996-06");
+  EXPECT_TRUE(liu->member.join_date->month_only);
+  EXPECT_EQ(liu->member.posts, (std::vector<Post>{Post::Secretary}));
+  // The other month forms, each read as the month the file shows.
+  EXPECT_EQ(RowNo(p, 6)->member.join_date->ToString(), "1976-04");   // 1976-04
+  EXPECT_EQ(RowNo(p, 7)->member.join_date->ToString(), "2006-12");   // 2006.12
+  EXPECT_EQ(RowNo(p, 8)->member.join_date->ToString(), "2016-09");   // 201609
+  EXPECT_EQ(RowNo(p, 9)->member.join_date->ToString(), "2013-10");   // 2013/10
+  EXPECT_EQ(RowNo(p, 11)->member.join_date->ToString(), "1984-10");  // 1984.10
+  // Row 10: "2016.1" may be 2016.10 with its 0 dropped by the spreadsheet: refused, saying why.
+  const RosterRow* ambiguous = RowNo(p, 10);
+  ASSERT_NE(ambiguous, nullptr);
+  EXPECT_EQ(ambiguous->outcome, RowOutcome::Refused);
+  ASSERT_EQ(ambiguous->errors.size(), 1u);
+  EXPECT_EQ(ambiguous->errors[0].column, "入党时间");
+  EXPECT_NE(ambiguous->errors[0].message_zh.find("2016年10月"), std::string::npos) << ambiguous->errors[0].message_zh;
+  EXPECT_NE(ambiguous->errors[0].message_zh.find("2016.01或2016.10"), std::string::npos);
+
+  // Applied, exported, imported again: every month comes back a month, nothing changes.
+  const RosterApplyResult a = ApplyRosterImport(d, p, ids, kNow, "t");
+  ASSERT_TRUE(a.ok) << a.error_zh;
+  EXPECT_EQ(a.imported, 39);
+  const std::string csv = ExportRosterCsv(d);
+  EXPECT_NE(csv.find(",1996-06,"), std::string::npos);
+  const std::string saved = SaveDataset(d);
+  EXPECT_NE(saved.find("\"join_date\":\"1996-06\""), std::string::npos);
+  const LoadResult back = LoadDataset(saved);
+  ASSERT_TRUE(back.ok);
+  const auto liu_back = std::find_if(back.dataset.org.members.begin(), back.dataset.org.members.end(),
+                                     [](const Member& m) { return m.name == "柳松"; });
+  ASSERT_NE(liu_back, back.dataset.org.members.end());
+  ASSERT_TRUE(liu_back->join_date.has_value());
+  EXPECT_TRUE(liu_back->join_date->month_only);
+  EXPECT_EQ(liu_back->join_date->ToString(), "1996-06");
+  RosterPreview again = PreviewRosterImport(d, csv, {}, ids);
+  ASSERT_FALSE(again.refused);
+  EXPECT_EQ(again.imported, 0);
+  EXPECT_EQ(again.updated, 0);
+}
+
+TEST(RosterImport, HeaderNotFoundNamesWhatIsMissing) {
+  IdGenerator ids(12);
+  Dataset d = TestdataTown(ids);
+  const std::string before = SaveDataset(d);
+  RosterPreview p = PreviewRosterImport(d, "某某镇党员名册\n姓名,性别,所在支部\n张三,男,东湖村党支部\n", {}, ids);
+  ASSERT_TRUE(p.refused);
+  ASSERT_FALSE(p.file_problems.empty());
+  EXPECT_NE(p.file_problems[0].message_zh.find("缺少必需的列\"姓名\""), std::string::npos) << p.file_problems[0].message_zh;
+  EXPECT_NE(p.file_problems[0].message_zh.find("按第1行读取"), std::string::npos) << p.file_problems[0].message_zh;
+  EXPECT_EQ(SaveDataset(d), before);
+}
+
+TEST(RosterImport, TwoColumnsForOneFieldAreWarnedOrRefused) {
+  IdGenerator ids(13);
+  Dataset d = TestdataTown(ids);
+  // 手机号码 and 联系电话 are both the phone: the first is read, the second named in a warning.
+  RosterPreview p = PreviewRosterImport(
+      d, "姓名,公民身份号码,所在党支部,手机号码,联系电话\n柳松,420529196803051238,东湖村党支部,13900001111,0710-1234567\n", {}, ids);
+  ASSERT_FALSE(p.refused);
+  ASSERT_EQ(p.file_warnings.size(), 1u);
+  EXPECT_EQ(p.file_warnings[0].path, "联系电话");
+  EXPECT_EQ(p.read_as[4], "");
+  ASSERT_EQ(p.rows.size(), 1u);
+  EXPECT_EQ(p.rows[0].member.phone, "13900001111");
+  // Two name columns: which one is the person's name is unclear, the file is refused.
+  RosterPreview q = PreviewRosterImport(d, "姓名,党员姓名,公民身份号码,所在党支部\n柳松,柳松,420529196803051238,东湖村党支部\n", {}, ids);
+  EXPECT_TRUE(q.refused);
+}
+
+TEST(RosterCells, MonthDates) {
+  auto month = [](std::string_view s) {
+    auto d = ParseRosterDateOrMonth(s);
+    return d ? d->ToString() + (d->month_only ? " month" : " day") : std::string("none");
+  };
+  EXPECT_EQ(month("1996年6月"), "1996-06 month");
+  EXPECT_EQ(month("1996年06月"), "1996-06 month");
+  EXPECT_EQ(month("1996-06"), "1996-06 month");
+  EXPECT_EQ(month("1996-6"), "1996-06 month");
+  EXPECT_EQ(month("1996.06"), "1996-06 month");
+  EXPECT_EQ(month("1996.6"), "1996-06 month");
+  EXPECT_EQ(month("1996/6"), "1996-06 month");
+  EXPECT_EQ(month("199606"), "1996-06 month");
+  EXPECT_EQ(month("１９９６年６月"), "1996-06 month");
+  EXPECT_EQ(month("1996.10"), "1996-10 month");
+  EXPECT_EQ(month("1996年1月"), "1996-01 month");  // written as text: January, no doubt
+  EXPECT_EQ(month("1996.1"), "none");              // 1996.10 as a number shows as 1996.1
+  EXPECT_TRUE(RosterDateAmbiguous("1996.1"));
+  EXPECT_FALSE(RosterDateAmbiguous("1996.10"));
+  EXPECT_EQ(month("1996-13"), "none");
+  EXPECT_EQ(month("199613"), "none");
+  EXPECT_EQ(month("1996年6"), "1996-06 month");
+  EXPECT_EQ(month("1996年6月5"), "none");
+  EXPECT_EQ(month("1996年"), "none");
+  EXPECT_EQ(month("1996-06-05"), "1996-06-05 day");
+  EXPECT_EQ(month("1996年6月5日"), "1996-06-05 day");
+  EXPECT_EQ(month("25267"), "1969-03-05 day");  // an Excel day serial stays a day
+  // The stored text form.
+  EXPECT_EQ(DateOrMonth::Parse("1996-06")->ToString(), "1996-06");
+  EXPECT_TRUE(DateOrMonth::Parse("1996-06")->month_only);
+  EXPECT_EQ(DateOrMonth::Parse("1996-06-05")->ToString(), "1996-06-05");
+  EXPECT_FALSE(DateOrMonth::Parse("1996-6").has_value());
+  EXPECT_FALSE(DateOrMonth::Parse("1996-00").has_value());
+  // Month precision when comparing: a join in the birth month is not before the birth.
+  EXPECT_FALSE(SurelyBefore(*DateOrMonth::OfMonth(1968, 3), *Date::Parse("1968-03-05")));
+  EXPECT_TRUE(SurelyBefore(*DateOrMonth::OfMonth(1968, 2), *Date::Parse("1968-03-05")));
+  EXPECT_TRUE(SurelyBefore(*Date::Parse("1968-03-04"), *Date::Parse("1968-03-05")));
+}
+
+}  // namespace
+}  // namespace zj

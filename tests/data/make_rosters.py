@@ -16,6 +16,10 @@ Files (in OUTDIR):
   roster-messy.csv     UTF-8 without BOM, LF, 60 people in 61 records (one blank row), with what real files
                        carry; see MESSY below for where each difficulty sits.
 
+  roster-export-gbk.csv  GBK, CRLF, 40 people as a member-management system exports them: title, blank and
+                       note rows above the header, other header names in another order, dates as months.
+                       See EXPORT below.
+
 Columns: 序号, 姓名, 性别, 民族, 出生日期, 公民身份号码, 学历, 人员类别, 入党日期, 所在党支部, 党内职务, 联系电话.
 Branches (tests/core/test_helpers_org.h TestdataTown): 东湖村, 荷花村, 新街社区 (第一党总支, 一片);
 龙虾湾村, 稻香村 (第二党总支, 二片); 镇财政所 (机关党总支, 二片).
@@ -52,6 +56,18 @@ row 22 is a blank record (,,,,,,,,,,,):
   So: 60 people, 59 different ID numbers; 58 import, 2 are refused (rows 11 and 13), 1 blank row is skipped.
   No messy person shares an ID number with a clean one: 120 + 58 = 178 people after importing all three.
 
+EXPORT (roster-export-gbk.csv), person i = 0..39 on row i + 5:
+  - row 1 the title "东湖镇党员花名册" (one cell, then empty cells), row 2 blank, row 3 the note
+    "导出时间：2026年11月  共40人", row 4 the header EXPORT_HEADER (synonyms: *党员姓名, 性  别, 出生年月,
+    身份证号码（18位）, 所在党组织, 入党时间, 人员类别, 学历学位, 手机号码, 现任职务; 民族 left out);
+  - branch BRANCHES[i % 6]; all 正式党员; no posts but row 5 (i = 0) 书记;
+  - 出生年月 a month alone, always 1968年3月 style (the ID number gives the day);
+  - 入党时间 a month alone, by i % 5: 0 1996年6月, 1 1996-06, 2 1996.06, 3 199606, 4 1996/6;
+  - row 5 (i = 0) 柳松 born 1968-03-05 (ID 420529196803051238), 入党时间 "1996年6月";
+  - row 10 (i = 5) 入党时间 written "YYYY.1" (join month set to January): refused as possibly October;
+  - row 11 (i = 6) join month October, written "YYYY.10" (form 1 of i % 5 = 1 is "-"; pinned to the dot form).
+  So: 40 people, 39 import (into TestdataTown, new to it and to the other files), 1 refused (row 10).
+
 Generated ID numbers use region 420529; core/demo/demo.cpp makes its town's numbers with 420581, so the
 rosters' generated people are new to the demo town by construction (the pinned numbers were checked against
 the demo town by the UI and browser tests, which import the GBK file into it and expect 120 new people).
@@ -71,6 +87,11 @@ SURNAMES = ("王李张刘陈杨黄赵周吴徐孙胡朱高林何郭马罗梁宋�
 # None of core/demo/demo.cpp's kGiven (明 华 建 国 军 平 芳 娟 敏 静 丽 强 磊 洋 勇 艳 杰 涛 超 秀 霞 刚 桂 英 红 兰
 # 春 海 波 燕 玲 文 斌 辉 德 林 清 志 成).
 GIVEN = "伟婷琳浩宇鹏晨欣佳慧倩颖博凯毅峰雪梅蓉萍鑫昊睿琪晓丹莉凤俊荣亮飞云龙玉珍坤松彬义"
+EXPORT_HEADER = ["序号", "*党员姓名", "性  别", "出生年月", "身份证号码（18位）", "所在党组织", "入党时间", "人员类别",
+                 "学历学位", "手机号码", "现任职务"]
+EXPORT_JOIN_FORMS = [lambda d: "%d年%d月" % (d.year, d.month), lambda d: "%04d-%02d" % (d.year, d.month),
+                     lambda d: "%04d.%02d" % (d.year, d.month), lambda d: "%04d%02d" % (d.year, d.month),
+                     lambda d: "%d/%d" % (d.year, d.month)]
 EDUCATION = ["初中", "高中", "中专", "大专", "本科"]
 REGION_GENERATED = "420529"
 ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
@@ -290,6 +311,35 @@ def messy_people(town):
     return people
 
 
+def export_people(town):
+    people = []
+    for i in range(40):
+        p = town.person(BRANCHES[i % 6], probationary=False)
+        p.posts = "书记" if i == 0 else ""
+        people.append(p)
+    d = datetime.date
+    town.pin(people[0], name="柳松", id_number="420529196803051238", join=d(1996, 6, 18))
+    town.pin(people[5], join=d(max(people[5].join.year, people[5].birth.year + 19), 1, 15))
+    town.pin(people[6], join=d(max(people[6].join.year, people[6].birth.year + 19), 10, 9))
+    return people
+
+
+def export_rows(people):
+    """The export-shaped file's records (EXPORT in the module doc)."""
+    width = len(EXPORT_HEADER)
+    lines = [csv_line(["东湖镇党员花名册"] + [""] * (width - 1), "\r\n"), csv_line([""] * width, "\r\n"),
+             csv_line(["导出时间：2026年11月  共40人"] + [""] * (width - 1), "\r\n"), csv_line(EXPORT_HEADER, "\r\n")]
+    for i, p in enumerate(people):
+        join = EXPORT_JOIN_FORMS[i % 5](p.join)
+        if i == 5:
+            join = "%04d.1" % p.join.year
+        if i == 6:
+            join = "%04d.10" % p.join.year
+        lines.append(csv_line([str(i + 1), p.name, p.sex, "%d年%d月" % (p.birth.year, p.birth.month), p.id_number,
+                               p.branch, join, "正式党员", p.education, p.phone, p.posts], "\r\n"))
+    return "".join(lines)
+
+
 def check(clean, messy):
     """The properties the tests count on, asserted here so a change to this file cannot break them silently."""
     good = lambda n: check_character(n[:17]) == n[17]
@@ -347,6 +397,13 @@ def main(argv):
     clean = clean_people(town)
     messy = messy_people(town)
     check(clean, messy)
+    export = export_people(town)
+    assert not {p.id_number for p in export} & {p.id_number for p in clean + messy}
+    assert len({p.id_number for p in export}) == 40
+    for p in export:
+        assert p.join.year >= p.birth.year + 19, p.name
+        p.name.encode("gbk")
+    assert export[5].join.month == 1 and export[6].join.month == 10
 
     utf8 = csv_line(HEADER, "\r\n") + "".join(csv_line(row_cells(i + 1, p, iso), "\r\n") for i, p in enumerate(clean))
     gbk = csv_line(HEADER, "\r\n") + "".join(csv_line(row_cells(i + 1, p, slash), "\r\n") for i, p in enumerate(clean))
@@ -359,6 +416,7 @@ def main(argv):
     write(os.path.join(out, "roster-utf8-bom.csv"), b"\xEF\xBB\xBF" + utf8.encode("utf-8"))
     write(os.path.join(out, "roster-gbk.csv"), gbk.encode("gbk"))
     write(os.path.join(out, "roster-messy.csv"), "".join(lines).encode("utf-8"))
+    write(os.path.join(out, "roster-export-gbk.csv"), export_rows(export).encode("gbk"))
     return 0
 
 

@@ -60,6 +60,10 @@ void CellReaders(std::string_view s) {
   }
   (void)NormalizePhone(s);
   if (auto d = ParseRosterDate(s)) FUZZ_CHECK(Date::FromYmd(d->Year(), d->Month(), d->Day()).has_value(), "impossible date read");
+  if (auto m = ParseRosterDateOrMonth(s)) {
+    FUZZ_CHECK(DateOrMonth::Parse(m->ToString()) == m, "a date or month read does not survive its text form");
+    FUZZ_CHECK(!m->month_only || m->date.Day() == 1, "a month not kept as its first day");
+  }
 }
 
 }  // namespace

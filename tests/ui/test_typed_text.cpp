@@ -54,7 +54,7 @@ TEST(TypedText, MemberBirthDateTypedWrongIsRefusedNamingTheFieldThenTypedRight) 
   ui.Go(ui::Screen::Organization);
   const Member& m = ui.data().org.members.front();
   const Id id = m.meta.id;
-  const std::optional<Date> before = m.birth_date;
+  const std::optional<DateOrMonth> before = m.birth_date;
   ui.app.screens.organization.selected_member = id;
   ui.Frame(2);
 
