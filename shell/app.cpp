@@ -165,33 +165,44 @@ void NavButton(App& app, const ScreenInfo& info, ImVec2 size) {
 }
 
 void Header(App& app) {
+  const ImGuiStyle& st = ImGui::GetStyle();
   const float line_x0 = ImGui::GetCursorPosX();
   const float line_w = ImGui::GetContentRegionAvail().x;
+  const float right = ImGui::GetCursorScreenPos().x + line_w;
+  // Each next item stays on the line when it fits, else starts the next one: at a large 字号 on a phone the header
+  // takes two lines instead of drawing its controls over each other.
+  auto next = [&](float w) {
+    ImGui::SameLine();
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+  };
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   Label(T(S::AppName));
   ImGui::PopStyleColor();
-  ImGui::SameLine();
+  next(ImGui::CalcTextSize(app.data().org.town_name.c_str()).x);
   Label(app.data().org.town_name);
   if (!app.Narrow()) {
-    ImGui::SameLine();
+    next(ImGui::CalcTextSize(T(S::AppSubtitle)).x);
     LabelColored(col::Grey, T(S::AppSubtitle));
   }
-  ImGui::SameLine();
+  next(ImGui::CalcTextSize("正在保存…").x);
   DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
   if (app.data().demo) {
-    ImGui::SameLine();
+    next(ImGui::CalcTextSize(T(S::DemoBadge)).x + st.FramePadding.x * 2);
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
     ImGui::SmallButton(T(S::DemoBadge));
     ImGui::PopStyleColor(2);
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
   }
-  // Right side: text size (larger text for older users, kept in settings) and the language switch.
-  const char* lang = T(S::LangSwitch);
-  const float bw = ImGui::CalcTextSize(lang).x + ImGui::GetStyle().FramePadding.x * 2;
+  // Right side: text size (larger text for older users, kept in settings) and the language switch, right-aligned
+  // on the line when they fit after the rest, else on a line of their own.
+  // On a phone the switch says EN (中文 stays as it is): the two controls then fit beside the badge at 175%.
+  const char* lang = app.Narrow() && CurrentLang() == Lang::Zh ? "EN" : T(S::LangSwitch);
+  const float bw = ImGui::CalcTextSize(lang, nullptr, true).x + st.FramePadding.x * 2;
   const char* zoom = T(S::Zoom);
-  const float zw = ImGui::CalcTextSize(zoom).x + ImGui::GetStyle().FramePadding.x * 2;
-  ImGui::SameLine(line_x0 + line_w - bw - zw - ImGui::GetStyle().ItemSpacing.x);
+  const float zw = ImGui::CalcTextSize(zoom).x + st.FramePadding.x * 2;
+  next(zw + st.ItemSpacing.x + bw);
+  ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), line_x0 + line_w - bw - zw - st.ItemSpacing.x));
   if (ImGui::Button(zoom)) ImGui::OpenPopup("zoom");
   if (ImGui::BeginPopup("zoom")) {
     for (float z : {0.85f, 1.0f, 1.25f, 1.5f, 1.75f}) {
@@ -205,7 +216,7 @@ void Header(App& app) {
     }
     ImGui::EndPopup();
   }
-  ImGui::SameLine(line_x0 + line_w - bw);
+  ImGui::SameLine();
   if (ImGui::Button(lang)) {
     Lang next = CurrentLang() == Lang::Zh ? Lang::En : Lang::Zh;
     SetLang(next);
@@ -273,14 +284,24 @@ void DrawApp(App& app) {
     for (const ScreenInfo& s : AllScreens()) tabs += s.phone_tab;
     const float spacing = ImGui::GetStyle().ItemSpacing.x * 0.5f;
     const float w = (ImGui::GetContentRegionAvail().x - spacing * static_cast<float>(tabs - 1)) / static_cast<float>(tabs);
+    // At a large 字号 the widest title (概览) is wider than its button: the bar's titles get a smaller size, never
+    // a cut one.
+    float widest = 0.0f;
+    for (const ScreenInfo& s : AllScreens())
+      if (s.phone_tab) widest = std::max(widest, ImGui::CalcTextSize(T(s.title)).x);
+    const float fit = (w - 8.0f) / std::max(widest, 1.0f);
+    const bool shrink = fit < 1.0f;
+    if (shrink) ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * fit);
     ImGui::PushStyleVar(ImGuiStyleVar_ItemSpacing, ImVec2(spacing, 0));
+    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, ImVec2(2.0f, ImGui::GetStyle().FramePadding.y));
     for (const ScreenInfo& s : AllScreens()) {
       if (!s.phone_tab) continue;
       NavButton(app, s, ImVec2(w, tab_button_h));
       ImGui::SameLine();
     }
     if (ImGui::Button("…##more", ImVec2(w, tab_button_h))) ImGui::OpenPopup("more");
-    ImGui::PopStyleVar();
+    ImGui::PopStyleVar(2);
+    if (shrink) ImGui::PopFont();
     if (ImGui::BeginPopup("more")) {
       for (const ScreenInfo& s : AllScreens()) {
         if (s.phone_tab) continue;

@@ -1,6 +1,7 @@
 // Zhengjian shell: small widgets shared by screens; every text that tests read goes through Label().
 #pragma once
 #include <algorithm>
+#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <utility>
@@ -45,6 +46,32 @@ inline void FlowLabels(std::initializer_list<std::pair<ImU32, std::string>> item
 /// Font-relative size, like CSS em. Style sizes are set and scaled in one place (ApplyScale, shell/app.cpp);
 /// screens size things in Em or kTouchPx, never in raw pixels of their own.
 inline float Em(float n) { return n * ImGui::GetFontSize(); }
+
+/// A checkbox whose label wraps onto further lines instead of running off the right edge (phones, a large 字号).
+/// Where the label fits, a plain ImGui::Checkbox; otherwise the box alone and the label as wrapped text beside it,
+/// a click or tap on the text toggling it too. The label is recorded for the test locator either way. Returns true
+/// on the frame `*v` changed.
+inline bool CheckboxWrapped(const char* label, bool* v) {
+  const ImGuiStyle& st = ImGui::GetStyle();
+  const float box = ImGui::GetFrameHeight();
+  const float avail = ImGui::GetContentRegionAvail().x;
+  if (box + st.ItemInnerSpacing.x + ImGui::CalcTextSize(label, nullptr, true).x <= avail) return ImGui::Checkbox(label, v);
+  ImGui::PushID(label);
+  bool changed = ImGui::Checkbox("##box", v);
+  ImGui::PopID();
+  ImGui::SameLine(0.0f, st.ItemInnerSpacing.x);
+  ImGui::PushTextWrapPos(0.0f);
+  const char* hash = std::strstr(label, "##");
+  const char* end = hash ? hash : label + std::strlen(label);
+  ImGui::TextUnformatted(label, end);
+  ImGui::PopTextWrapPos();
+  LocatorRecordLastItem(std::string(label, end).c_str());
+  if (ImGui::IsItemClicked()) {
+    *v = !*v;
+    changed = true;
+  }
+  return changed;
+}
 /// The smallest touch target on phones, in CSS px (buttons, fields, table rows, tabs).
 constexpr float kTouchPx = 44.0f;
 
@@ -52,7 +79,7 @@ constexpr float kTouchPx = 44.0f;
 /// tab bar; where they do not (a phone, a large 字号), the same labels as buttons at least `min_h` tall that wrap
 /// onto further rows, the open one filled, so no tab is ever out of reach behind the tab bar's scroll arrows.
 /// `id` names the bar; the open index (0-based into `labels`) is kept in the window's state storage under it,
-/// also across a switch between the two forms. Each label is recorded for the test locator. Returns the open index.
+/// also across a switch between the two forms. Each label reaches the test locator once. Returns the open index.
 inline int SubTabs(const char* id, const char* const* labels, int count, float min_h = 0.0f) {
   ImGuiStorage* store = ImGui::GetStateStorage();
   const ImGuiID key = ImGui::GetID(id);
@@ -69,7 +96,7 @@ inline int SubTabs(const char* id, const char* const* labels, int count, float m
     if (ImGui::BeginTabBar(id)) {
       for (int i = 0; i < count; ++i) {
         const bool on = ImGui::BeginTabItem(labels[i], nullptr, *was_buttons && i == *open ? ImGuiTabItemFlags_SetSelected : 0);
-        LocatorRecordLastItem(labels[i]);
+        LocatorRecordLastItem(labels[i]);  // tab items pass no label to the test-engine hook (buttons do)
         if (on) {
           *open = i;
           ImGui::EndTabItem();
@@ -99,7 +126,6 @@ inline int SubTabs(const char* id, const char* const* labels, int count, float m
       ImGui::PushStyleVar(ImGuiStyleVar_FrameBorderSize, 2.0f);
     }
     if (ImGui::Button(labels[i], ImVec2(w, h))) *open = i;
-    LocatorRecordLastItem(labels[i]);
     if (on) ImGui::PopStyleVar();
     ImGui::PopStyleColor(on ? 3 : 2);
   }

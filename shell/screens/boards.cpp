@@ -70,8 +70,8 @@ void DrawBoards(App& app) {
   ImGui::SameLine();
   ImGui::RadioButton("A3", &s.paper, 1);
 
-  ImGui::Checkbox(T(kTownBoard), &s.town);
-  ImGui::Checkbox(T(kBranchBoards), &s.branches);
+  CheckboxWrapped(T(kTownBoard), &s.town);
+  CheckboxWrapped(T(kBranchBoards), &s.branches);
   if (s.branches) {
     const int bi = FindBranch(org, s.branch);
     ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));

@@ -298,7 +298,7 @@ void DrawItems(App& app) {
   Field(T(kName), "cat_name", f.name, narrow);
   Field(T(kPoints), "cat_points", f.points, narrow, f.category == 2 ? "-5" : "2");
   Field(T(kCap), "cat_cap", f.cap, narrow, T(kCapHint));
-  ImGui::Checkbox(T(kEvidence), &f.evidence);
+  CheckboxWrapped(T(kEvidence), &f.evidence);
   LocatorRecordLastItem("cat_evidence");
   ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
   LabelWrapped(T(kItemHelp));

@@ -344,7 +344,7 @@ void DrawBackup(App& app) {
     Say(s, col::Green, "已导出 " + name, "Exported " + name);
   }
   ImGui::SameLine();
-  ImGui::Checkbox(T(kWithEvidence), &s.with_evidence);
+  CheckboxWrapped(T(kWithEvidence), &s.with_evidence);
   LocatorRecordLastItem(T(kWithEvidence));
   {  // talk evidence the closed lock kept out of the last file (web/storage.js exportable)
     const nlohmann::json ev = nlohmann::json::parse(platform::EvidenceStatusJson(), nullptr, false);
@@ -382,7 +382,7 @@ void DrawBackup(App& app) {
                                "Careful: this is other data (" + b.diff.town_incoming + "), not this device's " +
                                    b.diff.town_current + ". Importing replaces all of this device's data (undoable)."));
       ImGui::PopTextWrapPos();
-      ImGui::Checkbox(L("我确认用它替换本机数据", "I confirm: replace this device's data").c_str(), &s.confirm_other);
+      CheckboxWrapped(L("我确认用它替换本机数据", "I confirm: replace this device's data").c_str(), &s.confirm_other);
       LocatorRecordLastItem(L("我确认用它替换本机数据", "I confirm: replace this device's data").c_str());
     }
     std::snprintf(line, sizeof line, "%s %d · %s %d · %s %d · %s %d", T(kNew), b.diff.added, T(kChanged), b.diff.changed,

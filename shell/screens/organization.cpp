@@ -209,9 +209,9 @@ void MemberEditor(App& app) {
   }
   LocatorRecordLastItem("member_branch");
   bool rep = m.representative, reserve = m.reserve_cadre;
-  if (ImGui::Checkbox(T(S::Representative), &rep)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.representative = rep; }));
+  if (CheckboxWrapped(T(S::Representative), &rep)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.representative = rep; }));
   ImGui::SameLine();
-  if (ImGui::Checkbox(T(S::ReserveCadre), &reserve)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.reserve_cadre = reserve; }));
+  if (CheckboxWrapped(T(S::ReserveCadre), &reserve)) app.Emit(Cmd<MemberUpdate>([&](auto& c) { c.id = id; c.reserve_cadre = reserve; }));
 
   // Sex and status.
   FieldLabel(app, T(S::Sex), label_w);
@@ -667,7 +667,7 @@ void DrawTree(App& app) {
       app.Emit(t.empty() || number ? ToCommand(c) : AsTyped(c, &BranchFields::last_year_target_rank, t));
     }
     bool focus = b.focus_object;
-    if (ImGui::Checkbox(T(kFocus), &focus)) app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.focus_object = focus; }));
+    if (CheckboxWrapped(T(kFocus), &focus)) app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.focus_object = focus; }));
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
     if (ImGui::Button(T(kRemove))) app.Emit(Cmd<BranchRemove>([&](auto& c) { c.id = b.meta.id; }), deselect);
     ImGui::PopStyleColor();
@@ -842,12 +842,12 @@ void DrawRoster(App& app) {
       MakePreview(app);
     });
   }
-  if (ImGui::Checkbox(T(kCreateBranches), &ui.create_branches) && ui.preview) MakePreview(app);
+  if (CheckboxWrapped(T(kCreateBranches), &ui.create_branches) && ui.preview) MakePreview(app);
   if (!ui.import_status.empty()) LabelColored(col::Green, ui.import_status);
 
   if (ui.preview) {
     const RosterPreview& p = *ui.preview;
-    Label(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(p.encoding)));
+    LabelWrapped(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(p.encoding)));
     if (p.header_row > 0) {  // which row was taken as the header, what stood above it, what each column is read as
       LabelWrapped(Fmt(T(kHeaderRow), p.header_row));
       LocatorRecordLastItem("import_header_row");
@@ -896,7 +896,7 @@ void DrawRoster(App& app) {
       if (!narrow) ImGui::SameLine();
       bool cancel = ImGui::Button(T(kCancel), ImVec2(narrow ? -1.0f : 0.0f, big_h));
       // Rows: problems first (refused, skipped, warnings, updates), every row on request.
-      ImGui::Checkbox(T(kShowAll), &ui.show_all_rows);
+      CheckboxWrapped(T(kShowAll), &ui.show_all_rows);
       std::vector<const RosterRow*> rows;
       for (const RosterRow& r : p.rows)
         if (ui.show_all_rows || r.outcome == RowOutcome::Refused || r.outcome == RowOutcome::Skipped ||

@@ -82,7 +82,7 @@ void DrawReport(App& app) {
   std::snprintf(buf, sizeof buf, T(kAsOf), r.today.c_str(), r.overall_percent);
   LabelColored(col::Grey, buf);
   LabelWrapped(T(kExplain));
-  ImGui::Checkbox(T(kListNames), &s.list_unqualified_names);
+  CheckboxWrapped(T(kListNames), &s.list_unqualified_names);
   LocatorRecordLastItem("report_list_names");
   ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
   LabelWrapped(T(kListNamesWhy));

@@ -399,7 +399,7 @@ void RecordForm(App& app, const Talk& t) {
   for (size_t k = 0; k < topics.size() && k < ui.topics.size(); ++k) {
     bool on = ui.topics[k];
     std::snprintf(buf, sizeof buf, "%d. %s##topic%zu", static_cast<int>(k + 1), ZhEn(topics[k].zh, topics[k].en).c_str(), k);
-    if (ImGui::Checkbox(buf, &on)) ui.topics[k] = on;
+    if (CheckboxWrapped(buf, &on)) ui.topics[k] = on;
     LocatorRecordLastItem(("topic:" + std::to_string(k + 1)).c_str());
   }
   Label(T(kNotes));

@@ -30,7 +30,16 @@ export async function pickRoster(page, file, { phone = false } = {}) {
     phone ? page.touchscreen.tap(target.x + target.w / 2, target.y + target.h / 2)
           : page.mouse.click(target.x + target.w / 2, target.y + target.h / 2)]);
   await fc.setFiles(file);
-  await page.waitForFunction(() => window.zjTest.items().some((i) => i.label.startsWith('文件：')), null, { timeout: 10000 });
+  // The preview's first line (文件：…) may be drawn below the fold (a phone at a large 字号): scroll towards it.
+  const end = Date.now() + 10000;
+  for (;;) {
+    if ((await labels(page)).some((l) => l.startsWith('文件：'))) break;
+    if (Date.now() > end) throw new Error('no preview (文件：…) after picking ' + file + '; visible: ' + JSON.stringify(await labels(page)));
+    const vp = page.viewportSize();
+    await page.mouse.move(vp.width / 2, vp.height * 0.45);
+    await page.mouse.wheel(0, 150);
+    await settle(page);
+  }
   await settle(page);
 }
 
