@@ -254,6 +254,7 @@ void DrawApp(App& app) {
   Header(app);
   StorageFrame(app);       // reader tabs, storage problems (shell/storage.cpp)
   TalkLockFrame(app);      // seal / open talk records (shell/talk_lock.cpp)
+  TalkDraftsFrame(app);    // with a lock set, no talk draft stays stored in clear (shell/screens/talk.cpp)
   DrawStorageBanner(app);
   if (!app.last_problem.message_zh.empty()) {
     LabelColored(col::Red, CurrentLang() == Lang::Zh ? app.last_problem.message_zh : app.last_problem.message_en);

@@ -28,7 +28,7 @@ std::string TodayIso();
 /// 64 random bits from crypto.getRandomValues.
 uint64_t RandomU64();
 
-/// A small persistent setting (localStorage key `zj.setting.<key>`); "" when unset.
+/// A small persistent setting (localStorage key `zj.setting.<key>`); "" when unset. Setting "" removes it.
 std::string GetSetting(const std::string& key);
 void SetSetting(const std::string& key, const std::string& value);
 

@@ -117,7 +117,10 @@ std::string GetSetting(const std::string& key) {
   auto f = St().settings.find(key);
   return f == St().settings.end() ? "" : f->second;
 }
-void SetSetting(const std::string& key, const std::string& value) { St().settings[key] = value; }
+void SetSetting(const std::string& key, const std::string& value) {
+  if (value.empty()) St().settings.erase(key);  // as the web port: "" removes the key
+  else St().settings[key] = value;
+}
 
 void FilePicked(int, const char*, const char*, int) {}  // the web port's entry; natively DeliverPickedFiles
 void PickFile(const std::string& accept, std::function<void(PickedFile)> done) {

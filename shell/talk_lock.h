@@ -54,6 +54,10 @@ bool TalkLockHoldsSaving(const App& app);
 bool TalkLockBusy(const App& app);
 /// Each frame (DrawApp): runs the seal / open work and finishes create / unlock operations.
 void TalkLockFrame(App& app);
+/// Each frame (DrawApp): while a lock is set, talk drafts (谈 record forms not saved yet, setting `talk.drafts`) are
+/// kept in memory only and the stored ones removed, once per lock: stored, a draft is a talk record in clear.
+/// Defined with the drafts in shell/screens/talk.cpp.
+void TalkDraftsFrame(App& app);
 /// Sets a new lock with `passphrase` (at least kMinPassphraseChars characters; the caller checks that it
 /// was typed twice alike). Asynchronous; the outcome appears in TalkLockMessage.
 void TalkLockCreate(App& app, const std::string& passphrase);

@@ -47,6 +47,14 @@ inline void FlowLabels(std::initializer_list<std::pair<ImU32, std::string>> item
 /// screens size things in Em or kTouchPx, never in raw pixels of their own.
 inline float Em(float n) { return n * ImGui::GetFontSize(); }
 
+/// SameLine() when an item `next_w` px wide still fits on the current line, else stays on a new line: rows of
+/// fields that flow onto further lines on a phone or at a large 字号 instead of running past the right edge.
+inline void SameLineIfFits(float next_w) {
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the line start after an item
+  ImGui::SameLine();
+  if (ImGui::GetCursorScreenPos().x + next_w > right) ImGui::NewLine();
+}
+
 /// A checkbox whose label wraps onto further lines instead of running off the right edge (phones, a large 字号).
 /// Where the label fits, a plain ImGui::Checkbox; otherwise the box alone and the label as wrapped text beside it,
 /// a click or tap on the text toggling it too. The label is recorded for the test locator either way. Returns true

@@ -97,7 +97,12 @@
   // ---- settings (localStorage may be missing or throw in private modes) ------------------------
   const zjSettings = {
     get(key) { try { return localStorage.getItem('zj.setting.' + key) || ''; } catch (e) { return ''; } },
-    set(key, value) { try { localStorage.setItem('zj.setting.' + key, value); } catch (e) { /* kept in memory */ } },
+    set(key, value) {  // "" removes the key
+      try {
+        if (value === '') localStorage.removeItem('zj.setting.' + key);
+        else localStorage.setItem('zj.setting.' + key, value);
+      } catch (e) { /* kept in memory */ }
+    },
   };
   function today() {
     const q = params.get('today');

@@ -109,6 +109,13 @@ struct TalkScreen {
   int intention = -1;  ///< -1 = not asked, else Intention
   std::vector<Id> reserve_ids;
   Id saved_for;        ///< shows "已保存" after a save of this talk
+  /// Drafts (草稿) of record forms not yet saved, keyed by talk id: {talk id: {"form": {…fields}, "ms": last edit,
+  /// ms since the epoch}}, as JSON text; read once from the setting `talk.drafts`, written back on each change
+  /// (only while no passphrase lock is set: a draft is a talk record in clear).
+  std::string drafts;
+  bool drafts_read = false;
+  bool drafts_dropped = false;  ///< the stored drafts were removed for the lock now set
+  std::string form_base;  ///< the form's fields as loaded (record or defaults), JSON: a form unlike it is a draft
   /// What the scheduler says if run now (on a copy), the roster's gaps and the conflicts, per data version.
   struct Preview {
     uint64_t version = ~0ull;

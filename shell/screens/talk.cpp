@@ -7,9 +7,10 @@
 // [SECTION] Strings and UI state
 // [SECTION] Plan: schedule window and explanations
 // [SECTION] Talk list
-// [SECTION] Record form
+// [SECTION] Record form (drafts kept across reloads)
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 #include <map>
 #include <set>
 #include <string>
@@ -17,6 +18,8 @@
 
 #include "core/campaign/calendar.h"
 #include "core/campaign/commands_campaign.h"
+#include "nlohmann/json.hpp"
+#include "shell/platform.h"
 #include "shell/app.h"
 #include "shell/campaign_ui.h"
 #include "shell/collation.h"
@@ -150,7 +153,7 @@ void PlanPanel(App& app) {
   ImGui::SetNextItemWidth(Em(7));
   ImGui::InputTextWithHint("##talk_from", "YYYY-MM-DD", &ui.from);
   LocatorRecordLastItem("talk_from");
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize(T(kTo)).x + ImGui::GetStyle().ItemSpacing.x + Em(7));
   Label(T(kTo));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(7));
@@ -177,7 +180,9 @@ void PlanPanel(App& app) {
   for (const Talk& t : c.talks)
     if (!t.Held() && !t.planned_date) unplaced.push_back(&t);
   if (unplaced.empty()) {
+    ImGui::PushTextWrapPos(0.0f);
     LabelColored(col::Green, T(kAllPlaced));
+    ImGui::PopTextWrapPos();
   } else {
     std::snprintf(buf, sizeof buf, T(kUnplacedFmt), static_cast<int>(unplaced.size()));
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
@@ -231,7 +236,7 @@ void TalkList(App& app) {
     ImGui::EndCombo();
   }
   LocatorRecordLastItem("talk_kind");
-  ImGui::SameLine();
+  SameLineIfFits(Em(5));
   const Tr* states[3] = {&kStatusAll, &kStatusOpen, &kStatusDone};
   ImGui::SetNextItemWidth(Em(5));
   if (ImGui::BeginCombo("##talk_state", T(*states[ui.status_filter]))) {
@@ -329,6 +334,69 @@ void TalkList(App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] Record form
 //-----------------------------------------------------------------------------
+// Drafts: the form's fields go to the setting talk.drafts on every change, so a reload, a closed tab or a flat
+// battery in the village loses nothing typed; saving the record or 放弃草稿 removes the draft.
+constexpr const char* kDraftsKey = "talk.drafts";
+const Tr kDraftLine{"草稿：上次编辑 %s，尚未保存（已存在本机，刷新后仍在）",
+                    "Draft: last edited %s, not saved yet (kept on this device across a reload)"};
+const Tr kDraftLocked{"草稿：尚未保存。已设口令锁，草稿不存入本机，刷新或关闭页面后不在。",
+                      "Draft: not saved. A passphrase lock is set, so drafts are not stored: a reload or closing the page loses it."};
+const Tr kDiscardDraft{"放弃草稿", "Discard draft"};
+const Tr kDraftsWaiting{"未保存的谈话草稿（点开继续）：", "Unsaved talk drafts (open to go on):"};
+
+nlohmann::json FormJson(const TalkScreen& ui) {
+  return {{"date", ui.date}, {"time", ui.time}, {"place", ui.place}, {"notes", ui.notes}, {"topics", ui.topics},
+          {"intention", ui.intention}, {"reserve_ids", ui.reserve_ids}, {"reserve_note", ui.reserve_note}};
+}
+
+/// Fills the form from a stored draft; a field of the wrong type (a hand-edited setting) keeps the loaded value.
+void FormFromJson(TalkScreen& ui, const nlohmann::json& f) {
+  auto str = [&](const char* k, std::string& out) {
+    if (f.contains(k) && f[k].is_string()) out = f[k].get<std::string>();
+  };
+  str("date", ui.date);
+  str("time", ui.time);
+  str("place", ui.place);
+  str("notes", ui.notes);
+  str("reserve_note", ui.reserve_note);
+  if (f.contains("topics") && f["topics"].is_array() && f["topics"].size() == ui.topics.size())
+    for (size_t k = 0; k < ui.topics.size(); ++k) ui.topics[k] = f["topics"][k].is_boolean() && f["topics"][k].get<bool>();
+  if (f.contains("intention") && f["intention"].is_number_integer()) {
+    const int v = f["intention"].get<int>();
+    if (v >= -1 && v < 4) ui.intention = v;
+  }
+  if (f.contains("reserve_ids") && f["reserve_ids"].is_array()) {
+    ui.reserve_ids.clear();
+    for (const auto& x : f["reserve_ids"])
+      if (x.is_string()) ui.reserve_ids.push_back(x.get<std::string>());
+  }
+}
+
+nlohmann::json ReadDrafts(TalkScreen& ui) {
+  if (!ui.drafts_read) {
+    ui.drafts_read = true;
+    ui.drafts = platform::GetSetting(kDraftsKey);
+  }
+  nlohmann::json d = nlohmann::json::parse(ui.drafts, nullptr, false);
+  return d.is_object() ? d : nlohmann::json::object();
+}
+
+void WriteDrafts(App& app, const nlohmann::json& d) {
+  TalkScreen& ui = app.screens.talk;
+  ui.drafts = d.empty() ? std::string() : d.dump();
+  // With a lock set a draft stays in memory only: stored, it would be a talk record in clear.
+  platform::SetSetting(kDraftsKey, TalkLockState(app) == LockState::Off ? ui.drafts : std::string());
+}
+
+std::string EditedAt(int64_t ms) {
+  const std::time_t secs = static_cast<std::time_t>(ms / 1000);
+  std::tm tm{};
+  if (!localtime_r(&secs, &tm)) return "?";
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%m-%d %H:%M", &tm);
+  return buf;
+}
+
 void LoadForm(App& app, const Talk& t) {
   TalkScreen& ui = app.screens.talk;
   ui.form_for = t.meta.id;
@@ -346,13 +414,69 @@ void LoadForm(App& app, const Talk& t) {
     ui.reserve_ids = r.reserve_cadre_ids;
     ui.reserve_note = r.reserve_cadre_note;
   } else {
-    ui.date = t.planned_date ? t.planned_date->ToString() : app.today.ToString();
+    // A talk is recorded after it is held, most often the same day: the held date starts at today (the planned
+    // date stands above the form as 计划：…), the time at the planned one.
+    ui.date = app.today.ToString();
     ui.time = Hm(t.planned_date ? t.planned_start_minute : 9 * 60);
     ui.place.clear();
     ui.notes.clear();
     ui.intention = -1;
     ui.reserve_ids.clear();
     ui.reserve_note.clear();
+  }
+  ui.form_base = FormJson(ui).dump();
+  const nlohmann::json drafts = ReadDrafts(ui);
+  if (drafts.contains(t.meta.id) && drafts[t.meta.id].is_object() && drafts[t.meta.id].contains("form"))
+    FormFromJson(ui, drafts[t.meta.id]["form"]);
+}
+
+/// After the form was drawn: a form unlike what was loaded is kept as the talk's draft, one like it drops the draft.
+/// Draws the draft line and 放弃草稿.
+void KeepDraft(App& app, const Talk& t) {
+  TalkScreen& ui = app.screens.talk;
+  nlohmann::json drafts = ReadDrafts(ui);
+  const nlohmann::json form = FormJson(ui);
+  const bool dirty = form.dump() != ui.form_base;
+  const bool stored = drafts.contains(t.meta.id);
+  if (dirty && (!stored || !drafts[t.meta.id].is_object() || drafts[t.meta.id].value("form", nlohmann::json()) != form)) {
+    drafts[t.meta.id] = {{"form", form}, {"ms", platform::NowMs()}};
+    WriteDrafts(app, drafts);
+  } else if (!dirty && stored) {
+    drafts.erase(t.meta.id);
+    WriteDrafts(app, drafts);
+  }
+  if (!dirty) return;
+  ImGui::PushTextWrapPos(0.0f);
+  if (TalkLockState(app) == LockState::Off) {
+    char buf[256];
+    const int64_t ms = drafts[t.meta.id].value("ms", int64_t{0});
+    std::snprintf(buf, sizeof buf, T(kDraftLine), EditedAt(ms).c_str());
+    LabelColored(IM_COL32(150, 100, 0, 255), buf);
+  } else {
+    LabelColored(col::Red, T(kDraftLocked));
+  }
+  ImGui::PopTextWrapPos();
+  if (ImGui::Button(T(kDiscardDraft), ImVec2(0, app.Narrow() ? ImMax(kTouchPx, Em(2.4f)) : 0))) {
+    drafts.erase(t.meta.id);
+    WriteDrafts(app, drafts);
+    ui.form_for.clear();  // reload from the record (or the defaults)
+  }
+}
+
+/// The drafts waiting for another talk than the one open: each a button that opens it.
+void DraftsWaiting(App& app) {
+  TalkScreen& ui = app.screens.talk;
+  const nlohmann::json drafts = ReadDrafts(ui);
+  bool first = true;
+  for (auto it = drafts.begin(); it != drafts.end(); ++it) {
+    if (it.key() == ui.selected) continue;
+    const Talk* t = FindTalk(app.data().campaign, it.key());
+    if (!t) continue;
+    if (first) LabelColored(IM_COL32(150, 100, 0, 255), T(kDraftsWaiting));
+    first = false;
+    const std::string label = DescribeTalkPair(app.data().org, t->pair) + "##draft_" + it.key();
+    if (ImGui::Button(label.c_str(), ImVec2(app.Narrow() ? -1.0f : 0.0f, app.Narrow() ? ImMax(kTouchPx, Em(2.4f)) : 0.0f)))
+      ui.selected = it.key();
   }
 }
 
@@ -369,7 +493,9 @@ void RecordForm(App& app, const Talk& t) {
   std::snprintf(buf, sizeof buf, T(kPlanned),
                 t.planned_date ? (t.planned_date->ToString() + " " + Hm(t.planned_start_minute)).c_str() : T(kUnplanned));
   LabelColored(col::Grey, buf);
+  ImGui::PushTextWrapPos(0.0f);
   LabelColored(IM_COL32(150, 100, 0, 255), T(kSensitive));
+  ImGui::PopTextWrapPos();
   if (TalkLockState(app) == LockState::Closed) {  // 口令锁: nothing to read or change without the passphrase
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(col::Red, T(t.sealed ? kLockedRecord : kLockedNew));
@@ -382,7 +508,7 @@ void RecordForm(App& app, const Talk& t) {
   ImGui::SetNextItemWidth(Em(7));
   ImGui::InputTextWithHint("##talk_date", "YYYY-MM-DD", &ui.date);
   LocatorRecordLastItem("talk_date");
-  ImGui::SameLine();
+  if (!narrow) ImGui::SameLine();  // a phone: 时间 on its own line, never past the right edge
   Label(T(kTime));
   ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(4));
@@ -408,11 +534,19 @@ void RecordForm(App& app, const Talk& t) {
 
   Label(T(kIntention));
   const Intention kinds[4] = {Intention::Advance, Intention::Retire, Intention::Stay, Intention::Move};
+  // The five choices flow: one that does not fit starts a new line (a phone, a large 字号), never cut at the edge.
+  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
+  auto flow = [&](const char* label) {
+    ImGui::SameLine();
+    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
+    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+  };
   for (int i = 0; i < 4; ++i) {
-    if (i) ImGui::SameLine();
-    if (ImGui::RadioButton(ZhEn(IntentionZh(kinds[i]), IntentionEn(kinds[i])), ui.intention == i)) ui.intention = i;
+    const char* label = ZhEn(IntentionZh(kinds[i]), IntentionEn(kinds[i]));
+    if (i) flow(label);
+    if (ImGui::RadioButton(label, ui.intention == i)) ui.intention = i;
   }
-  ImGui::SameLine();
+  flow(T(kNotAsked));
   if (ImGui::RadioButton(T(kNotAsked), ui.intention < 0)) ui.intention = -1;
 
   // Reserve cadres: members of the talk's branch (those flagged 后备干部 first).
@@ -461,6 +595,7 @@ void RecordForm(App& app, const Talk& t) {
   LocatorRecordLastItem("talk_reserve_note");
 
   const float bh = ImMax(TouchH(narrow), Em(2.2f));
+  KeepDraft(app, t);
   ImGui::PushStyleColor(ImGuiCol_Button, col::Red);
   ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(216, 50, 56, 255));
   ImGui::PushStyleColor(ImGuiCol_ButtonActive, IM_COL32(160, 20, 26, 255));
@@ -487,8 +622,11 @@ void RecordForm(App& app, const Talk& t) {
       else rec.intention.emplace(IntentionToken(kinds[ui.intention]));
       const Id id = t.meta.id;
       // The day goes as typed: the command reads it, or refuses it (or none) naming the field.
-      app.Emit(AsTyped(rec, &TalkRecordCmd::held_on, ui.date), [&ui, id](const ApplyResult& r) {
-        if (!r.ok) return;
+      app.Emit(AsTyped(rec, &TalkRecordCmd::held_on, ui.date), [&app, &ui, id](const ApplyResult& r) {
+        if (!r.ok) return;  // refused: the draft stays
+        nlohmann::json drafts = ReadDrafts(ui);
+        drafts.erase(id);
+        WriteDrafts(app, drafts);
         ui.form_for.clear();  // reload from the stored record
         ui.saved_for = id;
       });
@@ -510,6 +648,18 @@ void RecordForm(App& app, const Talk& t) {
 
 }  // namespace
 
+void TalkDraftsFrame(App& app) {
+  TalkScreen& ui = app.screens.talk;
+  if (TalkLockState(app) == LockState::Off) {
+    ui.drafts_dropped = false;
+    return;
+  }
+  if (ui.drafts_dropped) return;
+  ReadDrafts(ui);  // what was stored stays in memory for this page
+  if (!platform::GetSetting(kDraftsKey).empty()) platform::SetSetting(kDraftsKey, "");
+  ui.drafts_dropped = true;
+}
+
 void DrawTalk(App& app) {
   ImGui::PushFont(nullptr, ImGui::GetStyle().FontSizeBase * 1.3f);
   Label(T(kTitle));
@@ -519,6 +669,7 @@ void DrawTalk(App& app) {
   const Campaign& c = app.data().campaign;
   if (!c.talks.empty()) {
     ImGui::Spacing();
+    DraftsWaiting(app);
     TalkList(app);
     if (const Talk* t = FindTalk(c, app.screens.talk.selected)) RecordForm(app, *t);
     else LabelColored(col::Grey, T(kSelectHint));

@@ -97,9 +97,12 @@ test('zj-draw-v1 port matches the reference values', () => {
 async function scrollTo(page, label, { up = false, tries = 16 } = {}) {
   const match = (it) => (typeof label === 'string' ? it.label === label : label.test(it.label));
   const vp = page.viewportSize();
-  const top = 70, bottom = vp.height - (vp.width < 600 ? 110 : 20);
+  const bottom = vp.height - (vp.width < 600 ? 110 : 20);
   for (let i = 0; i < tries; i++) {
-    const hit = (await items(page)).find(match);
+    const all = await items(page);
+    // Below the header (one or more lines, by width and 字号): a tap higher up would land on the header.
+    const top = Math.max(70, ...all.filter((it) => ['字号', 'EN', 'English', '中文'].includes(it.label)).map((it) => it.y + it.h + 8));
+    const hit = all.find(match);
     let dy = up ? -300 : 300;
     if (hit) {
       if (hit.y >= top && hit.y + hit.h <= bottom) return hit;
@@ -297,7 +300,7 @@ for (const vp of VIEWPORTS) {
       assert.equal(saved.record.notes, '班子团结；问题：<b>产业单一</b> & "稻虾共作"');
       assert.equal(saved.record.intention, 'stay');
       assert.deepEqual(saved.record.reserve_cadre_ids, [reserveMember.id]);
-      assert.equal(saved.record.held_on, talk.planned_date || '2026-03-25');
+      assert.equal(saved.record.held_on, '2026-03-25', 'held on today (the day recorded), not on the planned date');
       assert.ok(await scrollTo(page, '已保存'));
       await shot(page, `talk-record-${vp.name}`);
 
@@ -321,10 +324,16 @@ for (const vp of VIEWPORTS) {
       // Another owed reflection handed in today through its row's state picker.
       const owed2 = lec1.reflections.find((r) => r.state === 'owed');
       const person2 = people.find((p) => p.id === owed2.person_id).name;
-      await clickItem(page, await scrollTo(page, 'attend_filter'), tap);
-      await page.keyboard.press('Control+A');
-      await page.keyboard.insertText(person2);
-      await settle(page);
+      // A second tap on the filter right after a tap on a row's checkbox is sometimes not taken as a focus on the
+      // phone (seen about one run in three; the field keeps the first name): tap again when the list did not follow.
+      for (let attempt = 0; attempt < 3; attempt++) {
+        await clickItem(page, await scrollTo(page, 'attend_filter'), tap);
+        await page.keyboard.press('Control+A');
+        await page.keyboard.insertText(person2);
+        await settle(page);
+        if (!(await labels(page)).includes(`attend:${person}`)) break;
+        await settle(page, 10);
+      }
       await clickItem(page, await scrollTo(page, `refl:${person2}`), tap);
       await click(page, '已交', { tap });
       const r2 = (await dataset(page)).campaign.lectures[0].reflections.find((r) => r.id === owed2.id);

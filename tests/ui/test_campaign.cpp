@@ -141,7 +141,9 @@ TEST(UiTalk, FillAndSaveATalkRecord) {
   const Dataset d0 = ui.data();
   const Talk* talk = nullptr;
   for (const Talk& t : d0.campaign.talks)
-    if (t.pair.kind == TalkKind::SecretaryWithVillageSecretary && !t.record) {
+    // planned for another day than today (03-25): the held date must start at today, not at the planned date
+    if (t.pair.kind == TalkKind::SecretaryWithVillageSecretary && !t.record && t.planned_date &&
+        t.planned_date->ToString() != "2026-03-25") {
       talk = &t;
       break;
     }
@@ -173,6 +175,7 @@ TEST(UiTalk, FillAndSaveATalkRecord) {
   ASSERT_NE(row, nullptr) << ui.Dump();
   ui.ClickItem(*row);
   EXPECT_TRUE(ui.Has("覃志军 — " + member + " (" + branch + ")")) << ui.Dump();
+  EXPECT_TRUE(ui.HasContaining("计划：" + talk->planned_date->ToString())) << ui.Dump();
   ui.ClickItem(ui.ScrollTo("talk_place"));
   ui.Type("村委会议室");
   for (int k : {1, 3, 6}) ui.ClickItem(ui.ScrollTo("topic:" + std::to_string(k)));
@@ -191,7 +194,7 @@ TEST(UiTalk, FillAndSaveATalkRecord) {
   for (const Talk& t : ui.data().campaign.talks)
     if (t.meta.id == talk->meta.id) saved = &t;
   ASSERT_TRUE(saved && saved->record);
-  const std::string held = talk->planned_date ? talk->planned_date->ToString() : "2026-03-25";
+  const std::string held = "2026-03-25";  // today, the day it is recorded
   EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", talk->meta.id}, {"held_on", held},
                                           {"start_minute", saved->record->start_minute}, {"place", "村委会议室"},
                                           {"topics_covered", {0, 2, 5}}, {"notes", notes},
