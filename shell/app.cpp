@@ -23,9 +23,12 @@ namespace zj::ui {
 void InitApp(App& app, Date today, uint64_t seed, TimestampMs now) {
   app.today = today;
   app.id_seed = seed ^ 0x9E3779B97F4A7C15ull;
-  // The demo campaign runs in the year of `today`, so its deadlines read as the notice's (03-23,
-  // 03-31, 04-30) and days left or overdue mean something to whoever opens it.
-  Dataset demo = MakeDemoDataset(2018, today.Year(), now);  // same demo town on every device
+  // The demo campaign runs in the year of `today`: in spring on the notice's own days (03-23, 03-31, 04-30),
+  // at other times of year moved so that it is under way today (DemoCampaignShift), so days left or overdue
+  // mean something to whoever opens it.
+  DemoOptions options;
+  options.campaign_shift_days = DemoCampaignShift(today);
+  Dataset demo = MakeDemoDataset(2018, today.Year(), now, options);  // same demo town on every device, that day
   std::string device = demo.device_id;
   app.Emit(change::Adopt{std::move(demo), std::move(device)});
   app.ApplyEmitted();
@@ -168,26 +171,21 @@ void Header(App& app) {
   const ImGuiStyle& st = ImGui::GetStyle();
   const float line_x0 = ImGui::GetCursorPosX();
   const float line_w = ImGui::GetContentRegionAvail().x;
-  const float right = ImGui::GetCursorScreenPos().x + line_w;
-  // Each next item stays on the line when it fits, else starts the next one: at a large 字号 on a phone the header
-  // takes two lines instead of drawing its controls over each other.
-  auto next = [&](float w) {
-    ImGui::SameLine();
-    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-  };
+  // Each next item stays on the line when it fits, else starts the next one (SameLineIfFits): at a large 字号 on a
+  // phone the header takes two lines instead of drawing its controls over each other.
   ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
   Label(T(S::AppName));
   ImGui::PopStyleColor();
-  next(ImGui::CalcTextSize(app.data().org.town_name.c_str()).x);
+  SameLineIfFits(ImGui::CalcTextSize(app.data().org.town_name.c_str()).x);
   Label(app.data().org.town_name);
   if (!app.Narrow()) {
-    next(ImGui::CalcTextSize(T(S::AppSubtitle)).x);
+    SameLineIfFits(ImGui::CalcTextSize(T(S::AppSubtitle)).x);
     LabelColored(col::Grey, T(S::AppSubtitle));
   }
-  next(ImGui::CalcTextSize("正在保存…").x);
+  SameLineIfFits(SaveStateWidth(app));
   DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
   if (app.data().demo) {
-    next(ImGui::CalcTextSize(T(S::DemoBadge)).x + st.FramePadding.x * 2);
+    SameLineIfFits(ImGui::CalcTextSize(T(S::DemoBadge)).x + st.FramePadding.x * 2);
     ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
     ImGui::SmallButton(T(S::DemoBadge));
@@ -201,7 +199,7 @@ void Header(App& app) {
   const float bw = ImGui::CalcTextSize(lang, nullptr, true).x + st.FramePadding.x * 2;
   const char* zoom = T(S::Zoom);
   const float zw = ImGui::CalcTextSize(zoom).x + st.FramePadding.x * 2;
-  next(zw + st.ItemSpacing.x + bw);
+  SameLineIfFits(zw + st.ItemSpacing.x + bw);
   ImGui::SetCursorPosX(std::max(ImGui::GetCursorPosX(), line_x0 + line_w - bw - zw - st.ItemSpacing.x));
   if (ImGui::Button(zoom)) ImGui::OpenPopup("zoom");
   if (ImGui::BeginPopup("zoom")) {

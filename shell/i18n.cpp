@@ -8,7 +8,7 @@ const Entry kStrings[] = {
   {S::AppName, "整建", "Zhengjian"},
   {S::AppSubtitle, "党组织整建月", "Party organization consolidation month"},
   {S::DemoBadge, "示例数据", "Demo data"},
-  {S::DemoExplain, "这是虚构的示例镇，用于演示；导入本镇名册后即可替换。", "A made-up demo town for trying things out; import your town's roster to replace it."},
+  {S::DemoExplain, "这是虚构的示例镇，用于试用；用本镇的数据前，先“开始本镇”清除示例数据。", "A made-up demo town for trying things out; before using your town's data, \"Start my town\" clears the demo."},
   {S::Today, "今天", "Today"},
   {S::LangSwitch, "English", "中文"},
   {S::StrandMobilize, "动员", "Mobilize"},

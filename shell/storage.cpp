@@ -288,6 +288,18 @@ void StorageStartOver(App& app) {
   s.message_en = kStartedOver.en;
 }
 
+void StorageStartNew(App& app, Dataset data) {
+  StorageState& s = app.storage;
+  AbortSnapshot();
+  EmitAdopt(app, std::move(data));
+  s.blocked = false;
+  s.loaded_saved = true;
+  g_w.has_snapshot = false;  // a change in this frame starts the new epoch's snapshot itself
+  g_w.reset_pending = true;  // the new town is a new epoch: stored whole at the end of this frame, then the pointer
+  s.message_zh.clear();
+  s.message_en.clear();
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] Each frame: reader tabs, banner
 //-----------------------------------------------------------------------------
@@ -431,12 +443,21 @@ bool StorageUnsaved(const App& app) {
 //-----------------------------------------------------------------------------
 // [SECTION] The save state the user sees
 //-----------------------------------------------------------------------------
-void DrawSaveState(App& app) {
+namespace {
+/// The save state's words: 不会保存 (no storage), 未保存! (an error or a queued write), 正在保存…, 已保存.
+const Tr* SaveState(const App& app) {
   const nlohmann::json& info = app.storage.info;
-  if (app.read_only) return;
   const std::string backend = info.value("backend", std::string());
   const bool error = !info.value("lastError", std::string()).empty() || info.value("queued", 0) > 0;
-  const Tr* t = backend == "memory" ? &kNotKept : error ? &kNotSaved : StorageUnsaved(app) ? &kSaving : &kSaved;
+  return backend == "memory" ? &kNotKept : error ? &kNotSaved : StorageUnsaved(app) ? &kSaving : &kSaved;
+}
+}  // namespace
+
+float SaveStateWidth(const App& app) { return app.read_only ? 0.0f : ImGui::CalcTextSize(T(*SaveState(app))).x; }
+
+void DrawSaveState(App& app) {
+  if (app.read_only) return;
+  const Tr* t = SaveState(app);
   const ImU32 c = t == &kSaved ? col::Green : t == &kSaving ? col::Grey : col::Red;
   LabelColored(c, T(*t));
   LocatorRecordLastItem("save-state");

@@ -67,11 +67,17 @@ void StorageCheckSnapshots(App& app);
 bool StorageUnsaved(const App& app);
 /// The save state in a word, for the header: 已保存 / 正在保存… / 未保存! / 不会保存.
 void DrawSaveState(App& app);
+/// The width DrawSaveState's word takes at the current font, in px (0 in a read-only tab, which draws none).
+float SaveStateWidth(const App& app);
 /// Loads snapshot `seq` (checked by StorageCheckSnapshots) as the app's dataset (one undoable step) and unblocks
 /// saving. False (message set) when it was not read or does not load.
 bool StorageRecover(App& app, int seq);
 /// Starts over with the demo town, leaving every stored copy in place (unblocks autosave).
 void StorageStartOver(App& app);
+/// Makes `data` (a town just started, core/data/town_start.h) the app's dataset with no undo history, stored
+/// as a new epoch at the end of this frame: the copies stored before stay in the list of saved copies (数据 →
+/// 从快照恢复) until pruned, so the step can be taken back from there or from a backup. Unblocks autosave.
+void StorageStartNew(App& app, Dataset data);
 /// A one-line banner under the header: read-only tab, storage problem, save error (nothing when all is well).
 void DrawStorageBanner(App& app);
 /// The problem a read-only tab's commands get (Chinese and English).

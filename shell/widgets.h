@@ -49,9 +49,10 @@ inline float Em(float n) { return n * ImGui::GetFontSize(); }
 
 /// SameLine() when an item `next_w` px wide still fits on the current line, else stays on a new line: rows of
 /// fields that flow onto further lines on a phone or at a large 字号 instead of running past the right edge.
-inline void SameLineIfFits(float next_w) {
+/// `spacing` as ImGui::SameLine's (< 0: the style's ItemSpacing.x).
+inline void SameLineIfFits(float next_w, float spacing = -1.0f) {
   const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;  // the line start after an item
-  ImGui::SameLine();
+  ImGui::SameLine(0.0f, spacing);
   if (ImGui::GetCursorScreenPos().x + next_w > right) ImGui::NewLine();
 }
 
@@ -117,15 +118,11 @@ inline int SubTabs(const char* id, const char* const* labels, int count, float m
     return *open;
   }
   *was_buttons = true;
-  const float right = ImGui::GetCursorScreenPos().x + avail;
   const float h = std::max(min_h, ImGui::GetFrameHeight());
   ImGui::PushID(id);
   for (int i = 0; i < count; ++i) {
     const float w = ImGui::CalcTextSize(labels[i]).x + st.FramePadding.x * 2;
-    if (i > 0) {
-      ImGui::SameLine(0.0f, st.ItemInnerSpacing.x);
-      if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
-    }
+    if (i > 0) SameLineIfFits(w, st.ItemInnerSpacing.x);
     const bool on = i == *open;
     ImGui::PushStyleColor(ImGuiCol_Button, ImGui::GetColorU32(on ? ImGuiCol_TabSelected : ImGuiCol_Tab));
     ImGui::PushStyleColor(ImGuiCol_ButtonHovered, ImGui::GetColorU32(ImGuiCol_TabHovered));

@@ -72,14 +72,12 @@ std::optional<DateOrMonth> DateOrMonth::Parse(std::string_view s) {
     if (auto d = Date::Parse(s)) return DateOrMonth(*d);
     return std::nullopt;
   }
-  if (s.size() != 7 || s[4] != '-') return std::nullopt;
-  int y = 0, m = 0;
-  for (size_t i = 0; i < 7; ++i) {
-    if (i == 4) continue;
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-    (i < 4 ? y : m) = (i < 4 ? y : m) * 10 + (s[i] - '0');
-  }
-  return OfMonth(y, m);
+  if (s.size() != 7) return std::nullopt;
+  auto first = Date::Parse(std::string(s) + "-01");  // YYYY-MM is the day YYYY-MM-01 read at month precision
+  if (!first) return std::nullopt;
+  DateOrMonth r(*first);
+  r.month_only = true;
+  return r;
 }
 
 std::string DateOrMonth::ToString() const { return month_only ? date.ToString().substr(0, 7) : date.ToString(); }

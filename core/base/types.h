@@ -43,7 +43,7 @@ struct Date {
 
 /// A date known to the day, or only to the month (a roster's 入党日期 "1996年6月"): rosters exported by member
 /// systems often give a month alone, and the product keeps it as such rather than invent a day
-/// (docs/import.md "Dates"). `date` is the day itself, or the first day of the month when `month_only`.
+/// (core/org/roster_import.h, ParseRosterDateOrMonth). `date` is the day itself, or the first day of the month when `month_only`.
 /// Text form `YYYY-MM-DD`, or `YYYY-MM` when month_only. Ordered by `date` (a month sorts as its first day),
 /// a month before a day of the same first day. A plain Date converts to a day-precise DateOrMonth.
 struct DateOrMonth {

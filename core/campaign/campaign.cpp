@@ -37,6 +37,44 @@ Campaign DefaultCampaign(int year, IdGenerator& ids, TimestampMs now, const std:
   return c;
 }
 
+void ShiftCampaignDates(Campaign& c, int days) {
+  if (days == 0) return;
+  auto shift = [days](Date& d) { d = d + days; };
+  auto shift_opt = [days](std::optional<Date>& d) {
+    if (d) *d = *d + days;
+  };
+  for (Activity& a : c.activities) {
+    shift(a.start);
+    shift(a.deadline);
+    shift_opt(a.done_on);
+    for (UnitDone& u : a.done_units) shift(u.on);
+  }
+  for (Lecture& l : c.lectures) {
+    shift_opt(l.date);
+    for (Reflection& r : l.reflections) shift_opt(r.handed_in_on);
+  }
+  for (OnsiteMeeting& m : c.onsite_meetings) shift_opt(m.date);
+  TalkScheduleSettings& s = c.talk_schedule;
+  shift_opt(s.from);
+  shift_opt(s.to);
+  for (auto& d : s.deadline) shift_opt(d);
+  for (InterviewerAvailability& a : s.interviewers)
+    for (Date& d : a.days) shift(d);
+  for (PersonUnavailability& u : s.interviewees)
+    for (Date& d : u.days) shift(d);
+  for (Talk& t : c.talks) {
+    shift_opt(t.planned_date);
+    if (t.record) shift(t.record->held_on);
+  }
+}
+
+std::optional<Date> CampaignFirstDay(const Campaign& c) {
+  std::optional<Date> first;
+  for (const Activity& a : c.activities)
+    if (!first || a.start < *first) first = a.start;
+  return first;
+}
+
 const Activity* FindActivity(const Campaign& c, ActivityKind kind) {
   for (const auto& a : c.activities)
     if (a.kind == kind) return &a;

@@ -52,6 +52,17 @@ struct Campaign {
 /// GenerateTalkPairs + AddMissingTalks). Ids come from `ids`, created/updated = `now`, device = `device`.
 Campaign DefaultCampaign(int year, IdGenerator& ids, TimestampMs now, const std::string& device);
 
+/// Moves every date of the campaign by `days` (negative = earlier): plan activities (start, deadline, done
+/// days), lectures (day, reflections handed in), on-site meetings, the talk schedule's window, deadlines and
+/// availability, talks' planned days and records' held days. `year` is left as it is. Used to place the demo
+/// town's campaign around today, and a new town's campaign at the day its mobilization meeting is held (the
+/// notice's template, 二 活动安排, keeps its spacing: the days between its dates stay the same).
+void ShiftCampaignDates(Campaign& c, int days);
+
+/// The campaign's first day: the earliest start of its plan activities (the mobilization meeting, 动员部署,
+/// in the notice's template), or nullopt for an empty plan.
+std::optional<Date> CampaignFirstDay(const Campaign& c);
+
 /// Days from `today` to `deadline`: positive = days left, 0 = due today, negative = overdue by that many days.
 inline int DaysLeft(Date today, Date deadline) { return deadline - today; }
 

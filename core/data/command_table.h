@@ -25,6 +25,7 @@
   X(BranchUpdate)         \
   X(BranchRemove)         \
   X(OrgFocusRule)         \
+  X(OrgTownName)          \
   X(ExemptionAdd)         \
   X(ExemptionRemove)      \
   X(CadreAdd)             \

@@ -137,6 +137,18 @@ int AssignMissingRevisions(Dataset& d) {
   return n;
 }
 
+void RecomputeFirstRevisions(Dataset& d) {
+  ForEachCollection([&](const CollectionInfo& info) {
+    const size_t size = info.size(d);
+    for (size_t i = 0; i < size; ++i) {
+      RecordMeta& m = info.meta_mut(d, i);
+      m.rev = Rev{};
+      m.revs.clear();
+    }
+  });
+  AssignMissingRevisions(d);
+}
+
 //-----------------------------------------------------------------------------
 // [SECTION] LoadDataset, NewDataset
 //-----------------------------------------------------------------------------

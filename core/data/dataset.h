@@ -113,6 +113,10 @@ Problems CheckReferences(const Dataset& d);
 /// Gives every record without a revision its content revision (ContentRevision, core/data/records.h): documents
 /// older than schema 3, and datasets made in code (NewDataset, the demo town). Returns how many were given one.
 int AssignMissingRevisions(Dataset& d);
+/// For a dataset made in code and changed after its records got revisions (nothing of it stored or handed out
+/// yet: the demo town placed around today, a town just started): every record's revision is taken again from its
+/// content (generation 1), as AssignMissingRevisions would give it.
+void RecomputeFirstRevisions(Dataset& d);
 
 /// Writes the document (core/data/snapshot.cpp; compact, UTF-8, keys in a fixed order per record; invalid UTF-8 replaced by U+FFFD).
 /// Never returns an empty string: even an empty dataset yields a full document with schema_version.

@@ -39,6 +39,23 @@ std::string MakeIdNumber(Rng& r, Date birth, bool male) {
 
 }  // namespace
 
+int DemoCampaignShift(Date today) {
+  const int year = today.Year();
+  IdGenerator ids(1);
+  const Campaign c = DefaultCampaign(year, ids, 0, "demo");
+  const std::optional<Date> first = CampaignFirstDay(c);
+  if (!first) return 0;
+  Date last = *first;
+  for (const Activity& a : c.activities) last = std::max(last, a.deadline);
+  if (today >= *first - 7 && today <= last) return 0;
+  auto floor_weeks = [](int days) { return (days >= 0 ? days : days - 6) / 7 * 7; };
+  int shift = floor_weeks((today - 10) - *first);
+  const Date jan1 = *Date::FromYmd(year, 1, 1), dec31 = *Date::FromYmd(year, 12, 31);
+  while (*first + shift < jan1) shift += 7;
+  while (last + shift > dec31) shift -= 7;
+  return shift;
+}
+
 Dataset MakeDemoDataset(uint64_t seed, int year, TimestampMs now, const DemoOptions& options) {
   IdGenerator ids(seed ^ 0x5a4a2018ull);
   Rng r(seed);
@@ -248,6 +265,7 @@ Dataset MakeDemoDataset(uint64_t seed, int year, TimestampMs now, const DemoOpti
     d.branch_rating.history.push_back(std::move(h));
   }
   AddDemoCampaignRecords(d, ids, now, dev);  // 学 看 谈 records (demo_campaign.cpp)
+  ShiftCampaignDates(d.campaign, options.campaign_shift_days);
   // Revisions from content: every device that makes the demo town gives its records the same ones, so a liaison's
   // bundle from a phone's own demo copy merges into the office's as edits, not conflicts.
   AssignMissingRevisions(d);

@@ -10,7 +10,16 @@ namespace zj {
 /// Size of the demo town (defaults: 8 branches x 15 members = 120 members).
 struct DemoOptions {
   int members_per_branch = 15;  ///< >= 6 (secretary, deputy, committee members, representatives, reserve cadres)
+  /// Days the campaign's records are moved after they are made (ShiftCampaignDates); see DemoCampaignShift.
+  int campaign_shift_days = 0;
 };
+
+/// Days to move the demo's campaign (the notice's template copied to `today`'s year) so that someone opening the
+/// demo on `today` sees a campaign under way: 0 when `today` is within a week before the template's first day
+/// or inside the campaign (spring, as the notice has it); otherwise the mobilization meeting is placed about ten
+/// days before `today`, the shift a whole number of weeks (weekdays stay weekdays), and the whole campaign kept
+/// inside `today`'s year (early January and late December start it at the year's first or last possible week).
+int DemoCampaignShift(Date today);
 
 /// 2018-03-20T08:00:00Z, the default "now" of the demo (three days before the notice's mobilization meeting).
 constexpr TimestampMs kDemoNow = 1521532800000;

@@ -270,6 +270,15 @@ std::optional<Problem> Handle(const OrgFocusRule& c, Tx& tx) {
   return std::nullopt;
 }
 
+std::optional<Problem> Handle(const OrgTownName& c, Tx& tx) {
+  const std::string name = TrimSpaces(c.name);
+  if (name.empty()) return Bad("/name", "请填写本镇名称", "enter the town's name");
+  if (CodePointCount(name) > 40) return Bad("/name", "名称最多40个字", "at most 40 characters");
+  if (name == tx.data().org.town_name) return std::nullopt;
+  tx.EditSetting(Setting::TownName).org.town_name = name;
+  return std::nullopt;
+}
+
 //-----------------------------------------------------------------------------
 // Members' posts and status, star exemptions
 //-----------------------------------------------------------------------------

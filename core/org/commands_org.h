@@ -147,6 +147,18 @@ struct OrgFocusRule {
   }
 };
 
+/// org.town_name {name}: renames the town (本镇名称), shown in the header, the boards and the 通报. Refused: an
+/// empty name, more than 40 characters.
+struct OrgTownName {
+  static constexpr const char* kName = "org.town_name";
+  static constexpr CommandKind kKind = CommandKind::Edits;
+  std::string name;
+  template <class V>
+  void Fields(V& v) {
+    v.Req("name", name);
+  }
+};
+
 /// member.set_posts {id, posts: [post codes], other_posts?}. Refused: no such member, no list, an unknown post.
 struct MemberSetPosts {
   static constexpr const char* kName = "member.set_posts";
@@ -276,6 +288,7 @@ std::optional<Problem> Handle(const BranchAdd& c, Tx& tx);
 std::optional<Problem> Handle(const BranchUpdate& c, Tx& tx);
 std::optional<Problem> Handle(const BranchRemove& c, Tx& tx);
 std::optional<Problem> Handle(const OrgFocusRule& c, Tx& tx);
+std::optional<Problem> Handle(const OrgTownName& c, Tx& tx);
 std::optional<Problem> Handle(const MemberSetPosts& c, Tx& tx);
 std::optional<Problem> Handle(const MemberSetStatus& c, Tx& tx);
 std::optional<Problem> Handle(const ExemptionAdd& c, Tx& tx);

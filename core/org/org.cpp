@@ -226,4 +226,10 @@ std::vector<std::string> SameNameHints(const Organization& org, const std::vecto
   return HintsOf(org, people, zh);
 }
 
+BranchKind GuessBranchKind(const std::string& name) {
+  if (name.find("社区") != std::string::npos) return BranchKind::Community;
+  if (name.find("村") != std::string::npos) return BranchKind::Village;
+  return BranchKind::TownUnit;
+}
+
 }  // namespace zj

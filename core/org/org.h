@@ -145,6 +145,9 @@ struct Organization {
 /// JSON code of a branch kind: "village" / "community" / "town_unit".
 const char* BranchKindCode(BranchKind k);
 std::optional<BranchKind> BranchKindFromCode(std::string_view code);
+/// The kind a branch's name suggests: a name with 社区 -> Community, with 村 -> Village, else TownUnit (a town
+/// office or enterprise). Used where branches come from typed or imported names (roster import, starting a town).
+BranchKind GuessBranchKind(const std::string& name);
 /// Chinese label: "村党支部" / "社区党支部" / "镇直单位党支部".
 const char* BranchKindLabelZh(BranchKind k);
 

@@ -223,12 +223,6 @@ uint64_t Fingerprint(const Dataset& d) {
   return h;
 }
 
-BranchKind GuessKind(const std::string& name) {
-  if (name.find("社区") != std::string::npos) return BranchKind::Community;
-  if (name.find("村") != std::string::npos) return BranchKind::Village;
-  return BranchKind::TownUnit;
-}
-
 }  // namespace
 
 RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, const RosterImportOptions& opt, IdGenerator& ids) {
@@ -566,7 +560,7 @@ RosterApplyResult ApplyRoster(const Dataset& d, const RosterPreview& pv, IdGener
     Branch b;
     b.meta = RecordMeta{ids.Next(), now, now, device};
     b.name = name;
-    b.kind = GuessKind(name);
+    b.kind = GuessBranchKind(name);
     created.emplace(name, b.meta.id);
     put.add_branch(std::move(b));
     ++res.branches_created;

@@ -33,8 +33,10 @@ const Tr kUnitsRating{"每个党支部算一个单位：该支部本年度的评
                       "One unit per branch: done when the branch's star rating of the year is published."};
 const Tr kUnitsBranch{"每个适用的党支部算一个单位：在该项中为这个支部标记已完成，即算完成。",
                       "One unit per branch it applies to: done when marked done for the branch."};
+const Tr kStartMyTown{"开始本镇（清除示例数据）…", "Start my town (clears the demo)…"};
+const Tr kStartShort{"开始本镇…", "Start my town…"};
 const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt,
-                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch};
+                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch, &kStartMyTown, &kStartShort};
 
 const Tr& UnitsExplained(const Activity& a) {
   if (a.scope == ActivityScope::Area) return kUnitsArea;
@@ -185,6 +187,9 @@ void DrawDashboard(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 100, 0, 255));
     LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));
     ImGui::PopStyleColor();
+    const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
+    // On a phone the short title (the line above says the demo is cleared); the long one does not fit at 175 %.
+    if (!app.read_only && ImGui::Button(T(app.Narrow() ? kStartShort : kStartMyTown), ImVec2(0, h))) OpenTownStart(app);
   }
   ImGui::Spacing();
 

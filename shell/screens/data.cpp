@@ -704,6 +704,7 @@ void DrawData(App& app) {
   if (app.read_only) LabelColored(IM_COL32(150, 100, 0, 255), T(kReadOnlyNote));
   s.section = 0;
   DrawMessage(s, 0);
+  DrawTownStartPanel(app);  // 本镇: rename, 开始本镇 (town_start.cpp)
   DrawRecovery(app);
   DrawBackup(app);
   DrawBundles(app);

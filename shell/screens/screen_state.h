@@ -15,6 +15,7 @@
 #include <vector>
 
 #include "core/base/types.h"
+#include "nlohmann/json.hpp"
 #include "core/campaign/calendar.h"
 #include "core/campaign/onsite.h"
 #include "core/campaign/progress.h"
@@ -110,12 +111,12 @@ struct TalkScreen {
   std::vector<Id> reserve_ids;
   Id saved_for;        ///< shows "已保存" after a save of this talk
   /// Drafts (草稿) of record forms not yet saved, keyed by talk id: {talk id: {"form": {…fields}, "ms": last edit,
-  /// ms since the epoch}}, as JSON text; read once from the setting `talk.drafts`, written back on each change
-  /// (only while no passphrase lock is set: a draft is a talk record in clear).
-  std::string drafts;
+  /// ms since the epoch}}; read once from the setting `talk.drafts`, written back on each change (only while no
+  /// passphrase lock is set: a draft is a talk record in clear).
+  nlohmann::json drafts = nlohmann::json::object();
   bool drafts_read = false;
   bool drafts_dropped = false;  ///< the stored drafts were removed for the lock now set
-  std::string form_base;  ///< the form's fields as loaded (record or defaults), JSON: a form unlike it is a draft
+  nlohmann::json form_base;     ///< the form's fields as loaded (record or defaults): a form unlike it is a draft
   /// What the scheduler says if run now (on a copy), the roster's gaps and the conflicts, per data version.
   struct Preview {
     uint64_t version = ~0ull;
@@ -275,6 +276,18 @@ struct TalkLockPanel {
   const Tr* local_error = nullptr;
 };
 
+/// 开始本镇 and the town's name, drawn at the top of 数据 (shell/screens/town_start.cpp).
+struct TownStartPanel {
+  bool open = false;       ///< the guided start is shown
+  bool confirm = false;    ///< the person pressed 开始本镇 once: the replacing step waits for 确定
+  bool backed_up = false;  ///< a backup was exported from this panel
+  std::string name, year, first_day, structure;  ///< the form, as typed
+  std::string rename;      ///< the rename field (filled with the current name when first drawn)
+  bool rename_filled = false;
+  std::string msg_zh, msg_en;
+  ImU32 msg_col = col::Green;
+};
+
 /// Every screen's state (App::screens), in the order of the screen table.
 struct Screens {
   DashboardScreen dashboard;
@@ -290,6 +303,7 @@ struct Screens {
   DataScreen data;
   PhoneScreen phone;
   TalkLockPanel talk_lock;
+  TownStartPanel town_start;
   /// The tab last shown inside a screen ("rate:entry"): entering another clears the last problem, so a
   /// refusal is never left beside another tab's lines (App::ShowingTab).
   std::string shown_tab;

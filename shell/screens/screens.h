@@ -60,5 +60,8 @@ void DrawPhoneQr(App& app);       // 手机 phone_qr.cpp: open on a phone, recor
 // Parts drawn inside screens.
 void DrawCatalogue(App& app);      // 评 tab 项目与细则 (积分项目, 考核细则): catalogue.cpp
 void DrawStorageHealth(App& app);  // storage health panel (概览, 数据): storage_health.cpp
+void DrawTownStartPanel(App& app);  // 本镇: rename, 开始本镇 (数据; opened from 概览's demo line): town_start.cpp
+/// Shows 数据 with the guided start (开始本镇) open: the demo line on 概览 and the first run lead here.
+void OpenTownStart(App& app);
 
 }  // namespace zj::ui

@@ -372,20 +372,20 @@ void FormFromJson(TalkScreen& ui, const nlohmann::json& f) {
   }
 }
 
-nlohmann::json ReadDrafts(TalkScreen& ui) {
+/// The drafts, read from the setting on first use; a setting that is not a JSON object reads as no drafts.
+nlohmann::json& Drafts(TalkScreen& ui) {
   if (!ui.drafts_read) {
     ui.drafts_read = true;
-    ui.drafts = platform::GetSetting(kDraftsKey);
+    ui.drafts = nlohmann::json::parse(platform::GetSetting(kDraftsKey), nullptr, false);
+    if (!ui.drafts.is_object()) ui.drafts = nlohmann::json::object();
   }
-  nlohmann::json d = nlohmann::json::parse(ui.drafts, nullptr, false);
-  return d.is_object() ? d : nlohmann::json::object();
+  return ui.drafts;
 }
 
-void WriteDrafts(App& app, const nlohmann::json& d) {
-  TalkScreen& ui = app.screens.talk;
-  ui.drafts = d.empty() ? std::string() : d.dump();
-  // With a lock set a draft stays in memory only: stored, it would be a talk record in clear.
-  platform::SetSetting(kDraftsKey, TalkLockState(app) == LockState::Off ? ui.drafts : std::string());
+/// Stores the drafts after a change; with a lock set, removes them from storage instead (memory only).
+void StoreDrafts(App& app) {
+  const nlohmann::json& d = app.screens.talk.drafts;
+  platform::SetSetting(kDraftsKey, TalkLockState(app) == LockState::Off && !d.empty() ? d.dump() : std::string());
 }
 
 std::string EditedAt(int64_t ms) {
@@ -424,26 +424,26 @@ void LoadForm(App& app, const Talk& t) {
     ui.reserve_ids.clear();
     ui.reserve_note.clear();
   }
-  ui.form_base = FormJson(ui).dump();
-  const nlohmann::json drafts = ReadDrafts(ui);
-  if (drafts.contains(t.meta.id) && drafts[t.meta.id].is_object() && drafts[t.meta.id].contains("form"))
-    FormFromJson(ui, drafts[t.meta.id]["form"]);
+  ui.form_base = FormJson(ui);
+  const nlohmann::json& drafts = Drafts(ui);
+  const auto d = drafts.find(t.meta.id);
+  if (d != drafts.end() && d->is_object() && d->contains("form")) FormFromJson(ui, (*d)["form"]);
 }
 
 /// After the form was drawn: a form unlike what was loaded is kept as the talk's draft, one like it drops the draft.
 /// Draws the draft line and 放弃草稿.
 void KeepDraft(App& app, const Talk& t) {
   TalkScreen& ui = app.screens.talk;
-  nlohmann::json drafts = ReadDrafts(ui);
-  const nlohmann::json form = FormJson(ui);
-  const bool dirty = form.dump() != ui.form_base;
-  const bool stored = drafts.contains(t.meta.id);
-  if (dirty && (!stored || !drafts[t.meta.id].is_object() || drafts[t.meta.id].value("form", nlohmann::json()) != form)) {
-    drafts[t.meta.id] = {{"form", form}, {"ms", platform::NowMs()}};
-    WriteDrafts(app, drafts);
-  } else if (!dirty && stored) {
-    drafts.erase(t.meta.id);
-    WriteDrafts(app, drafts);
+  nlohmann::json& drafts = Drafts(ui);
+  nlohmann::json form = FormJson(ui);
+  const bool dirty = form != ui.form_base;
+  const auto d = drafts.find(t.meta.id);
+  if (dirty && (d == drafts.end() || !d->is_object() || d->value("form", nlohmann::json()) != form)) {
+    drafts[t.meta.id] = {{"form", std::move(form)}, {"ms", platform::NowMs()}};
+    StoreDrafts(app);
+  } else if (!dirty && d != drafts.end()) {
+    drafts.erase(d);
+    StoreDrafts(app);
   }
   if (!dirty) return;
   ImGui::PushTextWrapPos(0.0f);
@@ -458,7 +458,7 @@ void KeepDraft(App& app, const Talk& t) {
   ImGui::PopTextWrapPos();
   if (ImGui::Button(T(kDiscardDraft), ImVec2(0, app.Narrow() ? ImMax(kTouchPx, Em(2.4f)) : 0))) {
     drafts.erase(t.meta.id);
-    WriteDrafts(app, drafts);
+    StoreDrafts(app);
     ui.form_for.clear();  // reload from the record (or the defaults)
   }
 }
@@ -466,7 +466,7 @@ void KeepDraft(App& app, const Talk& t) {
 /// The drafts waiting for another talk than the one open: each a button that opens it.
 void DraftsWaiting(App& app) {
   TalkScreen& ui = app.screens.talk;
-  const nlohmann::json drafts = ReadDrafts(ui);
+  const nlohmann::json& drafts = Drafts(ui);
   bool first = true;
   for (auto it = drafts.begin(); it != drafts.end(); ++it) {
     if (it.key() == ui.selected) continue;
@@ -535,11 +535,8 @@ void RecordForm(App& app, const Talk& t) {
   Label(T(kIntention));
   const Intention kinds[4] = {Intention::Advance, Intention::Retire, Intention::Stay, Intention::Move};
   // The five choices flow: one that does not fit starts a new line (a phone, a large 字号), never cut at the edge.
-  const float right = ImGui::GetCursorScreenPos().x + ImGui::GetContentRegionAvail().x;
-  auto flow = [&](const char* label) {
-    ImGui::SameLine();
-    const float w = ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x;
-    if (ImGui::GetCursorScreenPos().x + w > right) ImGui::NewLine();
+  auto flow = [](const char* label) {
+    SameLineIfFits(ImGui::GetFrameHeight() + ImGui::GetStyle().ItemInnerSpacing.x + ImGui::CalcTextSize(label).x);
   };
   for (int i = 0; i < 4; ++i) {
     const char* label = ZhEn(IntentionZh(kinds[i]), IntentionEn(kinds[i]));
@@ -624,9 +621,8 @@ void RecordForm(App& app, const Talk& t) {
       // The day goes as typed: the command reads it, or refuses it (or none) naming the field.
       app.Emit(AsTyped(rec, &TalkRecordCmd::held_on, ui.date), [&app, &ui, id](const ApplyResult& r) {
         if (!r.ok) return;  // refused: the draft stays
-        nlohmann::json drafts = ReadDrafts(ui);
-        drafts.erase(id);
-        WriteDrafts(app, drafts);
+        Drafts(ui).erase(id);
+        StoreDrafts(app);
         ui.form_for.clear();  // reload from the stored record
         ui.saved_for = id;
       });
@@ -655,7 +651,7 @@ void TalkDraftsFrame(App& app) {
     return;
   }
   if (ui.drafts_dropped) return;
-  ReadDrafts(ui);  // what was stored stays in memory for this page
+  Drafts(ui);  // what was stored stays in memory for this page
   if (!platform::GetSetting(kDraftsKey).empty()) platform::SetSetting(kDraftsKey, "");
   ui.drafts_dropped = true;
 }

@@ -122,16 +122,27 @@ export async function goTo(page, screen, tap = false) {
   await settle(page, 4);
 }
 
-/** Scrolls the screen (mouse wheel over the middle of the page) until the item labelled `label` is fully inside
- *  the viewport, and returns it; throws when it never shows. For screens longer than a phone's height. */
-export async function scrollToLabel(page, label, tries = 20) {
+/** Scrolls the screen (mouse wheel over the screen's own scroll bar at the right edge, clear of nested lists)
+ *  until the item labelled `label` is fully in view below the header (one or more lines, by width and 字号) and
+ *  above the phone's tab bar, or the screen can scroll no further; returns it. Throws with the visible labels when
+ *  it never shows. For screens longer than a phone's height. */
+export async function scrollToLabel(page, label, tries = 24) {
   const vp = page.viewportSize();
+  const bottom = vp.height - (vp.width < 600 ? 90 : 20);
+  let lastY = null, lastShape = null, x = vp.width - 20;
   for (let i = 0; i < tries; i++) {
-    const it = (await items(page)).find((x) => x.label === label);
-    if (it && it.y >= 0 && it.y + it.h <= vp.height - 60) return it;
-    await page.mouse.move(vp.width / 2, vp.height * 0.45);
-    await page.mouse.wheel(0, it && it.y < 0 ? -200 : 200);
+    const all = await items(page);
+    const top = Math.max(0, ...all.filter((x) => ['字号', 'EN', 'English', '中文'].includes(x.label)).map((x) => x.y + x.h));
+    const it = all.find((x) => x.label === label);
+    if (it && it.y >= top && (it.y + it.h <= bottom || it.y === lastY)) return it;  // in view, or the screen's end
+    // Nothing moved under the right edge (no scroll bar there on this screen): wheel over the middle instead.
+    const shape = all.map((x) => x.label + '@' + x.y).join('|');
+    if (shape === lastShape) x = x === vp.width - 20 ? vp.width / 2 : vp.width - 20;
+    lastShape = shape;
+    lastY = it ? it.y : null;
+    await page.mouse.move(x, vp.height * 0.45);
+    await page.mouse.wheel(0, it && it.y < top ? -250 : 250);
     await settle(page, 3);
   }
-  return find(page, label);
+  throw new Error(`never in view: ${JSON.stringify(label)}; visible: ${JSON.stringify(await labels(page))}`);
 }

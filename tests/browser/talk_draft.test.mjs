@@ -4,28 +4,12 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, settle, goTo, waitLabel } from './lib.mjs';
+import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, settle, goTo, scrollToLabel, waitLabel } from './lib.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
 const KEY = 'zj.setting.talk.drafts';
 const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
 const draftsStored = (page) => page.evaluate((k) => localStorage.getItem(k), KEY);
-
-/** Scrolls the screen (wheel over its own scroll bar, clear of the nested lists) until `label` is in view. */
-async function scrollToLabel(page, label) {
-  const vp = page.viewportSize();
-  const bottom = vp.height - (vp.width < 600 ? 110 : 20);
-  let lastY = null;
-  for (let i = 0; i < 24; i++) {
-    const it = (await items(page)).find((x) => x.label === label);
-    if (it && it.y >= 60 && (it.y + it.h <= bottom || it.y === lastY)) return it;  // in view, or the screen's end
-    lastY = it ? it.y : null;
-    await page.mouse.move(vp.width - 20, vp.height * 0.45);
-    await page.mouse.wheel(0, it && it.y < 60 ? -250 : 250);
-    await settle(page);
-  }
-  throw new Error('never in view: ' + label + '; visible: ' + JSON.stringify(await labels(page)));
-}
 
 /** Filters 谈's list by the interviewee and opens the talk. */
 async function openTalk(page, d, talk, tap) {

@@ -361,12 +361,6 @@ TEST(RosterCells, PhonesAndNames) {
   EXPECT_EQ(NormalizeName("吉𠮷"), "吉𠮷");
 }
 
-}  // namespace
-}  // namespace zj
-
-namespace zj {
-namespace {
-
 // A roster as a member-management system exports it (make_rosters.py EXPORT): title, blank and note rows above
 // the header, the system's own header names, dates as months.
 TEST(RosterImport, SystemExportWithTitleRowsAndMonthDates) {
