@@ -194,7 +194,11 @@
     window.addEventListener('paste', (e) => {
       const t = (e.clipboardData || window.clipboardData).getData('text');
       e.preventDefault();
-      if (t) M.ccall('zj_paste', null, ['string'], [t.replace(/\r\n?/g, '\n')]);
+      if (!t) return;
+      // Ctrl+V (Cmd+V): Ctrl is still held in ImGui, and ImGui drops typed characters while Ctrl is down, so the
+      // pasted text was lost. Release the modifiers first (the next key event carries them again).
+      key('', 0, 0);
+      M.ccall('zj_paste', null, ['string'], [t.replace(/\r\n?/g, '\n')]);
     });
 
     // -- keys ----------------------------------------------------------------------------------------
@@ -292,6 +296,9 @@
       if (e.pointerType === 'touch') { touchEnd(e, false); return; }
       const [x, y] = pos(e);
       M._zj_pointer(2, x, y, e.button < 0 ? 0 : e.button, src(e));
+      // The click is handled now, inside the user gesture, as taps are (afterTap): WebKit (Safari) opens a window
+      // (printable pages) or a file chooser only from a gesture; from a later frame it blocks them.
+      M._zj_run_frames(2);
       if (M._zj_want_text()) focusText();
     });
     canvas.addEventListener('pointercancel', (e) => {
