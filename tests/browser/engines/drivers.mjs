@@ -132,7 +132,7 @@ export class WebKit extends Base {
   async resize(width, height) {
     // The window's size includes MiniBrowser's own chrome: size it so the viewport is width x height.
     await this.driver.manage().window().setRect({ width, height });
-    await this.driver.get('about:blank');
+    await sleep(300);
     const [iw, ih] = await this.eval(() => [innerWidth, innerHeight]);
     if (iw !== width || ih !== height) await this.driver.manage().window().setRect({ width: 2 * width - iw, height: 2 * height - ih });
   }
@@ -175,6 +175,15 @@ export class WebKit extends Base {
     await this.actions([{ type: 'key', id: 'kbd', actions: acts }]);
   }
   async windows() { return (await this.driver.getAllWindowHandles()).length; }
+  async closeOtherWindows() {
+    const me = await this.driver.getWindowHandle();
+    for (const h of await this.driver.getAllWindowHandles()) {
+      if (h === me) continue;
+      await this.driver.switchTo().window(h);
+      await this.driver.close();
+    }
+    await this.driver.switchTo().window(me);
+  }
   async close() {
     try { await this.driver.quit(); } catch (e) { /* gone */ }
     this.proc.kill();
@@ -217,6 +226,8 @@ export class Firefox extends Base {
     for (const k of parts.slice().reverse()) await this.page.keyboard.up(k);
   }
   async windows() { return (await this.browser.pages()).length; }
+  async closeOtherWindows() { for (const p of await this.browser.pages()) if (p !== this.page) await p.close(); }
+  async resize(width, height) { await this.page.setViewport({ width, height }); }
   async close() { try { await this.browser.close(); } catch (e) { /* gone */ } }
 }
 

@@ -44,6 +44,7 @@ const t00 = Date.now();
 for (const [name, E] of Object.entries(engines)) {
   if (onlyEngine && onlyEngine !== 'all' && onlyEngine !== name) continue;
   const res = { passed: 0, failed: [], skipped: [] };
+  env.shared = {};
   for (const sc of scenarios) {
     if (onlyScenario && !sc.name.includes(onlyScenario)) continue;
     const t0 = Date.now();
@@ -65,6 +66,8 @@ for (const [name, E] of Object.entries(engines)) {
       }
     } finally { clearTimeout(timer); }
   }
+  for (const b of [env.shared.main, env.shared.hosted]) if (b) await b.close();
+  if (env.shared.srv) await env.shared.srv.stop();
   summary.push(`# ${name}: ${res.passed} passed, ${res.failed.length} failed, ${res.skipped.length} skipped` +
     (res.failed.length ? `\n#   failed: ${res.failed.join('; ')}` : '') +
     res.skipped.map((s) => `\n#   skipped: ${s}`).join(''));

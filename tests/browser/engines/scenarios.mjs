@@ -17,6 +17,38 @@ async function withBrowser(E, opts, body) {
   const b = await E.launch(opts);
   try { return await body(b); } finally { await b.close(); }
 }
+// Launching and first opening cost 5-15 s per engine on this machine, so most scenarios share one browser per
+// engine (env.shared, closed by run.mjs after the engine's last scenario), opened once from file:// and resized
+// where a scenario needs it; the order of `scenarios` keeps what changes the data for all (the lock) last.
+const MAIN_VIEW = { width: 1280, height: 1400 };
+async function main(E, env, view = MAIN_VIEW) {
+  let b = env.shared.main;
+  if (!b) {
+    b = env.shared.main = await E.launch(MAIN_VIEW);
+    env.shared.mainView = MAIN_VIEW;
+    await b.open(env.fileUrl(Q));
+  }
+  if (env.shared.mainView.width !== view.width || env.shared.mainView.height !== view.height) {
+    await b.resize(view.width, view.height);
+    env.shared.mainView = view;
+    await b.waitFor((v) => innerWidth === v.width && innerHeight === v.height, view, 10000, 'viewport ' + JSON.stringify(view));
+    await b.settle(4);
+  }
+  await b.press('Escape');
+  return b;
+}
+/** The hosted build (a local server over dist/web) in its own browser, shared by the hosted and offline scenarios. */
+const onMain = async (E, env, view, body) => body(await main(E, env, view || MAIN_VIEW));
+async function hosted(E, env) {
+  if (!env.shared.hosted) {
+    const srv = await env.serve();
+    const b = await E.launch({});
+    env.shared.hosted = b;
+    env.shared.srv = srv;
+    await b.open(srv.url + '?' + Q);
+  }
+  return { b: env.shared.hosted, srv: env.shared.srv };
+}
 /** Everything on disk: stored at least `n` times, no journal entry pending, no snapshot being written. */
 const saved = (b, n = 1) => b.waitFor((n) => {
   const i = window.zjStorage.info();
@@ -51,31 +83,23 @@ export const scenarios = [
   {
     name: 'open from file://: first frame, WebGL, no missing glyphs',
     async run(E, env) {
-      await withBrowser(E, {}, async (b) => {
-        await b.open(env.fileUrl(Q));
-        const ms = await basicChecks(b);
-        return `first frame ${Math.round(ms)} ms`;
-      });
+      const b = await main(E, env);
+      const ms = await basicChecks(b);
+      return `first frame ${Math.round(ms)} ms`;
     },
   },
   {
     name: 'open the hosted build (local server over dist/web): first frame, no missing glyphs',
     async run(E, env) {
-      const srv = await env.serve();
-      try {
-        await withBrowser(E, {}, async (b) => {
-          await b.open(srv.url + '?' + Q);
-          await basicChecks(b);
-          assert.equal(await b.eval(() => location.protocol), 'http:');
-        });
-      } finally { await srv.stop(); }
+      const { b } = await hosted(E, env);
+      await basicChecks(b);
+      assert.equal(await b.eval(() => location.protocol), 'http:');
     },
   },
   {
     name: 'text bridge: Chinese by real key events and insertText, composition, Backspace, paste',
     async run(E, env) {
-      return withBrowser(E, {}, async (b) => {
-        await b.open(env.fileUrl(Q));
+      return onMain(E, env, null, async (b) => {
         const name = async (id) => (await b.dataset()).org.members.find((m) => m.id === id).name;
         await b.clickLabel('组织');
         const d = await b.dataset();
@@ -160,8 +184,7 @@ export const scenarios = [
   {
     name: 'backup export and import',
     async run(E, env) {
-      await withBrowser(E, { width: 1280, height: 1400 }, async (b) => {
-        await b.open(env.fileUrl(Q));
+      await onMain(E, env, { width: 1280, height: 1400 }, async (b) => {
         const id = (await b.dataset()).org.members[0].id;
         await b.apply({ name: 'member.update', args: { id, name: '备份之人' } });
         await saved(b);
@@ -184,9 +207,8 @@ export const scenarios = [
     name: 'liaison bundle import (two profiles)',
     async run(E, env) {
       const view = { width: 1280, height: 1400 };
-      const office = await E.launch(view);
-      try {
-        await office.open(env.fileUrl(Q));
+      const office = await main(E, env, view);
+      {
         await office.goTo('数据');
         await office.clickLabel('导出备份');
         const backup = await office.eval(() => window.zjLastDownload.text());
@@ -210,16 +232,101 @@ export const scenarios = [
         const ds = await office.dataset();
         assert.equal(ds.org.members[0].name, '联络员改名', 'the liaison edit arrived');
         assert.ok(ds.import_log && ds.import_log.length >= 1, 'the import is logged');
-      } finally { await office.close(); }
+      }
+    },
+  },
+  {
+    name: 'printable page (公示栏) opened in a new window',
+    async run(E, env) {
+      await onMain(E, env, null, async (b) => {
+        await b.goTo('公示');
+        const before = await b.windows();
+        await b.clickLabel('生成公示栏并打印');
+        const last = await b.eval(() => window.zjLastHtml && { name: window.zjLastHtml.name, has: window.zjLastHtml.html.includes('公示栏') });
+        assert.ok(last && last.has, 'the page was made');
+        assert.match(last.name, /^渔洋镇-公示栏-2026\.html$/);
+        const end = Date.now() + 5000;
+        while ((await b.windows()) <= before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+        assert.equal(await b.windows(), before + 1, 'the printable page opened in a window');
+        await b.closeOtherWindows();
+      });
+    },
+  },
+  {
+    name: 'touch: tap navigation and fields, drag-scroll a long list',
+    async run(E, env) {
+      // First: does the driver's touch action reach the page as touch? (a tap on the 组织 navigation)
+      let b = await main(E, env);
+      await b.eval(() => { window.zjSeen = []; addEventListener('pointerdown', (e) => window.zjSeen.push(e.pointerType), true); });
+      await b.goTo('组织', true);
+      const seen = await b.eval(() => window.zjSeen);
+      if (!seen.includes('touch')) skip(`the driver's touch actions reach the page as pointerType ${JSON.stringify(seen)}, not touch (WebKitGTK's WebDriver has no touch input); taps and drag-scroll untested here`);
+      b = await main(E, env, { width: 390, height: 844 });
+      const d = await b.dataset();
+      const branch = d.org.branches[0].id;
+      await b.eval((branch) => {
+        for (let i = 0; i < 380; i++) window.zjTest.apply({ name: 'member.add', args: { name: '测试党员' + String(i).padStart(3, '0'), branch_id: branch } });
+      }, branch);
+      await b.goTo('概览', true);
+      await b.goTo('组织', true);
+      assert.ok((await b.items()).some((i) => /^显示 \d+ \/ \d+ 人$/.test(i.label) && i.label.includes('/ ' + (d.org.members.length + 380) + ' 人')), 'the taps opened 组织 with every member');
+      const first = (await b.items()).filter((i) => i.window.includes('members'))[0];
+      await b.drag(150, first.y + 200, first.y - 100);
+      await new Promise((r) => setTimeout(r, 700));
+      await b.settle();
+      const after = (await b.items()).filter((i) => i.window.includes('members'));
+      assert.notEqual(after[0].label, first.label, 'the list scrolled');
+      assert.ok(!(await b.items()).some((i) => i.label === '删除该党员'), 'dragging did not select a member');
+      await b.resize(MAIN_VIEW.width, MAIN_VIEW.height);
+      env.shared.mainView = MAIN_VIEW;
+    },
+  },
+  {
+    name: 'service worker: the hosted build works offline after the first visit',
+    async run(E, env) {
+      const { b, srv } = await hosted(E, env);
+      const reg = await b.eval(() => !!(window.zjPwa && window.zjPwa.registered));
+      if (!reg) skip('no service worker registered in this engine: ' + JSON.stringify(await b.eval(() => ({ sw: 'serviceWorker' in navigator, secure: isSecureContext }))));
+      await b.waitFor(() => !!navigator.serviceWorker.controller, null, 20000, 'service worker in control');
+      const id = (await b.dataset()).org.members[0].id;
+      await b.apply({ name: 'member.update', args: { id, name: '离线测试' } });
+      await saved(b);
+      await srv.stop();
+      const gone = await fetch(srv.url).then(() => false, () => true);
+      assert.ok(gone, 'the server is down');
+      await b.reload();
+      assert.equal(await b.eval(() => window.zjFatalMessage || ''), '');
+      assert.equal((await b.dataset()).org.members.find((m) => m.id === id).name, '离线测试', 'data there offline');
+    },
+  },
+  {
+    name: 'APIs the engine lacks: the app takes its fallback and says so',
+    async run(E, env) {
+      return onMain(E, env, null, async (b) => {
+        const have = await b.eval(() => ({ persist: !!(navigator.storage && navigator.storage.persist),
+          compression: typeof CompressionStream === 'function', locks: !!navigator.locks,
+          barcode: typeof BarcodeDetector === 'function', subtle: !!(crypto && crypto.subtle) }));
+        assert.ok(have.subtle, 'WebCrypto (the lock needs it)');
+        await b.apply({ name: 'member.update', args: { id: (await b.dataset()).org.members[0].id, name: '能力检查' } });
+        await saved(b);
+        const info = await b.eval(() => window.zjStorage.info());
+        assert.equal(info.backend, 'indexeddb');
+        if (!have.persist) assert.equal(info.persistRequested, false, 'no persist() asked where there is none');
+        assert.equal(info.lockKind, have.locks ? 'weblocks' : 'broadcast', 'one writer tab: Web Locks, else BroadcastChannel');
+        // The storage-health warnings name what this engine means for the data (web/storage.js warnings()).
+        if (E.engine === 'webkit') assert.ok(info.warnings.includes('safari7'), 'Safari\'s 7-day eviction is told: ' + info.warnings);
+        if (E.engine === 'firefox') assert.ok(info.warnings.includes('firefoxfile'), 'Firefox file:// storage is told: ' + info.warnings);
+        const lacks = Object.entries(have).filter(([, v]) => !v).map(([k]) => k);
+        return 'lacks: ' + (lacks.join(', ') || 'nothing') + '; warnings: ' + info.warnings.join(', ');
+      });
     },
   },
   {
     name: 'passphrase lock (WebCrypto): set, locked after reload, wrong refused, opened',
     async run(E, env) {
-      await withBrowser(E, { width: 1280, height: 2200 }, async (b) => {
+      await onMain(E, env, { width: 1280, height: 2200 }, async (b) => {
         const lock = () => b.eval(() => (window.zjTestValues || {}).talk_lock || '');
         const waitLock = (re) => b.waitFor((src) => new RegExp(src).test((window.zjTestValues || {}).talk_lock || ''), re.source, 30000, 'talk_lock ' + re);
-        await b.open(env.fileUrl(Q));
         assert.ok((await b.eval(() => window.zjTest.dataset())).includes(DEMO_NOTES));
         await b.goTo('数据');
         await typeInto(b, 'lock_pass1', PASS);
@@ -242,104 +349,6 @@ export const scenarios = [
         await b.clickLabel('解锁');
         await waitLock(/^open readable=3 hidden=0 waiting=0$/);
         await b.waitLabel(/^口令锁已打开/);
-      });
-    },
-  },
-  {
-    name: 'printable page (公示栏) opened in a new window',
-    async run(E, env) {
-      await withBrowser(E, {}, async (b) => {
-        await b.open(env.fileUrl(Q));
-        await b.goTo('公示');
-        const before = await b.windows();
-        await b.clickLabel('生成公示栏并打印');
-        const last = await b.eval(() => window.zjLastHtml && { name: window.zjLastHtml.name, has: window.zjLastHtml.html.includes('公示栏') });
-        assert.ok(last && last.has, 'the page was made');
-        assert.match(last.name, /^渔洋镇-公示栏-2026\.html$/);
-        const end = Date.now() + 5000;
-        while ((await b.windows()) <= before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
-        assert.equal(await b.windows(), before + 1, 'the printable page opened in a window');
-      });
-    },
-  },
-  {
-    name: 'touch: tap navigation and fields, drag-scroll a long list',
-    async run(E, env) {
-      await withBrowser(E, { width: 390, height: 844 }, async (b) => {
-        await b.open(env.fileUrl(Q));
-        const d = await b.dataset();
-        const branch = d.org.branches[0].id;
-        await b.eval((branch) => {
-          for (let i = 0; i < 380; i++) window.zjTest.apply({ name: 'member.add', args: { name: '测试党员' + String(i).padStart(3, '0'), branch_id: branch } });
-        }, branch);
-        const pointerTypes = await b.eval(() => {
-          window.zjSeen = [];
-          addEventListener('pointerdown', (e) => window.zjSeen.push(e.pointerType), true);
-          return true;
-        });
-        assert.ok(pointerTypes);
-        try {
-          await b.goTo('组织', true);
-        } catch (e) {
-          skip('touch actions not delivered: ' + e.message.slice(0, 160));
-        }
-        const seen = await b.eval(() => window.zjSeen);
-        if (!seen.includes('touch')) skip(`the driver's touch actions reach the page as pointerType ${JSON.stringify(seen)}, not touch`);
-        assert.ok((await b.items()).some((i) => i.label === '显示 500 / 500 人'), 'the tap opened 组织');
-        const first = (await b.items()).filter((i) => i.window.includes('members'))[0];
-        await b.drag(150, first.y + 200, first.y - 100);
-        await new Promise((r) => setTimeout(r, 700));
-        await b.settle();
-        const after = (await b.items()).filter((i) => i.window.includes('members'));
-        assert.notEqual(after[0].label, first.label, 'the list scrolled');
-        assert.ok(!(await b.items()).some((i) => i.label === '删除该党员'), 'dragging did not select a member');
-      });
-    },
-  },
-  {
-    name: 'service worker: the hosted build works offline after the first visit',
-    async run(E, env) {
-      const srv = await env.serve();
-      let stopped = false;
-      try {
-        await withBrowser(E, {}, async (b) => {
-          await b.open(srv.url + '?' + Q);
-          const reg = await b.eval(() => !!(window.zjPwa && window.zjPwa.registered));
-          if (!reg) skip('no service worker registered in this engine: ' + JSON.stringify(await b.eval(() => ({ sw: 'serviceWorker' in navigator, secure: isSecureContext }))));
-          await b.waitFor(() => !!navigator.serviceWorker.controller, null, 20000, 'service worker in control');
-          const id = (await b.dataset()).org.members[0].id;
-          await b.apply({ name: 'member.update', args: { id, name: '离线测试' } });
-          await saved(b);
-          await srv.stop(); stopped = true;
-          const gone = await fetch(srv.url).then(() => false, () => true);
-          assert.ok(gone, 'the server is down');
-          await b.reload();
-          assert.equal(await b.eval(() => window.zjFatalMessage || ''), '');
-          assert.equal((await b.dataset()).org.members.find((m) => m.id === id).name, '离线测试', 'data there offline');
-        });
-      } finally { if (!stopped) await srv.stop(); }
-    },
-  },
-  {
-    name: 'APIs the engine lacks: the app takes its fallback and says so',
-    async run(E, env) {
-      return withBrowser(E, {}, async (b) => {
-        await b.open(env.fileUrl(Q));
-        const have = await b.eval(() => ({ persist: !!(navigator.storage && navigator.storage.persist),
-          compression: typeof CompressionStream === 'function', locks: !!navigator.locks,
-          barcode: typeof BarcodeDetector === 'function', subtle: !!(crypto && crypto.subtle) }));
-        assert.ok(have.subtle, 'WebCrypto (the lock needs it)');
-        await b.apply({ name: 'member.update', args: { id: (await b.dataset()).org.members[0].id, name: '能力检查' } });
-        await saved(b);
-        const info = await b.eval(() => window.zjStorage.info());
-        assert.equal(info.backend, 'indexeddb');
-        if (!have.persist) assert.equal(info.persistRequested, false, 'no persist() asked where there is none');
-        assert.equal(info.lockKind, have.locks ? 'weblocks' : 'broadcast', 'one writer tab: Web Locks, else BroadcastChannel');
-        // The storage-health warnings name what this engine means for the data (web/storage.js warnings()).
-        if (E.engine === 'webkit') assert.ok(info.warnings.includes('safari7'), 'Safari\'s 7-day eviction is told: ' + info.warnings);
-        if (E.engine === 'firefox') assert.ok(info.warnings.includes('firefoxfile'), 'Firefox file:// storage is told: ' + info.warnings);
-        const lacks = Object.entries(have).filter(([, v]) => !v).map(([k]) => k);
-        return 'lacks: ' + (lacks.join(', ') || 'nothing') + '; warnings: ' + info.warnings.join(', ');
       });
     },
   },
