@@ -1,5 +1,5 @@
 // One set of scenarios for every engine (issue 14). Each gets `E` (the engine's driver class, drivers.mjs) and
-// `env` ({fileUrl(q), serve(): {url, stop()}}), launches what it needs, asserts values read back from the app
+// `env` ({fileUrl(q), serve(), shared}), uses the shared browser or launches its own, asserts values read back from the app
 // (its dataset, its items, its storage), and closes what it opened. skip(reason) where the engine or its driver
 // cannot do a step: printed with the reason, never counted as passed.
 import assert from 'node:assert/strict';
