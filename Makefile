@@ -37,7 +37,7 @@ FUZZ_SECONDS       ?= 300
 FUZZ_SHORT_SECONDS ?= 20
 FUZZ_TARGETS       ?=
 
-.PHONY: run test bench deps native wasm app dist serve testdata test-native test-wasm test-asan test-browser clean fuzz fuzz-build test-fuzz
+.PHONY: run test bench deps native wasm app dist serve testdata test-native test-wasm test-asan test-browser test-engines clean fuzz fuzz-build test-fuzz
 
 deps:
 	@bash scripts/install-deps.sh
@@ -112,6 +112,11 @@ test-asan: deps testdata $(BUILD)/asan/CMakeCache.txt
 test-browser: dist testdata
 	cd tests/browser && node run.mjs
 
+# The same built files in WebKitGTK (MiniBrowser through WebKitWebDriver) and Firefox ESR (WebDriver BiDi), under a
+# virtual X display (headed Firefox: headless has no WebGL here); results per engine (tests/browser/engines).
+test-engines: dist
+	cd tests/browser && ZJ_DIST=$(abspath $(DIST)) xvfb-run -a -s "-screen 0 1600x2600x24" node engines/run.mjs
+
 # The fuzz targets: their own CMake project built with Debian's clang (the main build is g++ and em++).
 $(BUILD)/fuzz/CMakeCache.txt:
 	cmake -S tests/fuzz -B $(BUILD)/fuzz -DCMAKE_C_COMPILER=clang-14 -DCMAKE_CXX_COMPILER=clang++-14 >/dev/null
@@ -131,6 +136,7 @@ test: deps
 	$(MAKE) test-asan
 	$(MAKE) test-fuzz
 	$(MAKE) test-browser
+	$(MAKE) test-engines
 
 bench: native wasm dist
 	$(BUILD)/native/zj_bench --benchmark_counters_tabular=true

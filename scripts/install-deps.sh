@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 THIRD=${ZJ_THIRD_PARTY:-$here/.third_party}   # outside the tracked tree (.gitignore)
 
 
-APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools python3-pil xz-utils dpkg-dev clang-14 libclang-rt-14-dev"
+APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools python3-pil xz-utils dpkg-dev clang-14 libclang-rt-14-dev firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth"
 
 log() { printf '[deps] %s\n' "$*"; }
 die() { printf '[deps] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -27,6 +27,11 @@ if [ ${#missing[@]} -gt 0 ]; then
 else
   log "Debian packages present"
 fi
+
+# The cross-engine browser run (make test-engines) drives WebKitGTK's MiniBrowser, which Debian ships in
+# libwebkit2gtk-4.1-0's library folder rather than on PATH.
+minibrowser=/usr/lib/$(dpkg-architecture -qDEB_HOST_MULTIARCH 2>/dev/null || echo x86_64-linux-gnu)/webkit2gtk-4.1/MiniBrowser
+[ -x "$minibrowser" ] || die "$minibrowser is missing (package libwebkit2gtk-4.1-0): the WebKit browser tests need it"
 
 command -v node >/dev/null && command -v npm >/dev/null ||
   die "Node.js and npm are needed (this machine kind ships Node.js 20 with npm); install them first"

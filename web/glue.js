@@ -72,6 +72,23 @@
     for (let i = 0; i < a.alpha.length; i++) if (a.alpha[i] !== b.alpha[i]) return false;
     return true;
   }
+  // Firefox draws a missing glyph as a box holding its code point in hex digits, different for every code point, so
+  // the bitmap comparison above never matches it: there, a glyph of the same size with the same frame (its outer
+  // 3 px) as the box of a code point no font has is missing too.
+  const hexBoxes = /Firefox\//.test(navigator.userAgent);
+  function sameFrame(a, b) {
+    if (a.w !== b.w || a.h !== b.h || a.w < 8 || a.h < 8) return false;
+    let ink = false;
+    for (let y = 0; y < a.h; y++) {
+      for (let x = 0; x < a.w; x++) {
+        if (x >= 3 && x < a.w - 3 && y >= 3 && y < a.h - 3) continue;
+        const i = y * a.w + x;
+        if (a.alpha[i] !== b.alpha[i]) return false;
+        if (a.alpha[i]) ink = true;
+      }
+    }
+    return ink;
+  }
   let tofu = null;
   const hasCache = new Map();
   const zjGlyphs = {
@@ -86,7 +103,7 @@
       } else {
         if (!tofu) tofu = drawGlyph(String.fromCodePoint(0x10FFFD), 24);
         const g = drawGlyph(ch, 24);
-        ok = g.alpha.some((v) => v > 0) && !sameBitmap(g, tofu);
+        ok = g.alpha.some((v) => v > 0) && !sameBitmap(g, tofu) && !(hexBoxes && sameFrame(g, tofu));
       }
       hasCache.set(cp, ok);
       return ok;
@@ -194,7 +211,11 @@
     window.addEventListener('paste', (e) => {
       const t = (e.clipboardData || window.clipboardData).getData('text');
       e.preventDefault();
-      if (t) M.ccall('zj_paste', null, ['string'], [t.replace(/\r\n?/g, '\n')]);
+      if (!t) return;
+      // Ctrl+V (Cmd+V): Ctrl is still held in ImGui, and ImGui drops typed characters while Ctrl is down, so the
+      // pasted text was lost. Release the modifiers first (the next key event carries them again).
+      key('', 0, 0);
+      M.ccall('zj_paste', null, ['string'], [t.replace(/\r\n?/g, '\n')]);
     });
 
     // -- keys ----------------------------------------------------------------------------------------
