@@ -71,7 +71,12 @@ void ParseTownStructure(const std::string& text, Dataset& d, IdGenerator& ids, T
       area = parts[0];
       gb = parts[1];
     } else if (parts.size() == 2) {
-      (EndsWith(parts[0], "总支") ? gb : area) = parts[0];
+      if (!EndsWith(parts[0], "总支")) {  // a branch belongs to an area only through its general branch
+        Add(problems, line_no, "两级时前一级应为总支（以“总支”结尾）；片区下的支部写成“片区/总支/支部”",
+            "with two parts the first is a general branch (ending in 总支); write area/general branch/branch");
+        continue;
+      }
+      gb = parts[0];
     }
     if (branches.count(branch)) {
       Add(problems, line_no, "支部“" + branch + "”已在上面出现", "branch \"" + branch + "\" was given above");

@@ -21,8 +21,8 @@ struct TownStart {
   /// by "/" (or "／", "＞", ">", a tab):
   ///   "东湖村党支部"                      a branch on its own (its general branch left empty)
   ///   "第一党总支/东湖村党支部"           a general branch (name ends in 总支) and a branch
-  ///   "一片/东湖村党支部"                 an area and a branch
   ///   "一片/第一党总支/东湖村党支部"      area, general branch, branch
+  /// (A branch sits in an area only through its general branch, so two parts are general branch and branch.)
   /// Blank lines are skipped; the same area or general branch on several lines is one record. Empty text: no
   /// branches yet (they can come from the roster's branch column at import). A branch's kind is guessed from
   /// its name (GuessBranchKind) and can be changed on 组织.
@@ -39,7 +39,8 @@ struct TownStartResult {
 
 /// Builds the new town's dataset (NewDataset + the structure + the campaign moved to `first_day`). Refused (ok
 /// false): an empty or over-long name, a year outside 2000..2199, a first day outside `year`, a line with more
-/// than three parts or an empty part, a branch named twice, a general branch placed in two areas.
+/// than three parts or an empty part, two parts whose first is not a general branch (…总支), a branch named
+/// twice, a general branch placed in two areas.
 TownStartResult StartTown(const TownStart& start, IdGenerator& ids, TimestampMs now, const std::string& device);
 
 /// Parses only `start.structure` into `d.org` (areas, general branches, branches), for the preview while typing.

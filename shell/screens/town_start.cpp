@@ -38,8 +38,8 @@ const Tr kFormExplain{"填好本镇名称、活动年份和动员部署会的日
 const Tr kTownName{"镇名", "Town"};
 const Tr kTownNameHint{"如：青山镇", "e.g. 青山镇"};
 const Tr kYear{"活动年份", "Campaign year"};
-const Tr kFirstDay{"动员部署会日期", "Mobilization meeting"};
-const Tr kFirstDayHint{"年-月-日；空着按通知：3月23日", "YYYY-MM-DD; empty: the notice's March 23"};
+const Tr kFirstDay{"动员部署会日期（空着按通知：3月23日）", "Mobilization meeting (empty: the notice's March 23)"};
+const Tr kFirstDayHint{"如 2026-03-23", "e.g. 2026-03-23"};
 const Tr kStructure{"组织结构（每行一个支部，可在前面写片区、总支，用“/”隔开）",
                     "Organization (one branch a line, optionally its area and general branch before it, split by /)"};
 const Tr kStructureHint{"一片/第一党总支/东湖村党支部\n一片/第一党总支/西岭村党支部\n机关党总支/镇财政所党支部\n镇卫生院党支部",
@@ -81,9 +81,13 @@ void Say(TownStartPanel& p, ImU32 c, std::string zh, std::string en) {
 /// A labelled one-line field: the label above on phones, beside it on wide screens.
 void Field(App& app, const Tr& label, const char* test_id, std::string& value, const char* hint, float width_em,
            ImGuiInputTextFlags flags = 0) {
-  if (!app.Narrow()) ImGui::AlignTextToFramePadding();
-  Label(T(label));
-  if (!app.Narrow()) ImGui::SameLine(Em(8));
+  if (!app.Narrow()) {
+    ImGui::AlignTextToFramePadding();
+    Label(T(label));
+    ImGui::SameLine(Em(8));
+  } else {
+    LabelWrapped(T(label));
+  }
   ImGui::SetNextItemWidth(app.Narrow() ? -1.0f : Em(width_em));
   ImGui::InputTextWithHint((std::string("##") + test_id).c_str(), hint, &value, flags);
   LocatorRecordLastItem(test_id);
@@ -150,8 +154,25 @@ void DrawForm(App& app, TownStartPanel& p) {
       char line[160];
       std::snprintf(line, sizeof line, T(kWillMake), static_cast<int>(probe.org.areas.size()),
                     static_cast<int>(probe.org.general_branches.size()), static_cast<int>(probe.org.branches.size()));
+      ImGui::PushTextWrapPos(0.0f);
       LabelColored(col::Green, line);
       LocatorRecordLastItem(line);
+      // Each branch with what it sits in, wrapped (the field itself does not wrap long lines).
+      std::string list;
+      for (size_t i = 0; i < probe.org.branches.size() && i < 12; ++i) {
+        const Branch& b = probe.org.branches[i];
+        std::string gb, area;
+        for (const GeneralBranch& g : probe.org.general_branches)
+          if (g.meta.id == b.general_branch_id) {
+            gb = g.name;
+            for (const Area& a : probe.org.areas)
+              if (a.meta.id == g.area_id) area = a.name;
+          }
+        list += "· " + b.name + (gb.empty() ? std::string() : "（" + (area.empty() ? "" : area + " · ") + gb + "）") + "\n";
+      }
+      if (probe.org.branches.size() > 12) list += "…";
+      LabelColored(col::Grey, list);
+      ImGui::PopTextWrapPos();
     }
     for (size_t i = 0; i < problems.size() && i < 3; ++i) {
       ImGui::PushTextWrapPos(0.0f);

@@ -23,7 +23,7 @@ TEST(TownStart, StructureFromTypedLines) {
       "一片/第一党总支/东湖村党支部\n"
       "一片／第一党总支／西岭村党支部\n"
       "\n"
-      "二片/南湾社区党支部\n"
+      "二片/第二党总支/南湾社区党支部\n"
       "机关党总支 > 镇财政所党支部\n"
       "镇卫生院党支部\n";
   TownStartResult r = StartTown(s, ids, kNow, "dev");
@@ -32,7 +32,7 @@ TEST(TownStart, StructureFromTypedLines) {
   EXPECT_FALSE(d.demo);
   EXPECT_EQ(d.org.town_name, "青山镇");
   EXPECT_EQ(r.areas, 2);             // 一片, 二片
-  EXPECT_EQ(r.general_branches, 2);  // 第一党总支 (in 一片), 机关党总支 (no area)
+  EXPECT_EQ(r.general_branches, 3);  // 第一党总支 (一片), 第二党总支 (二片), 机关党总支 (no area)
   EXPECT_EQ(r.branches, 5);
   EXPECT_TRUE(d.org.members.empty());
   EXPECT_TRUE(d.points.entries.empty());
@@ -43,10 +43,12 @@ TEST(TownStart, StructureFromTypedLines) {
   EXPECT_EQ(d.org.branches[3].kind, BranchKind::TownUnit);
   EXPECT_EQ(d.org.branches[0].general_branch_id, d.org.general_branches[0].meta.id);
   EXPECT_EQ(d.org.branches[1].general_branch_id, d.org.general_branches[0].meta.id);
-  EXPECT_TRUE(d.org.branches[2].general_branch_id.empty());  // 二片/南湾社区: an area, no general branch
-  EXPECT_EQ(d.org.branches[3].general_branch_id, d.org.general_branches[1].meta.id);
+  EXPECT_EQ(d.org.branches[2].general_branch_id, d.org.general_branches[1].meta.id);
+  EXPECT_EQ(d.org.branches[3].general_branch_id, d.org.general_branches[2].meta.id);
+  EXPECT_TRUE(d.org.branches[4].general_branch_id.empty());  // 镇卫生院党支部 on its own
   EXPECT_EQ(d.org.general_branches[0].area_id, d.org.areas[0].meta.id);
-  EXPECT_TRUE(d.org.general_branches[1].area_id.empty());
+  EXPECT_EQ(d.org.general_branches[1].area_id, d.org.areas[1].meta.id);
+  EXPECT_TRUE(d.org.general_branches[2].area_id.empty());
   // Nothing made here lacks a revision, and the document loads back without a problem.
   LoadResult back = LoadDataset(SaveDataset(d));
   EXPECT_TRUE(back.ok) << (back.problems.empty() ? "" : back.problems[0].message_zh);
@@ -82,6 +84,8 @@ TEST(TownStart, RefusedWithTheLine) {
   EXPECT_EQ(first({"青山镇", 2027, std::nullopt, "a/b/c/东湖村党支部"}), "第1行：最多三级：片区/总支/支部");
   EXPECT_EQ(first({"青山镇", 2027, std::nullopt, "东湖村党支部\n\n东湖村党支部"}), "第3行：支部“东湖村党支部”已在上面出现");
   EXPECT_EQ(first({"青山镇", 2027, std::nullopt, "一片//东湖村党支部"}), "第1行：“/”两边都应有名称");
+  EXPECT_EQ(first({"青山镇", 2027, std::nullopt, "一片/东湖村党支部"}),
+            "第1行：两级时前一级应为总支（以“总支”结尾）；片区下的支部写成“片区/总支/支部”");
   EXPECT_EQ(first({"青山镇", 2027, std::nullopt, "一片/第一党总支/甲村党支部\n二片/第一党总支/乙村党支部"}),
             "第2行：总支“第一党总支”在上面属于另一个片区");
 }
