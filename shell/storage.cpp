@@ -73,11 +73,12 @@ const Tr kJournalUnfinished{"条修改记录属于一次没有保存完成的整
                             "they were kept aside and the data is as before it. Import again."};
 const Tr kSaved{"已保存", "Saved"};
 const Tr kSaving{"正在保存…", "Saving…"};
+const Tr kSavingShort{"保存中", "Saving"};
 const Tr kNotSaved{"未保存!", "Not saved!"};
 const Tr kNotKept{"不会保存", "Not kept"};
 const StringTable kTable{&kReadOnly, &kReadOnlyProblem, &kBlockedTitle, &kRecoverGo, &kSaveFailed, &kQuotaFull,
                          &kQuotaSmall, &kNoStorage, &kChecksumBad, &kRefused, &kProblems, &kMissing, &kRecovered,
-                         &kStartedOver, &kNoPointer, &kJournalBad, &kJournalUnfinished, &kSaved, &kSaving,
+                         &kStartedOver, &kNoPointer, &kJournalBad, &kJournalUnfinished, &kSaved, &kSaving, &kSavingShort,
                          &kNotSaved, &kNotKept};
 
 // When to write a new snapshot (and cut the journal): journal entries or bytes since the last one.
@@ -451,16 +452,31 @@ const Tr* SaveState(const App& app) {
   const bool error = !info.value("lastError", std::string()).empty() || info.value("queued", 0) > 0;
   return backend == "memory" ? &kNotKept : error ? &kNotSaved : StorageUnsaved(app) ? &kSaving : &kSaved;
 }
+/// The word shown for state `t`: on a phone 保存中 for 正在保存…, as wide as 已保存, so the header keeps its lines.
+const Tr* SaveStateWord(const App& app, const Tr* t) { return t == &kSaving && app.Narrow() ? &kSavingShort : t; }
 }  // namespace
 
-float SaveStateWidth(const App& app) { return app.read_only ? 0.0f : ImGui::CalcTextSize(T(*SaveState(app))).x; }
+float SaveStateWidth(const App& app) {
+  if (app.read_only) return 0.0f;
+  // The widest of the words, whichever shows: the header's lines never change when 已保存 turns to 正在保存… (a
+  // row jumping under the thumb between seeing a button and tapping it).
+  // 未保存! and 不会保存 stay for a while, so they may take their own width.
+  float w = ImGui::CalcTextSize(T(*SaveStateWord(app, SaveState(app)))).x;
+  for (const Tr* t : {&kSaved, &kSaving}) w = std::max(w, ImGui::CalcTextSize(T(*SaveStateWord(app, t))).x);
+  return w;
+}
 
 void DrawSaveState(App& app) {
   if (app.read_only) return;
   const Tr* t = SaveState(app);
   const ImU32 c = t == &kSaved ? col::Green : t == &kSaving ? col::Grey : col::Red;
-  LabelColored(c, T(*t));
+  LabelColored(c, T(*SaveStateWord(app, t)));
   LocatorRecordLastItem("save-state");
+  const float pad = SaveStateWidth(app) - ImGui::GetItemRectSize().x;  // a fixed slot (see SaveStateWidth)
+  if (pad > 0.5f) {
+    ImGui::SameLine(0.0f, 0.0f);
+    ImGui::Dummy(ImVec2(pad, 1.0f));
+  }
 }
 
 void DrawStorageBanner(App& app) {

@@ -67,7 +67,8 @@ void StorageCheckSnapshots(App& app);
 bool StorageUnsaved(const App& app);
 /// The save state in a word, for the header: 已保存 / 正在保存… / 未保存! / 不会保存.
 void DrawSaveState(App& app);
-/// The width DrawSaveState's word takes at the current font, in px (0 in a read-only tab, which draws none).
+/// The width DrawSaveState takes at the current font, in px: the widest of its words, whichever shows (0 in a
+/// read-only tab, which draws none).
 float SaveStateWidth(const App& app);
 /// Loads snapshot `seq` (checked by StorageCheckSnapshots) as the app's dataset (one undoable step) and unblocks
 /// saving. False (message set) when it was not read or does not load.

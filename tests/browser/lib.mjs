@@ -34,11 +34,14 @@ export function fileUrl(query = '') {
   return 'file://' + path.join(DIST, 'zhengjian.html') + (query ? '?' + query : '');
 }
 
-/** Serves dist/web on a free localhost port; returns {url, close()}. */
+/** A static server over dist/web on a free port: {url, close(), stop()}. stop() also drops open connections
+ *  (a service worker test takes the server down while the browser still holds keep-alive sockets). */
 export async function serveWeb() {
   const root = path.join(DIST, 'web');
   const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-                  '.ttf': 'font/ttf', '.json': 'application/json', '.png': 'image/png' };
+                  '.ttf': 'font/ttf', '.json': 'application/json', '.png': 'image/png',
+                  '.webmanifest': 'application/manifest+json' };
+  const sockets = new Set();
   const server = http.createServer((req, res) => {
     const p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
     const file = p.endsWith('/') ? path.join(p, 'index.html') : p;
@@ -46,8 +49,11 @@ export async function serveWeb() {
     res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
     fs.createReadStream(file).pipe(res);
   });
+  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`, close: () => new Promise((r) => server.close(r)) };
+  const close = () => new Promise((r) => server.close(r));
+  const stop = () => new Promise((r) => { server.close(() => r()); for (const s of sockets) s.destroy(); });
+  return { url: `http://127.0.0.1:${server.address().port}/`, close, stop };
 }
 
 /** Opens the app and waits until it has drawn a few frames. Collects page errors into page.zjErrors. */

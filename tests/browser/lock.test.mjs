@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, click as clickLabel, fileUrl, find, goTo, items, launch, launchPersistent, openApp, settle, waitLabel } from './lib.mjs';
+import { ARTIFACTS, click as clickLabel, fileUrl, find, goTo, items, launch, launchPersistent, openApp, scrollToLabel, settle, waitLabel } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 2200 };   // tall: the 数据 screen's lock panel is below backups and bundles
@@ -198,29 +198,29 @@ test('passphrase lock on a phone: set, lock now, unlock (390x844)', async () => 
   const page = await openApp(browser, fileUrl('test=1&today=2026-03-25&screen=data'),
     { width: 390, height: 2400, scale: 3, touch: true });
   for (const id of ['lock_pass1', 'lock_pass2']) {
-    const it = await find(page, id);
+    const it = await scrollToLabel(page, id);
     await page.touchscreen.tap(it.x + it.w / 2, it.y + it.h / 2);
     await settle(page);
     await page.keyboard.insertText(PASS);
     await settle(page);
   }
-  const set = await find(page, '设置口令锁');
+  const set = await scrollToLabel(page, '设置口令锁');
   assert.ok(set.h >= 44, 'touch-sized button');
   await page.touchscreen.tap(set.x + set.w / 2, set.y + set.h / 2);
   await waitLock(page, /^open readable=3/);
   await settle(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'lock-open-phone.png') });
-  const lockNow = await find(page, '锁定');
+  const lockNow = await scrollToLabel(page, '锁定');
   await page.touchscreen.tap(lockNow.x + lockNow.w / 2, lockNow.y + lockNow.h / 2);
   await waitLock(page, /^closed readable=0 hidden=3/);
   await settle(page);
   await page.screenshot({ path: path.join(ARTIFACTS, 'lock-closed-phone.png') });
-  const field = await find(page, 'lock_unlock_pass');
+  const field = await scrollToLabel(page, 'lock_unlock_pass');
   await page.touchscreen.tap(field.x + field.w / 2, field.y + field.h / 2);
   await settle(page);
   await page.keyboard.insertText(PASS);
   await settle(page);
-  const unlock = await find(page, '解锁');
+  const unlock = await scrollToLabel(page, '解锁');
   await page.touchscreen.tap(unlock.x + unlock.w / 2, unlock.y + unlock.h / 2);
   await waitLock(page, /^open readable=3/);
   assert.deepEqual(page.zjErrors, []);

@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, click as clickLabel, fileUrl, find, goTo, hasLabel, items, settle, launch, launchPersistent, openApp, waitLabel } from './lib.mjs';
+import { ARTIFACTS, click as clickLabel, fileUrl, find, goTo, hasLabel, items, settle, launch, launchPersistent, openApp, scrollToLabel, waitLabel } from './lib.mjs';
 
 const URL_ = fileUrl('test=1&today=2026-03-25');
 const VIEW = { width: 1280, height: 1400 };
@@ -676,7 +676,7 @@ test('phone 390x844: the data screen fits and its buttons are touch-sized', asyn
   await page.touchscreen.tap(nav.x + nav.w / 2, nav.y + nav.h / 2);
   await settle(page, 5);
   for (const l of ['导出备份', '导入备份…', '导出材料包', '导入材料包…']) {
-    const it = await find(page, l);
+    const it = await scrollToLabel(page, l);  // below 本镇 on a phone
     assert.ok(it.h >= 44, l + ' is touch-sized');
     assert.ok(it.x >= 0 && it.x + it.w <= 390, l + ' fits the width');
   }

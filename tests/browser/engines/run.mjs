@@ -2,39 +2,18 @@
 // at a time, results printed per engine. Run under xvfb-run (Makefile: make test-engines); `node engines/run.mjs
 // webkit` runs one engine, a second argument filters scenarios by name. Exit status 1 when any scenario failed.
 import fs from 'node:fs';
-import http from 'node:http';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { Skip, loadEngines } from './drivers.mjs';
 import { scenarios } from './scenarios.mjs';
+import { DIST, fileUrl, serveWeb } from '../lib.mjs';  // the built files and static server the Chromium tests use
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const DIST = process.env.ZJ_DIST || path.resolve(here, '../../../dist');
 const SCENARIO_SECONDS = 120;
 if (!fs.existsSync(path.join(DIST, 'zhengjian.html'))) {
   console.error(DIST + '/zhengjian.html is missing: run `make dist` first');
   process.exit(1);
 }
 
-/** A static server over dist/web on a free port, with stop() (the service worker scenario takes it down). */
-async function serve() {
-  const root = path.join(DIST, 'web');
-  const types = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.wasm': 'application/wasm',
-                  '.ttf': 'font/ttf', '.json': 'application/json', '.png': 'image/png', '.webmanifest': 'application/manifest+json' };
-  const sockets = new Set();
-  const server = http.createServer((req, res) => {
-    const p = path.join(root, decodeURIComponent(new URL(req.url, 'http://x').pathname));
-    const file = p.endsWith('/') ? path.join(p, 'index.html') : p;
-    if (!file.startsWith(root) || !fs.existsSync(file)) { res.writeHead(404); res.end(); return; }
-    res.writeHead(200, { 'content-type': types[path.extname(file)] || 'application/octet-stream' });
-    fs.createReadStream(file).pipe(res);
-  });
-  server.on('connection', (s) => { sockets.add(s); s.on('close', () => sockets.delete(s)); });
-  await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${server.address().port}/`,
-           stop: () => new Promise((r) => { server.close(() => r()); for (const s of sockets) s.destroy(); }) };
-}
-const env = { fileUrl: (q) => 'file://' + path.join(DIST, 'zhengjian.html') + (q ? '?' + q : ''), serve };
+const env = { fileUrl, serve: serveWeb };
 
 const engines = await loadEngines();
 const [onlyEngine, onlyScenario] = process.argv.slice(2);
