@@ -252,6 +252,16 @@ void StorageCheckSnapshots(App& app) {
   }
 }
 
+namespace {
+/// The data adopted in this frame (or the demo kept) becomes a new epoch: stored whole at the end of the frame,
+/// then the pointer moves; saving is unblocked.
+void BeginNewEpoch(StorageState& s) {
+  s.blocked = false;
+  g_w.has_snapshot = false;  // a change in this frame starts the new epoch's snapshot itself
+  g_w.reset_pending = true;
+}
+}  // namespace
+
 bool StorageRecover(App& app, int seq) {
   StorageState& s = app.storage;
   auto it = s.checked_data.find(seq);
@@ -266,8 +276,7 @@ bool StorageRecover(App& app, int seq) {
   AbortSnapshot();
   if (s.blocked) {
     EmitAdopt(app, *it->second);
-    g_w.has_snapshot = false;  // a change in this frame starts the new epoch's snapshot itself
-    g_w.reset_pending = true;  // a new epoch: written as a whole at the end of this frame, then the pointer moves
+    BeginNewEpoch(s);
   } else {
     app.Emit(change::Replace{*it->second, "storage.recover"});
   }
@@ -281,10 +290,7 @@ bool StorageRecover(App& app, int seq) {
 void StorageStartOver(App& app) {
   StorageState& s = app.storage;
   AbortSnapshot();
-  s.blocked = false;
-  g_w.has_snapshot = false;
-  g_w.reset_pending = true;  // the demo town becomes a new epoch, stored at the end of this frame
-  (void)app;
+  BeginNewEpoch(s);  // the demo town held now
   s.message_zh = kStartedOver.zh;
   s.message_en = kStartedOver.en;
 }
@@ -293,10 +299,8 @@ void StorageStartNew(App& app, Dataset data) {
   StorageState& s = app.storage;
   AbortSnapshot();
   EmitAdopt(app, std::move(data));
-  s.blocked = false;
+  BeginNewEpoch(s);
   s.loaded_saved = true;
-  g_w.has_snapshot = false;  // a change in this frame starts the new epoch's snapshot itself
-  g_w.reset_pending = true;  // the new town is a new epoch: stored whole at the end of this frame, then the pointer
   s.message_zh.clear();
   s.message_en.clear();
 }

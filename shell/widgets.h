@@ -83,6 +83,17 @@ inline bool CheckboxWrapped(const char* label, bool* v) {
 }
 /// The smallest touch target on phones, in CSS px (buttons, fields, table rows, tabs).
 constexpr float kTouchPx = 44.0f;
+/// Height of a touch-sized button: the frame height, at least kTouchPx.
+inline float TouchH() { return std::max(kTouchPx, ImGui::GetFrameHeight()); }
+/// A button at least kTouchPx tall, recorded for the test locator under its label. With `enabled` false it is drawn
+/// greyed and never reports a press.
+inline bool TouchButton(const char* label, bool enabled = true) {
+  ImGui::BeginDisabled(!enabled);
+  const bool hit = ImGui::Button(label, ImVec2(0, TouchH()));
+  ImGui::EndDisabled();
+  LocatorRecordLastItem(label);
+  return hit && enabled;
+}
 
 /// A screen's sub-navigation (党员 / 组织架构 / 干部 / 名册导入导出 …). Where every label fits the width, an ImGui
 /// tab bar; where they do not (a phone, a large 字号), the same labels as buttons at least `min_h` tall that wrap

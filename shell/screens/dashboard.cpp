@@ -187,9 +187,8 @@ void DrawDashboard(App& app) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 100, 0, 255));
     LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));
     ImGui::PopStyleColor();
-    const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
     // On a phone the short title (the line above says the demo is cleared); the long one does not fit at 175 %.
-    if (!app.read_only && ImGui::Button(T(app.Narrow() ? kStartShort : kStartMyTown), ImVec2(0, h))) OpenTownStart(app);
+    if (!app.read_only && TouchButton(T(app.Narrow() ? kStartShort : kStartMyTown))) OpenTownStart(app);
   }
   ImGui::Spacing();
 

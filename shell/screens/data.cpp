@@ -108,14 +108,6 @@ void DrawMessage(const DataScreen& s, int at) {
   LabelColored(s.msg_col, L(s.msg_zh, s.msg_en));
   ImGui::PopTextWrapPos();
 }
-float ButtonH() { return ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight(); }
-bool Btn(const char* label, bool enabled = true) {
-  ImGui::BeginDisabled(!enabled);
-  const bool hit = ImGui::Button(label, ImVec2(0, ButtonH()));
-  ImGui::EndDisabled();
-  LocatorRecordLastItem(label);
-  return hit && enabled;
-}
 std::string FileStamp() { return platform::LocalTimeText(platform::NowMs(), true); }
 std::string TownOf(const App& app) {
   return app.data().org.town_name.empty() ? std::string("整建") : app.data().org.town_name;
@@ -182,9 +174,9 @@ std::string ValueText(const nlohmann::json& record, const std::string& key) {
 void DrawConflicts(DataScreen::PendingBundle& b) {
   if (b.plan.conflict_list.empty()) return;
   ImGui::SeparatorText(L("冲突:双方都改过,请逐项选择", "Conflicts: changed on both sides, choose field by field").c_str());
-  if (Btn(L("全部保留本机版本", "Keep this copy for all").c_str())) b.choices.clear();
+  if (TouchButton(L("全部保留本机版本", "Keep this copy for all").c_str())) b.choices.clear();
   ImGui::SameLine();
-  if (Btn(L("全部采用材料包版本", "Take the bundle's for all").c_str()))
+  if (TouchButton(L("全部采用材料包版本", "Take the bundle's for all").c_str()))
     for (int i = 0; i < static_cast<int>(b.plan.conflict_list.size()); ++i) b.choices[i] = ConflictChoice{true, {}};
   for (int i = 0; i < static_cast<int>(b.plan.conflict_list.size()); ++i) {
     const MergeConflict& c = b.plan.conflict_list[static_cast<size_t>(i)];
@@ -276,10 +268,10 @@ void DrawRecovery(App& app) {
       ImGui::SameLine();
       char id[64];
       std::snprintf(id, sizeof id, "%s #%d", T(kRecoverThis), c.seq);
-      if (Btn(id)) StorageRecover(app, c.seq);
+      if (TouchButton(id)) StorageRecover(app, c.seq);
     }
   }
-  if (st.blocked && Btn(T(kStartOver))) StorageStartOver(app);
+  if (st.blocked && TouchButton(T(kStartOver))) StorageStartOver(app);
   if (!st.message_zh.empty()) LabelColored(col::Green, L(st.message_zh, st.message_en));
 }
 
@@ -335,7 +327,7 @@ void DrawBackup(App& app) {
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Grey, T(kBackupExplain));
   ImGui::PopTextWrapPos();
-  if (Btn(T(kExportBackup)) && !LockHolds(app)) {
+  if (TouchButton(T(kExportBackup)) && !LockHolds(app)) {
     const std::string name = TownOf(app) + "-备份-" + FileStamp() + ".json";
     const std::string text = SaveDataset(app.data());
     if (s.with_evidence) platform::ExportBackupWithEvidence(name, text);
@@ -357,7 +349,7 @@ void DrawBackup(App& app) {
       ImGui::PopTextWrapPos();
     }
   }
-  if (Btn(T(kImportBackup), !app.read_only)) {
+  if (TouchButton(T(kImportBackup), !app.read_only)) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBackupPicked(*a, std::move(f)); });
   }
@@ -393,7 +385,7 @@ void DrawBackup(App& app) {
                     b.problems);
       LabelColored(col::Red, line);
     }
-    if (Btn(T(kApplyImport), !app.read_only && (!b.diff.other_dataset || app.data().demo || s.confirm_other))) {
+    if (TouchButton(T(kApplyImport), !app.read_only && (!b.diff.other_dataset || app.data().demo || s.confirm_other))) {
       s.confirm_other = false;
       app.Emit(change::Replace{std::move(s.backup->dataset), kBackupStep},
                [&s, ev = b.evidence_json, file = b.file](const ApplyResult& r) {
@@ -408,7 +400,7 @@ void DrawBackup(App& app) {
       return;  // `b` is gone
     }
     ImGui::SameLine();
-    if (Btn(T(kCancel))) s.backup.reset();
+    if (TouchButton(T(kCancel))) s.backup.reset();
     if (s.backup) ItemDetails(app, s.backup->diff.items);
   }
 }
@@ -477,11 +469,11 @@ void DrawBundles(App& app) {
   // The marker moves only once the file exists (a bundle that failed must go into the next one); the previous one
   // is kept so the last bundle can be made again (a file lost on the way: 再次导出).
   const std::string prev = platform::GetSetting("handoff_prev_ms");
-  const bool export_new = Btn(T(kExportBundle));
+  const bool export_new = TouchButton(T(kExportBundle));
   bool export_again = false;
   if (!prev.empty()) {
     ImGui::SameLine();
-    export_again = Btn(T(kExportAgain));
+    export_again = TouchButton(T(kExportAgain));
   }
   if ((export_new || export_again) && !LockHolds(app)) {
     const TimestampMs now = platform::NowMs();
@@ -542,7 +534,7 @@ void DrawBundles(App& app) {
     }
   }
   ImGui::SameLine();
-  if (Btn(T(kImportBundle), !app.read_only)) {
+  if (TouchButton(T(kImportBundle), !app.read_only)) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBundlePicked(*a, std::move(f)); });
   }
@@ -550,7 +542,7 @@ void DrawBundles(App& app) {
 
   if (app.ws->UndoName() == kBundleStep || app.ws->UndoName() == kBackupStep) {
     ImGui::SameLine();
-    if (Btn(T(kUndoImport), !app.read_only)) {
+    if (TouchButton(T(kUndoImport), !app.read_only)) {
       const bool bundle = app.ws->UndoName() == kBundleStep;
       app.Emit(change::Undo{}, [&s, bundle](const ApplyResult& r) {
         if (!r.ok) return;
@@ -595,9 +587,9 @@ void DrawBundles(App& app) {
     DrawConflicts(*s.bundle);
     if (!b.plan.HasChanges() && b.new_evidence.empty()) {
       LabelColored(col::Grey, T(kNoChange));
-      if (Btn(T(kCancel))) s.bundle.reset();
+      if (TouchButton(T(kCancel))) s.bundle.reset();
     } else {
-      if (Btn(T(kApplyImport), !app.read_only)) {
+      if (TouchButton(T(kApplyImport), !app.read_only)) {
         char zh[200], en[200];
         std::snprintf(zh, sizeof zh, "已导入“%s”:新增 %d,更新 %d,删除 %d,冲突 %d(已记入导入记录),痕迹材料 %zu 项",
                       b.file.c_str(), b.plan.added, b.plan.changed, b.plan.deleted, b.plan.conflicts, b.new_evidence.size());
@@ -620,7 +612,7 @@ void DrawBundles(App& app) {
         Say(s, col::Green, zh, en);
       }
       ImGui::SameLine();
-      if (s.bundle && Btn(T(kCancel))) s.bundle.reset();
+      if (s.bundle && TouchButton(T(kCancel))) s.bundle.reset();
     }
     if (s.bundle) ItemDetails(app, s.bundle->plan.items);
   }
@@ -680,7 +672,7 @@ void DrawKits(App& app) {
     LocatorRecordLastItem((L("材料:", "kit: ") + b.name).c_str());
   }
   const std::string go = L("导出联络员材料", "Export liaison kit");
-  if (Btn(go.c_str(), !s.kit_branches.empty()) && !LockHolds(app)) {
+  if (TouchButton(go.c_str(), !s.kit_branches.empty()) && !LockHolds(app)) {
     Problem problem;
     KitScope scope{s.kit_liaison, std::vector<Id>(s.kit_branches.begin(), s.kit_branches.end())};
     std::optional<Dataset> kit = MakeLiaisonKit(d, scope, platform::NowMs(), problem);

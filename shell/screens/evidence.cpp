@@ -68,14 +68,6 @@ struct Parent {
   std::string kind, id, label;
 };
 
-/// Touch-sized button (>= 44 CSS px high), recorded for the test locator under its label.
-bool TouchButton(const char* label) {
-  const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
-  const bool hit = ImGui::Button(label, ImVec2(0, h));
-  LocatorRecordLastItem(label);
-  return hit;
-}
-
 /// The thumbnail of photo `id` fitted into a `box` x `box` square, loaded only when the square is on screen
 /// (a grey placeholder while it loads, or when it cannot be read). Recorded as "thumb:<id>" (state in the test
 /// locator: "thumb:<id>" drawn, "thumb-wait:<id>" placeholder).

@@ -7,6 +7,7 @@
 // dataset (keyed by App::data_version()). What does not: the dataset itself (app.data()), and never a pointer
 // or reference into it (it is replaced when a change is applied; keep ids).
 #pragma once
+#include <array>
 #include <cstdint>
 #include <map>
 #include <set>
@@ -282,6 +283,11 @@ struct TownStartPanel {
   bool confirm = false;    ///< the person pressed 开始本镇 once: the replacing step waits for 确定
   bool backed_up = false;  ///< a backup was exported from this panel
   std::string name, year, first_day, structure;  ///< the form, as typed
+  /// The organization's preview, parsed from `preview_for` (the text as last parsed): areas, general branches,
+  /// branches; the branch lines shown; the problems with their lines.
+  std::string preview_for, preview_list;
+  std::array<int, 3> preview_counts{};
+  Problems preview_problems;
   std::string rename;      ///< the rename field (filled with the current name when first drawn)
   bool rename_filled = false;
   std::string msg_zh, msg_en;

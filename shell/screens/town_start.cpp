@@ -12,6 +12,7 @@
 #include "imgui.h"
 #include "imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/campaign_ui.h"
 #include "shell/locator.h"
 #include "shell/platform.h"
 #include "shell/screens/screens.h"
@@ -60,17 +61,6 @@ const StringTable kTable{&kTitle, &kNameNow, &kRename, &kRenamed, &kDemoNow, &kS
                          &kFormExplain, &kTownName, &kTownNameHint, &kYear, &kFirstDay, &kFirstDayHint, &kStructure,
                          &kStructureHint, &kWillMake, &kNoBranches, &kBadYear, &kBadDay, &kBackupFirst, &kStart,
                          &kConfirmYes, &kCancel, &kToRoster, &kLocked};
-
-std::string L(const std::string& zh, const std::string& en) { return CurrentLang() == Lang::Zh ? zh : en; }
-
-bool Btn(const char* label, bool enabled = true) {
-  ImGui::BeginDisabled(!enabled);
-  const float h = ImGui::GetFrameHeight() < kTouchPx ? kTouchPx : ImGui::GetFrameHeight();
-  const bool hit = ImGui::Button(label, ImVec2(0, h));
-  ImGui::EndDisabled();
-  LocatorRecordLastItem(label);
-  return hit && enabled;
-}
 
 void Say(TownStartPanel& p, ImU32 c, std::string zh, std::string en) {
   p.msg_col = c;
@@ -121,7 +111,7 @@ void DrawRename(App& app, TownStartPanel& p) {
   }
   Field(app, kNameNow, "town_rename", p.rename, "", 12);
   SameLineIfFits(ImGui::CalcTextSize(T(kRename)).x + ImGui::GetStyle().FramePadding.x * 2);
-  if (Btn(T(kRename), !app.read_only && p.rename != app.data().org.town_name)) {
+  if (TouchButton(T(kRename), !app.read_only && p.rename != app.data().org.town_name)) {
     app.Emit(Cmd<OrgTownName>([&](OrgTownName& c) { c.name = p.rename; }), [&p](const ApplyResult& r) {
       if (r.ok) Say(p, col::Green, kRenamed.zh, kRenamed.en);
     });
@@ -143,22 +133,19 @@ void DrawForm(App& app, TownStartPanel& p) {
   LocatorRecordLastItem("town_structure");
   if (p.structure.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    LabelColored(col::Grey, std::string(T(kNoBranches)) + "\n" + L("例如：\n", "For example:\n") + T(kStructureHint));
+    LabelColored(col::Grey, std::string(T(kNoBranches)) + "\n" + ZhEn("例如：\n", "For example:\n") + T(kStructureHint));
     ImGui::PopTextWrapPos();
   } else {  // the preview while typing: what the lines make, or the first problems with their line
-    Dataset probe;
-    IdGenerator ids(1);
-    Problems problems;
-    ParseTownStructure(p.structure, probe, ids, 0, "", problems);
-    if (problems.empty()) {
-      char line[160];
-      std::snprintf(line, sizeof line, T(kWillMake), static_cast<int>(probe.org.areas.size()),
-                    static_cast<int>(probe.org.general_branches.size()), static_cast<int>(probe.org.branches.size()));
-      ImGui::PushTextWrapPos(0.0f);
-      LabelColored(col::Green, line);
-      LocatorRecordLastItem(line);
-      // Each branch with what it sits in, wrapped (the field itself does not wrap long lines).
-      std::string list;
+    if (p.preview_for != p.structure) {  // parsed again only when the text changed, not every frame
+      p.preview_for = p.structure;
+      Dataset probe;
+      IdGenerator ids(1);
+      p.preview_problems.clear();
+      ParseTownStructure(p.structure, probe, ids, 0, "", p.preview_problems);
+      p.preview_counts = {static_cast<int>(probe.org.areas.size()), static_cast<int>(probe.org.general_branches.size()),
+                          static_cast<int>(probe.org.branches.size())};
+      // Each branch with what it sits in (the field itself does not wrap long lines).
+      p.preview_list.clear();
       for (size_t i = 0; i < probe.org.branches.size() && i < 12; ++i) {
         const Branch& b = probe.org.branches[i];
         std::string gb, area;
@@ -168,15 +155,24 @@ void DrawForm(App& app, TownStartPanel& p) {
             for (const Area& a : probe.org.areas)
               if (a.meta.id == g.area_id) area = a.name;
           }
-        list += "· " + b.name + (gb.empty() ? std::string() : "（" + (area.empty() ? "" : area + " · ") + gb + "）") + "\n";
+        p.preview_list +=
+            "· " + b.name + (gb.empty() ? std::string() : "（" + (area.empty() ? "" : area + " · ") + gb + "）") + "\n";
       }
-      if (probe.org.branches.size() > 12) list += "…";
-      LabelColored(col::Grey, list);
+      if (probe.org.branches.size() > 12) p.preview_list += "…";
+    }
+    const Problems& problems = p.preview_problems;
+    if (problems.empty()) {
+      char line[160];
+      std::snprintf(line, sizeof line, T(kWillMake), p.preview_counts[0], p.preview_counts[1], p.preview_counts[2]);
+      ImGui::PushTextWrapPos(0.0f);
+      LabelColored(col::Green, line);
+      LocatorRecordLastItem(line);
+      LabelColored(col::Grey, p.preview_list);
       ImGui::PopTextWrapPos();
     }
     for (size_t i = 0; i < problems.size() && i < 3; ++i) {
       ImGui::PushTextWrapPos(0.0f);
-      LabelColored(col::Red, L(problems[i].message_zh, problems[i].message_en));
+      LabelColored(col::Red, ZhEn(problems[i].message_zh, problems[i].message_en));
       ImGui::PopTextWrapPos();
     }
   }
@@ -184,10 +180,10 @@ void DrawForm(App& app, TownStartPanel& p) {
   // A backup of what is held now, then the one confirmed step.
   const Dataset& now = app.data();
   ImGui::PushTextWrapPos(0.0f);
-  LabelColored(col::Ink, L("当前数据（" + now.org.town_name + (now.demo ? "，示例数据" : "") + "）将被替换。",
+  LabelColored(col::Ink, ZhEn("当前数据（" + now.org.town_name + (now.demo ? "，示例数据" : "") + "）将被替换。",
                            "The data held now (" + now.org.town_name + (now.demo ? ", demo" : "") + ") will be replaced."));
   ImGui::PopTextWrapPos();
-  if (Btn(T(kBackupFirst))) {
+  if (TouchButton(T(kBackupFirst))) {
     if (TalkLockHoldsSaving(app)) {
       Say(p, col::Red, kLocked.zh, kLocked.en);
     } else {
@@ -201,7 +197,7 @@ void DrawForm(App& app, TownStartPanel& p) {
   }
   if (!p.confirm) {
     SameLineIfFits(ImGui::CalcTextSize(T(kStart)).x + ImGui::GetStyle().FramePadding.x * 2);
-    if (Btn(T(kStart), !app.read_only)) {
+    if (TouchButton(T(kStart), !app.read_only)) {
       TownStart start;
       if (ReadForm(app, p, start)) {
         IdGenerator probe_ids(1);
@@ -219,14 +215,14 @@ void DrawForm(App& app, TownStartPanel& p) {
   }
   ImGui::PushTextWrapPos(0.0f);
   LabelColored(col::Red,
-               L("确定用新的“" + TrimSpaces(p.name) + "”替换当前数据？这一步不能撤销。" +
+               ZhEn("确定用新的“" + TrimSpaces(p.name) + "”替换当前数据？这一步不能撤销。" +
                      (p.backed_up ? std::string("备份已导出；") : std::string("还没有导出备份；")) +
                      "本机最近保存的10个版本仍可在下面“从快照恢复”找回，之后会被新的版本替换。",
                  "Replace the data held now with the new \"" + TrimSpaces(p.name) + "\"? This cannot be undone. " +
                      (p.backed_up ? std::string("A backup was exported; ") : std::string("No backup exported yet; ")) +
                      "the last 10 copies saved here stay under Recover until newer ones replace them."));
   ImGui::PopTextWrapPos();
-  if (Btn(T(kConfirmYes), !app.read_only)) {
+  if (TouchButton(T(kConfirmYes), !app.read_only)) {
     TownStart start;
     if (ReadForm(app, p, start)) {
       IdGenerator ids(platform::RandomU64());  // a new town: its own id salt, nothing shared with the demo
@@ -247,7 +243,7 @@ void DrawForm(App& app, TownStartPanel& p) {
     }
   }
   ImGui::SameLine();
-  if (Btn(T(kCancel))) p.confirm = false;
+  if (TouchButton(T(kCancel))) p.confirm = false;
 }
 }  // namespace
 
@@ -265,17 +261,17 @@ void DrawTownStartPanel(App& app) {
     LabelColored(IM_COL32(150, 100, 0, 255), T(kDemoNow));
     ImGui::PopTextWrapPos();
   }
-  if (Btn(T(p.open ? kStartClose : kStartOpen), !app.read_only)) {
+  if (TouchButton(T(p.open ? kStartClose : kStartOpen), !app.read_only)) {
     p.open = !p.open;
     p.confirm = false;
   }
   if (p.open) DrawForm(app, p);
   if (!p.msg_zh.empty()) {
     ImGui::PushTextWrapPos(0.0f);
-    LabelColored(p.msg_col, L(p.msg_zh, p.msg_en));
-    LocatorRecordLastItem(L(p.msg_zh, p.msg_en).c_str());
+    LabelColored(p.msg_col, ZhEn(p.msg_zh, p.msg_en));
+    LocatorRecordLastItem(ZhEn(p.msg_zh, p.msg_en).c_str());
     ImGui::PopTextWrapPos();
-    if (p.msg_col == col::Green && !p.open && app.data().org.members.empty() && Btn(T(kToRoster)))
+    if (p.msg_col == col::Green && !p.open && app.data().org.members.empty() && TouchButton(T(kToRoster)))
       app.screen = Screen::Organization;
   }
 }
