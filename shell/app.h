@@ -141,6 +141,8 @@ struct App {
   }
   /// Another tab holds the writer lock (shell/storage.h): commands are refused, data follows that tab.
   bool read_only = false;
+  /// Opened with ?demo=1: the demo town in its own storage space (web/storage.js), apart from the town's data.
+  bool demo_space = false;
   uint64_t id_seed = 0;  ///< seed of the workspace's id generator (every adopted workspace gets it)
 
   //---------------------------------------------------------------------------

@@ -151,6 +151,9 @@ std::string UrlParam(const std::string& name);
 /// The address the app was opened from, without query or fragment ("https://x.gov.cn/zj/"), when it is
 /// http(s); "" when opened as a file (file://), which a phone cannot reach.
 std::string PageAddress();
+/// Opens the same app in the demo town's storage space (`demo`: the page with ?demo=1) or in the town's own (the
+/// page without it); the other query parameters are kept. The page is left: the current state must be stored.
+void OpenSpace(bool demo);
 /// Sets the function that gets every QR text read (by the camera view, or an image fed through the same
 /// decoder, window.zjQr.deliver); the same code arrives many times. nullptr = texts are dropped.
 void SetQrTextHandler(std::function<void(const std::string&)> on_text);

@@ -27,6 +27,7 @@ struct State {
   std::string storage_info;
   std::map<std::string, std::string> test_values;
   std::map<std::string, std::string> url_params;
+  std::string evidence_list = "[]";
   std::function<void(const std::string&)> qr_handler;
   bool qr_open = false;
   // Storage: what a test loads at start, and what the app wrote (journal entries, committed snapshots).
@@ -97,6 +98,7 @@ const std::vector<StoredEntry>& StoredJournal() { return St().journal; }
 const std::vector<std::string>& StoredSnapshots() { return St().snapshots; }
 std::map<std::string, std::string>& TestValues() { return St().test_values; }
 void SetUrlParam(const std::string& name, const std::string& value) { St().url_params[name] = value; }
+void SetEvidenceListJson(const std::string& list) { St().evidence_list = list; }
 }  // namespace native
 
 // ---- platform.h ------------------------------------------------------------------------------------
@@ -192,7 +194,7 @@ std::string LocalTimeText(int64_t ms, bool for_file_name) {
   else std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", y, m, d, hh, mm);
   return buf;
 }
-std::string EvidenceListJson() { return "[]"; }
+std::string EvidenceListJson() { return St().evidence_list; }
 void EvidenceRefresh() { Record("EvidenceRefresh"); }
 void EvidencePickPhotos(const std::string& kind, const std::string& id) { Record("EvidencePickPhotos", {kind, id}); }
 void EvidenceAddText(const std::string& kind, const std::string& id, const std::string& text) {
@@ -221,6 +223,7 @@ std::string UrlParam(const std::string& name) {
   return f == St().url_params.end() ? "" : f->second;
 }
 std::string PageAddress() { return ""; }  // like a file:// page
+void OpenSpace(bool demo) { Record("OpenSpace", {demo ? "demo" : "town"}); }
 void SetQrTextHandler(std::function<void(const std::string&)> on_text) { St().qr_handler = std::move(on_text); }
 void StartQrScan() {
   Record("StartQrScan");

@@ -67,5 +67,7 @@ const std::vector<std::string>& StoredSnapshots();
 std::map<std::string, std::string>& TestValues();
 /// Sets what UrlParam(name) returns.
 void SetUrlParam(const std::string& name, const std::string& value);
+/// Sets what EvidenceListJson returns (a JSON array of {id, parent_kind, parent_id, ...}; "[]" after Reset).
+void SetEvidenceListJson(const std::string& list);
 
 }  // namespace zj::platform::native

@@ -16,6 +16,14 @@ EM_JS(char*, zj_js_page_address, (), {
   var v = (location.protocol === "http:" || location.protocol === "https:") ? location.origin + location.pathname : "";
   var n = lengthBytesUTF8(v) + 1; var p = _malloc(n); stringToUTF8(v, p, n); return p;
 });
+// The same page with ?demo=1 set or removed (the other parameters, e.g. ?test=1 and ?today=, kept). Leaving the
+// page asks first while a change is not yet stored (web/storage.js beforeunload).
+EM_JS(void, zj_js_open_space, (int demo), {
+  var q = new URLSearchParams(location.search);
+  if (demo) q.set("demo", "1"); else q.delete("demo");
+  var s = q.toString();
+  location.assign(location.pathname + (s ? "?" + s : "") + location.hash);
+});
 EM_JS(void, zj_js_qr_scan_start, (), { if (window.zjQr) { window.zjQr.bind(Module); window.zjQr.start(); } });
 EM_JS(void, zj_js_qr_scan_stop, (), { if (window.zjQr) window.zjQr.stop(); });
 // Called every frame of the receive tab: also binds the module, so tests can deliver decoded images.
@@ -42,6 +50,7 @@ std::function<void(const std::string&)> g_on_qr_text;  // process-wide: the plat
 
 std::string UrlParam(const std::string& name) { return Take(zj_js_url_param(name.c_str())); }
 std::string PageAddress() { return Take(zj_js_page_address()); }
+void OpenSpace(bool demo) { zj_js_open_space(demo ? 1 : 0); }
 void SetQrTextHandler(std::function<void(const std::string&)> on_text) { g_on_qr_text = std::move(on_text); }
 void StartQrScan() { zj_js_qr_scan_start(); }
 void StopQrScan() { zj_js_qr_scan_stop(); }

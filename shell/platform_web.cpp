@@ -7,6 +7,7 @@
 #include <GLES3/gl3.h>
 
 #include <cstdlib>
+#include <cmath>
 #include <cstring>
 #include <map>
 #include <string>
@@ -259,17 +260,42 @@ void SetClipboard(ImGuiContext*, const char* text) {
 }
 const char* GetClipboard(ImGuiContext*) { return g_clipboard.c_str(); }
 
-// Touch drag scrolls the scrollable window under the finger (ImGui has no touch scrolling).
+/// Frames left in which the focused text field is scrolled into view: a phone keyboard shrank the visual viewport
+/// (web/glue.js sizes the canvas to it) while a field was being typed in, which would otherwise sit under it.
+int g_reveal_frames = 0;
+void RevealFocusedField() {
+  if (g_reveal_frames <= 0) return;
+  --g_reveal_frames;
+  ImGuiContext& g = *ImGui::GetCurrentContext();
+  ImGuiWindow* w = g.NavWindow;
+  if (!w || g.NavId == 0 || !ImGui::GetIO().WantTextInput) return;
+  // The field's rectangle, kept by ImGui when it was clicked (SetFocusID), relative to the window's content.
+  const ImRect r = ImGui::WindowRectRelToAbs(w, w->NavRectRel[ImGuiNavLayer_Main]);
+  ImGui::ScrollToRectEx(w, r, ImGuiScrollFlags_KeepVisibleEdgeY | ImGuiScrollFlags_KeepVisibleEdgeX);
+}
+
+/// Touch drag scrolls the scrollable window under the finger (ImGui has no touch scrolling), chained as phone
+/// browsers chain scrolling: a nested list scrolls until its end, and what it cannot take scrolls the window
+/// around it (the screen), so a drag never moves nothing while something can move.
 void ApplyTouchScroll() {
   if (g_touch_scroll.x == 0 && g_touch_scroll.y == 0) return;
   ImGuiContext& g = *ImGui::GetCurrentContext();
-  for (ImGuiWindow* w = g.HoveredWindow; w; w = w->ParentWindow) {
-    const bool can_y = w->ScrollMax.y > 0 && g_touch_scroll.y != 0;
-    const bool can_x = w->ScrollMax.x > 0 && g_touch_scroll.x != 0;
-    if (!can_y && !can_x) continue;
-    if (can_y) ImGui::SetScrollY(w, ImClamp(w->Scroll.y - g_touch_scroll.y, 0.0f, w->ScrollMax.y));
-    if (can_x) ImGui::SetScrollX(w, ImClamp(w->Scroll.x - g_touch_scroll.x, 0.0f, w->ScrollMax.x));
-    break;
+  ImVec2 left = g_touch_scroll;  // finger movement not yet turned into scrolling (CSS px, finger direction)
+  for (ImGuiWindow* w = g.HoveredWindow; w && (left.x != 0 || left.y != 0); w = w->ParentWindow) {
+    if (w->ScrollMax.y > 0 && left.y != 0) {
+      const float want = w->Scroll.y - left.y;
+      const float got = ImClamp(want, 0.0f, w->ScrollMax.y);
+      if (got != w->Scroll.y) ImGui::SetScrollY(w, got);
+      left.y = got - want;  // the part beyond this window's end
+      if (std::fabs(left.y) < 0.5f) left.y = 0;
+    }
+    if (w->ScrollMax.x > 0 && left.x != 0) {
+      const float want = w->Scroll.x - left.x;
+      const float got = ImClamp(want, 0.0f, w->ScrollMax.x);
+      if (got != w->Scroll.x) ImGui::SetScrollX(w, got);
+      left.x = got - want;
+      if (std::fabs(left.x) < 0.5f) left.x = 0;
+    }
   }
   g_touch_scroll = ImVec2(0, 0);
 }
@@ -342,6 +368,7 @@ EMSCRIPTEN_KEEPALIVE void zj_text(const char* utf8) {
 /// Canvas size in CSS pixels and the device pixel ratio.
 EMSCRIPTEN_KEEPALIVE void zj_resize(float w, float h, float dpr) {
   ImGuiIO& io = ImGui::GetIO();
+  if (h < io.DisplaySize.y - 0.5f && io.WantTextInput) g_reveal_frames = 8;  // the keyboard came up
   io.DisplaySize = ImVec2(w, h);
   io.DisplayFramebufferScale = ImVec2(dpr, dpr);
   g_app.width = w;
@@ -464,6 +491,7 @@ void Frame() {
   if (g_webgl == 2) ImGui_ImplOpenGL3_NewFrame(); else ImGui_ImplOpenGLES2_NewFrame();
   ImGui::NewFrame();
   ApplyTouchScroll();
+  RevealFocusedField();
   zj::ui::DrawApp(g_app);
   ImGui::Render();
   ImGuiIO& io = ImGui::GetIO();
@@ -528,6 +556,7 @@ int main() {
   auto today = zj::Date::Parse(zj::platform::TodayIso());
   zj::ui::InitApp(g_app, today ? *today : *zj::Date::FromYmd(2018, 3, 23), zj::platform::RandomU64(),
                   zj::platform::NowMs());
+  g_app.demo_space = zj::platform::UrlParam("demo") == "1";
   zj::ui::ApplyStartScreen(g_app, zj::platform::UrlParam("screen"));  // ?screen=learn (QR posters)
   emscripten_set_main_loop(Frame, 0, false);
   return 0;

@@ -331,7 +331,15 @@
     for (const g of ['gesturestart', 'gesturechange']) document.addEventListener(g, (e) => e.preventDefault());
 
     // -- size: canvas from CSS, backing store at devicePixelRatio -------------------------------------
+    // The canvas covers the visual viewport: when a phone keyboard shrinks it (Chrome for Android and Safari keep
+    // the layout viewport as it is), the app gets the smaller height and brings the focused field above the
+    // keyboard (zj_resize).
     function resize() {
+      const vv = window.visualViewport;
+      if (vv && vv.height > 0) {
+        canvas.style.height = Math.round(vv.height) + 'px';
+        canvas.style.top = Math.round(vv.offsetTop) + 'px';
+      }
       const r = canvas.getBoundingClientRect();
       const dpr = window.devicePixelRatio || 1;
       canvas.width = Math.max(1, Math.round(r.width * dpr));

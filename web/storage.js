@@ -22,12 +22,16 @@
 // of an epoch whose snapshot never completed are kept aside and reported, never replayed onto older data.
 'use strict';
 (function () {
-  const DB_NAME = 'zhengjian';
+  // ?demo=1 opens the demo town in a storage space of its own (database, localStorage keys, writer lock and
+  // channel all suffixed): trying the product never touches, and is never mixed into, a real town's data.
+  const DEMO_SPACE = new URLSearchParams(location.search).get('demo') === '1';
+  const SPACE = DEMO_SPACE ? '-demo' : '';
+  const DB_NAME = 'zhengjian' + SPACE;
   const DB_VERSION = 2;
   const KEEP = 5;               // snapshots kept (IndexedDB)
   const KEEP_LS = 1;            // older snapshots kept besides the current one in localStorage (5 MB or so in all)
-  const LOCK = 'zhengjian-writer';
-  const LS = 'zj.ds.';          // localStorage fallback prefix
+  const LOCK = 'zhengjian-writer' + SPACE;
+  const LS = DEMO_SPACE ? 'zj.demo.ds.' : 'zj.ds.';  // localStorage fallback prefix
 
   const st = {
     backend: 'memory',          // 'indexeddb' | 'localstorage' | 'memory'
@@ -414,7 +418,7 @@
       try { localStorage.setItem(LS + 'probe', '1'); localStorage.removeItem(LS + 'probe'); st.backend = 'localstorage'; }
       catch (e2) { st.backend = 'memory'; }
     }
-    try { channel = new BroadcastChannel('zhengjian'); } catch (e) { channel = null; }
+    try { channel = new BroadcastChannel('zhengjian' + SPACE); } catch (e) { channel = null; }
     if (channel) {
       channel.addEventListener('message', (e) => {
         const m = e.data || {};

@@ -24,6 +24,7 @@
   X(BranchAdd)            \
   X(BranchUpdate)         \
   X(BranchRemove)         \
+  X(BranchMerge)          \
   X(OrgFocusRule)         \
   X(OrgTownName)          \
   X(ExemptionAdd)         \

@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "core/base/encoding.h"
+#include "core/campaign/onsite.h"
 #include "core/org/roster_import.h"
 
 namespace zj {
@@ -244,6 +245,80 @@ std::optional<Problem> Handle(const BranchRemove& c, Tx& tx) {
   }
   tx.Remove<Branch>(At(i));
   return std::nullopt;
+}
+
+BranchMergePreview PreviewBranchMerge(const Dataset& d, const Id& id, const Id& into_id) {
+  BranchMergePreview p;
+  const int from = FindBranch(d.org, id);
+  const int into = FindBranch(d.org, into_id);
+  if (from < 0) {
+    p.problem = Bad("/id", "找不到要合并的党支部", "no such branch to merge");
+    return p;
+  }
+  if (into < 0) {
+    p.problem = Bad("/into_id", "找不到合并到的党支部", "no such branch to merge into");
+    return p;
+  }
+  if (from == into) {
+    p.problem = Bad("/into_id", "请选择另一个党支部", "choose another branch");
+    return p;
+  }
+  const auto names = [&](const std::vector<Id>& v) { return std::find(v.begin(), v.end(), id) != v.end(); };
+  for (const OnsiteMeeting& m : d.campaign.onsite_meetings) {
+    bool named = m.preselected_branch_id == id || names(m.speaker_branch_ids);
+    if (m.draw) {
+      named = named || m.draw->preselected_id == id || names(m.draw->picked_ids);
+      for (const DrawCandidate& c : m.draw->candidates) named = named || c.id == id;
+    }
+    if (named) {
+      const std::string date = m.date ? m.date->ToString() : std::string();
+      p.problem = Bad("/id",
+                      "该党支部已列入现场观摩会" + (date.empty() ? std::string() : "（" + date + "）") +
+                          "的参观点、抽签或发言名单，合并会改变已有记录；请先在“看”里调整，或逐个转移党员",
+                      "the branch is named by an on-site meeting (site, draw or speakers); merging would change its "
+                      "record");
+      return p;
+    }
+  }
+  for (const Member& m : d.org.members) p.members += m.branch_id == id;
+  for (const Talk& t : d.campaign.talks) p.talks += t.pair.branch_id == id;
+  for (const Cadre& c : d.org.cadres) p.cadre_links += names(c.linked_branch_ids);
+  for (const BranchAssessment& a : d.branch_rating.assessments) p.assessments += a.branch_id == id;
+  for (const BranchStarRecord& r : d.branch_rating.history) p.star_records += r.branch_id == id;
+  return p;
+}
+
+std::optional<Problem> Handle(const BranchMerge& c, Tx& tx) {
+  const BranchMergePreview p = PreviewBranchMerge(tx.data(), c.id, c.into_id);
+  if (p.problem) return p.problem;
+  const Dataset& d = tx.data();
+  for (size_t k = 0; k < d.org.members.size(); ++k)
+    if (d.org.members[k].branch_id == c.id) tx.Edit<Member>(k).branch_id = c.into_id;
+  for (size_t k = 0; k < d.campaign.talks.size(); ++k)
+    if (d.campaign.talks[k].pair.branch_id == c.id) tx.Edit<Talk>(k).pair.branch_id = c.into_id;
+  for (size_t k = 0; k < d.org.cadres.size(); ++k) {
+    const auto& l = d.org.cadres[k].linked_branch_ids;
+    if (std::find(l.begin(), l.end(), c.id) == l.end()) continue;
+    auto& e = tx.Edit<Cadre>(k).linked_branch_ids;
+    const bool has_into = std::find(e.begin(), e.end(), c.into_id) != e.end();
+    for (auto it = e.begin(); it != e.end();) {
+      if (*it == c.id && has_into) {
+        it = e.erase(it);
+      } else {
+        if (*it == c.id) *it = c.into_id;
+        ++it;
+      }
+    }
+  }
+  if (d.kit) {
+    const auto& b = d.kit->branch_ids;
+    if (std::find(b.begin(), b.end(), c.id) != b.end()) {
+      auto& e = tx.EditSetting(Setting::Kit).kit->branch_ids;
+      e.erase(std::remove(e.begin(), e.end(), c.id), e.end());
+      if (std::find(e.begin(), e.end(), c.into_id) == e.end()) e.push_back(c.into_id);
+    }
+  }
+  return Handle(BranchRemove{c.id}, tx);
 }
 
 std::optional<Problem> Handle(const OrgFocusRule& c, Tx& tx) {

@@ -132,6 +132,36 @@ struct BranchRemove {
     v.Req("id", id);
   }
 };
+/// branch.merge {id, into_id}: 合并党支部 — every member of branch `id` moves to `into_id` (as a transfer inside the
+/// town would), talks planned in it follow its members, cadres linked to it are linked to `into_id`; then `id` is
+/// removed as branch.remove does (its assessments and star history go with it: they rated a branch that no longer
+/// stands alone). Undoable as one step. Refused: either branch missing, the same branch twice, `id` named by an
+/// on-site meeting (its site, a draw's candidates or picks, its speakers: the draw's record must stay as drawn,
+/// notice 四(二)). PreviewBranchMerge tells the same counts and refusals before anything changes.
+struct BranchMerge {
+  static constexpr const char* kName = "branch.merge";
+  static constexpr CommandKind kKind = CommandKind::Removes;
+  Id id;
+  Id into_id;
+  template <class V>
+  void Fields(V& v) {
+    v.Req("id", id);
+    v.Req("into_id", into_id);
+  }
+};
+
+/// What branch.merge {id, into_id} would do to `d`: counts of the records it changes or removes, or the refusal
+/// (problem set, counts zero). The organization screen shows it before the user confirms.
+struct BranchMergePreview {
+  std::optional<Problem> problem;  ///< why the merge is refused (zh + en); unset = it can be done
+  int members = 0;                 ///< members moved (转入合并后的党支部)
+  int talks = 0;                   ///< talks whose branch changes
+  int cadre_links = 0;             ///< cadres whose link moves to the kept branch
+  int assessments = 0;             ///< branch assessments (支部评星考核) removed with the branch
+  int star_records = 0;            ///< branch star records (星级历史) removed with the branch
+};
+BranchMergePreview PreviewBranchMerge(const Dataset& d, const Id& id, const Id& into_id);
+
 /// org.focus_rule {mode: "bottom_count"|"bottom_percent", count?, percent?}: sets the rule and re-flags the
 /// branches (重点对象, notice 四(四)). Refused: an unknown mode, a negative count, a percent outside 0..100.
 struct OrgFocusRule {
@@ -287,6 +317,7 @@ std::optional<Problem> Handle(const GeneralBranchRemove& c, Tx& tx);
 std::optional<Problem> Handle(const BranchAdd& c, Tx& tx);
 std::optional<Problem> Handle(const BranchUpdate& c, Tx& tx);
 std::optional<Problem> Handle(const BranchRemove& c, Tx& tx);
+std::optional<Problem> Handle(const BranchMerge& c, Tx& tx);
 std::optional<Problem> Handle(const OrgFocusRule& c, Tx& tx);
 std::optional<Problem> Handle(const OrgTownName& c, Tx& tx);
 std::optional<Problem> Handle(const MemberSetPosts& c, Tx& tx);

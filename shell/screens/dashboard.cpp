@@ -11,6 +11,7 @@
 #include "core/report/closing_report.h"
 #include "imgui.h"
 #include "shell/app.h"
+#include "shell/platform.h"
 #include "shell/campaign_ui.h"
 #include "shell/widgets.h"
 
@@ -35,8 +36,9 @@ const Tr kUnitsBranch{"每个适用的党支部算一个单位：在该项中为
                       "One unit per branch it applies to: done when marked done for the branch."};
 const Tr kStartMyTown{"开始本镇（清除示例数据）…", "Start my town (clears the demo)…"};
 const Tr kStartShort{"开始本镇…", "Start my town…"};
+const Tr kOpenTown{"打开本镇…", "Open my town…"};
 const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt,
-                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch, &kStartMyTown, &kStartShort};
+                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch, &kStartMyTown, &kStartShort, &kOpenTown};
 
 const Tr& UnitsExplained(const Activity& a) {
   if (a.scope == ActivityScope::Area) return kUnitsArea;
@@ -188,7 +190,11 @@ void DrawDashboard(App& app) {
     LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));
     ImGui::PopStyleColor();
     // On a phone the short title (the line above says the demo is cleared); the long one does not fit at 175 %.
-    if (!app.read_only && TouchButton(T(app.Narrow() ? kStartShort : kStartMyTown))) OpenTownStart(app);
+    if (app.demo_space) {  // ?demo=1: the town is started in its own space (town_start.cpp)
+      if (TouchButton(T(kOpenTown))) platform::OpenSpace(false);
+    } else if (!app.read_only && TouchButton(T(app.Narrow() ? kStartShort : kStartMyTown))) {
+      OpenTownStart(app);
+    }
   }
   ImGui::Spacing();
 

@@ -23,6 +23,7 @@
 #include "imgui_internal.h"  // ImMax
 #include "misc/cpp/imgui_stdlib.h"
 #include "shell/app.h"
+#include "shell/campaign_ui.h"
 #include "shell/collation.h"
 #include "shell/fields.h"
 #include "shell/platform.h"
@@ -69,6 +70,10 @@ const Tr kRank{"上年目标考核排名", "Last year's rank"};
 const Tr kFocus{"重点对象", "Focus object"};
 const Tr kFocusRule{"重点对象规则：上年排名最后", "Focus objects: the last"};
 const Tr kFocusApply{"按规则标记", "Apply rule"};
+const Tr kMergeInto{"合并到", "Merge into"};
+const Tr kMergeChoose{"（选择党支部）", "(choose a branch)"};
+const Tr kMergeDo{"确定合并", "Merge"};
+const Tr kCancelMerge{"取消", "Cancel"};
 const Tr kBranchesUnit{"个党支部", "branches"};
 const Tr kChief{"片长", "Area chief"};
 const Tr kGbSecretary{"总支书记", "Secretary"};
@@ -109,7 +114,7 @@ const Tr kIgnored{"（不导入）", " (not imported)"};
 const Tr kShowAll{"显示全部行", "Show all rows"};
 const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAllBranches, &kEthnicity, &kBirth, &kJoin,
                          &kStatus, &kEducation, &kPhone, &kOtherPosts, &kExemptions, &kExemptYear, &kExemptAdd,
-                         &kReasonHint, &kRemove, &kMale, &kFemale, &kUnknown, &kAddArea, &kAddGb, &kAddBranch, &kNewArea,
+                         &kReasonHint, &kRemove, &kMergeInto, &kMergeChoose, &kMergeDo, &kCancelMerge, &kMale, &kFemale, &kUnknown, &kAddArea, &kAddGb, &kAddBranch, &kNewArea,
                          &kNewGb, &kNewBranch, &kKind, &kNodeName, &kParentArea, &kParentGb, &kNoGb, &kRank, &kFocus, &kFocusRule,
                          &kFocusApply, &kBranchesUnit, &kChief, &kGbSecretary, &kNone, &kSelectNode, &kMembersCount,
                          &kFocusMark, &kAddCadre, &kNewCadre, &kTitleField, &kRoles, &kLinked, &kTeams, &kCadreArea,
@@ -483,6 +488,70 @@ bool CadreCombo(const Organization& org, const char* test_label, const Id& curre
   return chosen;
 }
 
+/// 合并到… : the branch's members move to another branch, then the branch is removed (branch.merge), after a
+/// preview of what moves and what goes with it (PreviewBranchMerge).
+void DrawBranchMerge(App& app, const Branch& b, const Then& deselect) {
+  OrganizationScreen& ui = app.screens.organization;
+  const Organization& org = app.data().org;
+  if (FindBranch(org, ui.merge_into) < 0 || ui.merge_into == b.meta.id) ui.merge_into.clear();
+  const int into = FindBranch(org, ui.merge_into);
+  ImGui::AlignTextToFramePadding();
+  Label(T(kMergeInto));
+  SameLineIfFits(Em(10));
+  ImGui::SetNextItemWidth(-1);
+  if (ImGui::BeginCombo("##branch_merge", into >= 0 ? org.branches[static_cast<size_t>(into)].name.c_str()
+                                                     : T(kMergeChoose))) {
+    for (const Branch& x : org.branches)
+      if (x.meta.id != b.meta.id && ImGui::Selectable(x.name.c_str(), x.meta.id == ui.merge_into, 0,
+                                                      ImVec2(0, TouchH())))
+        ui.merge_into = x.meta.id;
+    ImGui::EndCombo();
+  }
+  LocatorRecordLastItem("branch_merge");
+  if (into < 0) return;
+  const Branch& target = org.branches[static_cast<size_t>(into)];
+  const BranchMergePreview p = PreviewBranchMerge(app.data(), b.meta.id, target.meta.id);
+  ImGui::PushTextWrapPos(0.0f);
+  if (p.problem) {
+    LabelColored(col::Red, ZhEn(p.problem->message_zh, p.problem->message_en));
+    ImGui::PopTextWrapPos();
+    return;
+  }
+  std::string zh = "将把" + b.name + "的" + std::to_string(p.members) + "名党员转入" + target.name;
+  std::string en = "Moves " + std::to_string(p.members) + " members of " + b.name + " to " + target.name;
+  if (p.talks) {
+    zh += "，" + std::to_string(p.talks) + "次谈话随之改到" + target.name;
+    en += ", " + std::to_string(p.talks) + " talks with them";
+  }
+  if (p.cadre_links) {
+    zh += "，" + std::to_string(p.cadre_links) + "名干部的联系点改为" + target.name;
+    en += ", " + std::to_string(p.cadre_links) + " cadres' links";
+  }
+  zh += "，然后删除" + b.name;
+  en += ", then removes " + b.name;
+  if (p.assessments || p.star_records) {
+    zh += "（连同它的" + std::to_string(p.assessments) + "条支部考核、" + std::to_string(p.star_records) + "条星级记录）";
+    en += " (with its " + std::to_string(p.assessments) + " assessments and " + std::to_string(p.star_records) +
+          " star records)";
+  }
+  zh += "。可以撤销。";
+  en += ". Can be undone.";
+  LabelColored(col::Ink, ZhEn(zh, en));
+  LocatorRecordLastItem(ZhEn(zh, en).c_str());
+  ImGui::PopTextWrapPos();
+  ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
+  if (TouchButton(T(kMergeDo), !app.read_only)) {
+    app.Emit(Cmd<BranchMerge>([&](auto& c) {
+      c.id = b.meta.id;
+      c.into_id = target.meta.id;
+    }), deselect);
+    ui.merge_into.clear();
+  }
+  ImGui::PopStyleColor();
+  ImGui::SameLine();
+  if (TouchButton(T(kCancelMerge))) ui.merge_into.clear();
+}
+
 void DrawTree(App& app) {
   OrganizationScreen& ui = app.screens.organization;
   const Organization& org = app.data().org;
@@ -668,8 +737,10 @@ void DrawTree(App& app) {
     }
     bool focus = b.focus_object;
     if (CheckboxWrapped(T(kFocus), &focus)) app.Emit(Cmd<BranchUpdate>([&](auto& c) { c.id = b.meta.id; c.focus_object = focus; }));
+    DrawBranchMerge(app, b, deselect);
+    ImGui::Spacing();
     ImGui::PushStyleColor(ImGuiCol_Text, col::Red);
-    if (ImGui::Button(T(kRemove))) app.Emit(Cmd<BranchRemove>([&](auto& c) { c.id = b.meta.id; }), deselect);
+    if (TouchButton(T(kRemove))) app.Emit(Cmd<BranchRemove>([&](auto& c) { c.id = b.meta.id; }), deselect);
     ImGui::PopStyleColor();
   } else {
     LabelColored(col::Grey, T(kSelectNode));

@@ -60,6 +60,7 @@ struct OrganizationScreen {
   // Tree
   int node_kind = 0;                  ///< 1 area, 2 general branch, 3 branch
   Id node;
+  Id merge_into;                      ///< branch the selected branch would be merged into ("" = none chosen)
   int focus_count = -1;               ///< the focus-object rule's count being edited (-1: from the data)
   // Cadres
   Id cadre;

@@ -4,10 +4,12 @@
 // replaces the data held now (the demo town, or another town) with the new town (core/data/town_start.h,
 // StorageStartNew). Its fields: app.screens.town_start.
 #include <cstdlib>
+#include <set>
 #include <string>
 
 #include "core/base/encoding.h"
 #include "core/data/town_start.h"
+#include "core/campaign/campaign.h"
 #include "core/org/commands_org.h"
 #include "imgui.h"
 #include "imgui_stdlib.h"
@@ -57,10 +59,36 @@ const Tr kCancel{"取消", "Cancel"};
 const Tr kToRoster{"去导入名册", "Import the roster"};
 const Tr kLocked{"有谈话记录还没加密（请先在下面“谈话记录口令锁”解锁），暂不能导出备份。",
                  "Some talk records are not encrypted yet (unlock below); no backup was exported."};
-const StringTable kTable{&kTitle, &kNameNow, &kRename, &kRenamed, &kDemoNow, &kStartOpen, &kStartClose,
+const Tr kDemoSpace{"这是试用的示例镇（网址带 ?demo=1），单独保存在本机，与本镇的数据互不相通。开始本镇或回到本镇，请打开本镇：",
+                    "This is the demo town to try things (the address has ?demo=1), stored apart from your town's data; "
+                    "nothing passes between them. To start or return to your town, open it:"};
+const Tr kOpenTown{"打开本镇", "Open my town"};
+const Tr kTryDemo{"试用示例镇", "Try the demo town"};
+const StringTable kTable{&kDemoSpace, &kOpenTown, &kTryDemo, &kTitle, &kNameNow, &kRename, &kRenamed, &kDemoNow, &kStartOpen, &kStartClose,
                          &kFormExplain, &kTownName, &kTownNameHint, &kYear, &kFirstDay, &kFirstDayHint, &kStructure,
                          &kStructureHint, &kWillMake, &kNoBranches, &kBadYear, &kBadDay, &kBackupFirst, &kStart,
                          &kConfirmYes, &kCancel, &kToRoster, &kLocked};
+
+/// Evidence (痕迹: photos, notes) kept in the browser beside the data: once a new town replaces the data, the
+/// lectures, meetings and talks it belonged to are gone, so it is removed too (nothing of the demo, or of a town
+/// replaced, stays behind or travels in the new town's backups). A backup exported first still carries it.
+/// Returns how many records were removed.
+int DropEvidenceOf(const Dataset& town) {
+  const nlohmann::json list = nlohmann::json::parse(platform::EvidenceListJson(), nullptr, false);
+  if (!list.is_array()) return 0;
+  std::set<std::string> parents;
+  for (const Lecture& l : town.campaign.lectures) parents.insert(l.meta.id);
+  for (const OnsiteMeeting& m : town.campaign.onsite_meetings) parents.insert(m.meta.id);
+  for (const Talk& t : town.campaign.talks) parents.insert(t.meta.id);
+  int n = 0;
+  for (const auto& r : list) {
+    if (!r.is_object() || parents.count(r.value("parent_id", std::string()))) continue;
+    platform::EvidenceDelete(r.value("id", std::string()));
+    ++n;
+  }
+  if (n) platform::EvidenceRefresh();
+  return n;
+}
 
 void Say(TownStartPanel& p, ImU32 c, std::string zh, std::string en) {
   p.msg_col = c;
@@ -217,10 +245,12 @@ void DrawForm(App& app, TownStartPanel& p) {
   LabelColored(col::Red,
                ZhEn("确定用新的“" + TrimSpaces(p.name) + "”替换当前数据？这一步不能撤销。" +
                      (p.backed_up ? std::string("备份已导出；") : std::string("还没有导出备份；")) +
-                     "本机最近保存的10个版本仍可在下面“从快照恢复”找回，之后会被新的版本替换。",
+                     "本机最近保存的10个版本仍可在下面“从快照恢复”找回，之后会被新的版本替换；"
+                     "照片和文字痕迹随当前数据一并清除（导出的备份里仍有）。",
                  "Replace the data held now with the new \"" + TrimSpaces(p.name) + "\"? This cannot be undone. " +
                      (p.backed_up ? std::string("A backup was exported; ") : std::string("No backup exported yet; ")) +
-                     "the last 10 copies saved here stay under Recover until newer ones replace them."));
+                     "the last 10 copies saved here stay under Recover until newer ones replace them; photos and "
+                     "notes go with the data held now (an exported backup still has them)."));
   ImGui::PopTextWrapPos();
   if (TouchButton(T(kConfirmYes), !app.read_only)) {
     TownStart start;
@@ -229,6 +259,7 @@ void DrawForm(App& app, TownStartPanel& p) {
       TownStartResult r = StartTown(start, ids, platform::NowMs(), app.storage.device);
       if (r.ok) {
         const std::string town = r.dataset.org.town_name;
+        DropEvidenceOf(r.dataset);
         StorageStartNew(app, std::move(r.dataset));
         p = TownStartPanel{};
         Say(p, col::Green,
@@ -256,6 +287,14 @@ void DrawTownStartPanel(App& app) {
   TownStartPanel& p = app.screens.town_start;
   ImGui::SeparatorText(T(kTitle));
   DrawRename(app, p);
+  if (app.demo_space) {
+    // The demo's own storage space: a town is started, and kept, only in the town's space.
+    ImGui::PushTextWrapPos(0.0f);
+    LabelColored(IM_COL32(150, 100, 0, 255), T(kDemoSpace));
+    ImGui::PopTextWrapPos();
+    if (TouchButton(T(kOpenTown))) platform::OpenSpace(false);
+    return;
+  }
   if (app.data().demo) {
     ImGui::PushTextWrapPos(0.0f);
     LabelColored(IM_COL32(150, 100, 0, 255), T(kDemoNow));
@@ -264,6 +303,10 @@ void DrawTownStartPanel(App& app) {
   if (TouchButton(T(p.open ? kStartClose : kStartOpen), !app.read_only)) {
     p.open = !p.open;
     p.confirm = false;
+  }
+  if (!app.data().demo) {  // a real town here: the demo opens in its own space, this town stays as it is
+    SameLineIfFits(ImGui::CalcTextSize(T(kTryDemo)).x + ImGui::GetStyle().FramePadding.x * 2);
+    if (TouchButton(T(kTryDemo))) platform::OpenSpace(true);
   }
   if (p.open) DrawForm(app, p);
   if (!p.msg_zh.empty()) {

@@ -4,7 +4,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, find, settle } from './lib.mjs';
+import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, find, settle, scrollToLabel } from './lib.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
 const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
@@ -162,6 +162,94 @@ test('phone: tap opens the field and keyboard bridge, drag scrolls a 500-row lis
     const names = (await dataset(page)).org.members.map((m) => m.name);
     assert.ok(names.some((n) => n.endsWith('手机')), 'typed on the phone');
     await page.screenshot({ path: path.join(ARTIFACTS, 'input-phone-typed.png') });
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// Scrolling chained as phone browsers do: a drag on the member list scrolls the list first; once the list is at its
+// end, the same drags scroll the screen around it (never a drag that moves nothing).
+test('phone: a drag on a nested list scrolls the list to its end, then the screen', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true });
+    await click(page, '…', { tap: true });
+    await click(page, '组织', { tap: true });
+    const cdp = await page.context().newCDPSession(page);
+    const inList = async () => (await items(page)).filter((i) => i.window.includes('members'));
+    const outside = async () => (await items(page)).filter((i) => !i.window.includes('members') && i.label === '新增党员')[0];
+    const drag = async (x, y0) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
+      for (let k = 1; k <= 10; k++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - 25 * k }] });
+        await page.waitForTimeout(16);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+      await page.waitForTimeout(500);
+      await settle(page);
+    };
+    const rows0 = await inList();
+    const anchor0 = await outside();
+    assert.ok(rows0.length > 3 && anchor0, 'the member list and 新增党员 are on screen');
+    const x = rows0[0].x + 60, y = rows0[0].y + 260;
+    // The first drag moves the list, not the screen.
+    await drag(x, y);
+    const rows1 = await inList();
+    assert.notEqual(rows1[0].label, rows0[0].label, 'the list scrolled first');
+    assert.equal((await outside()).y, anchor0.y, 'the screen stayed while the list could move');
+    // 120 members: drag on until the list is at its end and the screen moves.
+    let moved = false;
+    for (let i = 0; i < 40 && !moved; i++) {
+      const r = await inList();
+      const start = r.find((it) => it.y > 200 && it.y < 700) || r[r.length - 1];
+      await drag(x, Math.min(start.y + 200, 780));
+      const o = await outside();
+      moved = !o || o.y < anchor0.y;  // gone above the top, or moved up
+    }
+    assert.ok(moved, 'after the list reached its end, the drags scrolled the screen');
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+// A phone keyboard shrinks the visual viewport (Chrome for Android, Safari), not the layout: the field being typed
+// in is brought above it. The keyboard is stood in for by a visual viewport of 500 px, as a 844 px phone shows with
+// its keyboard up.
+test('phone: the visual viewport shrunk to 500 px by the keyboard keeps the focused field in view', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true });
+    await click(page, '…', { tap: true });
+    await click(page, '组织', { tap: true });
+    const rows = (await items(page)).filter((i) => i.window.includes('members'));
+    await page.touchscreen.tap(rows[2].x + rows[2].w / 2, rows[2].y + rows[2].h / 2);
+    await settle(page);
+    let f = await scrollToLabel(page, 'member_name');
+    if (f.y < 600) {  // put the field low on the screen, where a keyboard covers it
+      await page.mouse.move(385, 420);
+      await page.mouse.wheel(0, -(640 - f.y));
+      await settle(page, 6);
+      f = await find(page, 'member_name');
+    }
+    assert.ok(f.y > 520, 'the field starts below the 500 px a keyboard leaves: y ' + f.y);
+    await page.touchscreen.tap(f.x + f.w / 2, f.y + f.h / 2);
+    await settle(page);
+    assert.equal(await page.evaluate(() => document.activeElement.id), 'zj-text');
+    await page.evaluate(() => {
+      const vv = window.visualViewport;
+      Object.defineProperty(vv, 'height', { configurable: true, get: () => 500 });
+      vv.dispatchEvent(new Event('resize'));
+    });
+    await settle(page, 12);
+    const g = await find(page, 'member_name');
+    assert.ok(g.y >= 0 && g.y + g.h <= 500, `the field is inside the 500 px left: y ${g.y}, h ${g.h}`);
+    assert.equal(await page.evaluate(() => document.getElementById('canvas').getBoundingClientRect().height), 500);
+    await page.keyboard.insertText('甲');
+    await settle(page);
+    assert.ok((await labels(page)).length > 0);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'input-phone-keyboard.png') });
     assert.deepEqual(page.zjErrors, []);
   } finally {
     await browser.close();

@@ -5,7 +5,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { ARTIFACTS, launch, fileUrl, openApp, labels, click, settle, scrollToLabel, waitLabel } from './lib.mjs';
+import { ARTIFACTS, launch, fileUrl, openApp, labels, click, settle, scrollToLabel, waitLabel, goTo } from './lib.mjs';
 
 const dataset = async (page) => JSON.parse(await page.evaluate(() => window.zjTest.dataset()));
 
@@ -57,6 +57,35 @@ test('phone, 175 %: the demo under way in December; start a town, reload, nothin
     const shown = await labels(page);
     assert.ok(!shown.includes('示例数据'), 'no demo badge: ' + JSON.stringify(shown));
     assert.ok(shown.includes('青山镇'));
+
+    // 试用示例镇: the demo in its own storage space (?demo=1); work done there never reaches the town, and the town
+    // is one tap away (打开本镇).
+    const idle = () => page.waitForFunction(() => { const i = window.zjStorage.info(); return i.unsaved === 0 && !i.snapshotting; },
+                                            null, { timeout: 15000 });
+    const opened = () => page.waitForFunction(() => window.zjTest && window.zjTest.frames() > 2, null, { timeout: 30000 });
+    await goTo(page, '数据', true);
+    await scrollToLabel(page, '试用示例镇');
+    await click(page, '试用示例镇', { tap: true });
+    await page.waitForURL(/demo=1/, { timeout: 15000 });
+    await opened();
+    let demoSpace = await dataset(page);
+    assert.equal(demoSpace.demo, true, 'the demo town opens in its space');
+    assert.equal(demoSpace.org.town_name, '渔洋镇');
+    assert.ok(page.url().includes('today=2026-12-05'), 'the other parameters are kept: ' + page.url());
+    await page.evaluate(() => window.zjTest.apply({ name: 'org.town_name', args: { name: '试用镇' } }));
+    await page.waitForFunction(() => JSON.parse(window.zjTest.dataset()).org.town_name === '试用镇', null, { timeout: 10000 });
+    await idle();
+    await scrollToLabel(page, '打开本镇…');
+    await click(page, '打开本镇…', { tap: true });
+    await page.waitForURL((u) => !u.search.includes('demo=1'), { timeout: 15000 });
+    await opened();
+    const town = await dataset(page);
+    assert.equal(town.org.town_name, '青山镇', 'the town as it was');
+    assert.equal(town.demo, false);
+    await page.goto(fileUrl('test=1&today=2026-12-05&demo=1'));
+    await opened();
+    demoSpace = await dataset(page);
+    assert.equal(demoSpace.org.town_name, '试用镇', 'the demo space keeps its own work');
   } finally {
     await browser.close();
   }

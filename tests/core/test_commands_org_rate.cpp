@@ -6,6 +6,8 @@
 #include <algorithm>
 
 #include "core/report/boards.h"
+#include "core/campaign/onsite.h"
+#include "core/org/commands_org.h"
 #include "core/demo/demo.h"
 #include "core/base/encoding.h"
 #include "core/data/workspace.h"
@@ -81,6 +83,75 @@ TEST(OrgCommands, TreeAddEditMoveRemove) {
   // Undo brings the area back.
   ASSERT_TRUE(w.ws.Undo(kNow));
   EXPECT_EQ(w.d().org.areas.size(), 3u);
+}
+
+// branch.merge (合并党支部): the demo town's branches, counted here before the merge; a branch that an on-site
+// meeting names is refused; undo gives back the dataset byte for byte.
+TEST(OrgCommands, BranchMergeMovesMembersThenRemovesTheBranch) {
+  Ws w(MakeDemoDataset(2018, 2026));
+  const Dataset& d = w.d();
+  // A branch no on-site meeting names, and another one to merge it into.
+  Id from, into;
+  for (const Branch& b : d.org.branches) {
+    if (PreviewBranchMerge(d, b.meta.id, d.org.branches[0].meta.id).problem) continue;
+    if (b.meta.id == d.org.branches[0].meta.id) continue;
+    from = b.meta.id;
+    break;
+  }
+  into = d.org.branches[0].meta.id;
+  // Pick the merge partner so that `into` is one the same meetings allow as a target (any branch may be).
+  ASSERT_FALSE(from.empty()) << "the demo has a branch no on-site meeting names";
+  int members = 0, in_into = 0, talks = 0, assessments = 0, history = 0;
+  for (const Member& m : d.org.members) members += m.branch_id == from, in_into += m.branch_id == into;
+  for (const Talk& t : d.campaign.talks) talks += t.pair.branch_id == from;
+  for (const BranchAssessment& a : d.branch_rating.assessments) assessments += a.branch_id == from;
+  for (const BranchStarRecord& r : d.branch_rating.history) history += r.branch_id == from;
+  ASSERT_GT(members, 0);
+  const BranchMergePreview p = PreviewBranchMerge(d, from, into);
+  EXPECT_FALSE(p.problem);
+  EXPECT_EQ(p.members, members);
+  EXPECT_EQ(p.talks, talks);
+  EXPECT_EQ(p.assessments, assessments);
+  EXPECT_EQ(p.star_records, history);
+  const size_t branches = d.org.branches.size();
+  const std::string before = SaveDataset(d);
+  // branch.remove is refused while members are in it; branch.merge moves them first.
+  w.Refused("branch.remove", {{"id", from}});
+  w.Refused("branch.merge", {{"id", from}, {"into_id", from}});
+  w.Refused("branch.merge", {{"id", from}, {"into_id", "nope"}});
+  ASSERT_TRUE(w.Do("branch.merge", {{"id", from}, {"into_id", into}}).ok);
+  EXPECT_EQ(w.d().org.branches.size(), branches - 1);
+  EXPECT_EQ(FindBranch(w.d().org, from), -1);
+  int now_in_into = 0;
+  for (const Member& m : w.d().org.members) {
+    EXPECT_NE(m.branch_id, from);
+    now_in_into += m.branch_id == into;
+  }
+  EXPECT_EQ(now_in_into, in_into + members);
+  for (const Talk& t : w.d().campaign.talks) EXPECT_NE(t.pair.branch_id, from);
+  for (const Cadre& c : w.d().org.cadres)
+    EXPECT_EQ(std::count(c.linked_branch_ids.begin(), c.linked_branch_ids.end(), from), 0);
+  ASSERT_TRUE(w.ws.Undo(kNow));
+  EXPECT_EQ(SaveDataset(w.d()), before);
+}
+
+TEST(OrgCommands, BranchMergeRefusedForABranchAnOnsiteMeetingNames) {
+  Ws w(MakeDemoDataset(2018, 2026));
+  const Dataset& d = w.d();
+  ASSERT_FALSE(d.campaign.onsite_meetings.empty());
+  // The pre-chosen site of an on-site meeting (现场观摩会参观点, notice 四(二)) cannot be merged away.
+  const OnsiteMeeting& m = d.campaign.onsite_meetings[0];
+  const std::vector<DrawCandidate> sites = EligibleSites(m, d.org);
+  ASSERT_FALSE(sites.empty());
+  const Id site = sites[0].id;
+  ASSERT_TRUE(w.Do("onsite.update", {{"id", m.meta.id}, {"preselected_branch_id", site}}).ok);
+  Id other;
+  for (const Branch& b : w.d().org.branches)
+    if (b.meta.id != site) other = b.meta.id;
+  const BranchMergePreview p = PreviewBranchMerge(w.d(), site, other);
+  ASSERT_TRUE(p.problem);
+  EXPECT_NE(p.problem->message_zh.find("现场观摩会"), std::string::npos);
+  w.Refused("branch.merge", {{"id", site}, {"into_id", other}});
 }
 
 TEST(OrgCommands, FocusRuleFlagsBottomRanks) {

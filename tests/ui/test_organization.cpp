@@ -2,6 +2,7 @@
 // emits (name and exact arguments, from the audit trail) and the dataset change.
 #include <algorithm>
 
+#include "core/org/commands_org.h"
 #include "tests/ui/harness.h"
 
 namespace zj::uitest {
@@ -117,6 +118,44 @@ TEST(UiOrganization, MoveABranchToAGeneralBranchInTheTree) {
     if (b.meta.id == branch) {
       EXPECT_EQ(b.general_branch_id, gb1);
     }
+}
+
+// 合并到… on a branch: the preview names what moves (counted here from the data), 确定合并 emits branch.merge, the
+// branch is gone and its members are in the other one.
+TEST(UiOrganization, MergeABranchIntoAnotherAfterItsPreview) {
+  Ui ui(kPhone);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_TRUE(ui.Click("组织架构"));
+  const Organization& org = ui.data().org;
+  const Branch* from = nullptr;
+  const Branch* into = nullptr;
+  for (const Branch& b : org.branches)
+    for (const Branch& x : org.branches)
+      if (!from && b.meta.id != x.meta.id && b.kind == x.kind && !PreviewBranchMerge(ui.data(), b.meta.id, x.meta.id).problem) {
+        from = &b;
+        into = &x;
+      }
+  ASSERT_NE(from, nullptr);
+  const Id from_id = from->meta.id, into_id = into->meta.id;
+  const std::string from_name = from->name, into_name = into->name;
+  int members = 0;
+  for (const Member& m : org.members) members += m.branch_id == from_id;
+  ui.ClickItem(ui.ScrollTo(from_name));
+  ui.ClickItem(ui.ScrollTo("branch_merge"));
+  ASSERT_TRUE(ui.ClickLast(into_name));
+  ui.Frame(2);
+  const std::string preview = "将把" + from_name + "的" + std::to_string(members) + "名党员转入" + into_name;
+  EXPECT_TRUE(ui.HasContaining(preview)) << ui.Dump();
+  const size_t mark = ui.Audit().size();
+  ui.ClickItem(ui.ScrollTo("确定合并"));
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "branch.merge");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"id", from_id}, {"into_id", into_id}}));
+  EXPECT_EQ(FindBranch(ui.data().org, from_id), -1);
+  int now_in = 0;
+  for (const Member& m : ui.data().org.members) now_in += m.branch_id == from_id;
+  EXPECT_EQ(now_in, 0);
 }
 
 TEST(UiOrganization, RosterImportPreviewThenApply) {

@@ -33,8 +33,15 @@ TEST(TownStart, ReplacesTheDemoWithTheTownTyped) {
   EXPECT_EQ(backup->filename.rfind("渔洋镇-备份-", 0), 0u) << backup->filename;
   EXPECT_NE(backup->bytes.find(demo_member), std::string::npos) << "the backup holds the demo as it was";
 
+  // Photos and notes the demo's lectures and talks hold in the browser (痕迹) go with the demo.
+  const std::string lecture = ui.data().campaign.lectures.front().meta.id;
+  const std::string talk = ui.data().campaign.talks.front().meta.id;
+  native::SetEvidenceListJson(R"([{"id":"ev1","parent_kind":"lecture","parent_id":")" + lecture +
+                              R"(","kind":"photo"},{"id":"ev2","parent_kind":"talk","parent_id":")" + talk +
+                              R"(","kind":"text"}])");
   ui.ClickItem(ui.ScrollTo("开始本镇"));
   EXPECT_TRUE(ui.data().demo) << "nothing replaced before 确定开始";
+  EXPECT_TRUE(ui.HasContaining("照片和文字痕迹随当前数据一并清除")) << ui.Dump();
   ui.ClickItem(ui.ScrollTo("确定开始"));
   ui.Frame(3);
   const Dataset& d = ui.data();
@@ -59,6 +66,10 @@ TEST(TownStart, ReplacesTheDemoWithTheTownTyped) {
   EXPECT_NE(stored.find("青山镇"), std::string::npos);
   EXPECT_EQ(stored.find("渔洋镇"), std::string::npos);
   EXPECT_EQ(stored.find(demo_member), std::string::npos);
+  std::vector<std::string> deleted;
+  for (const native::Call& c : native::Calls())
+    if (c.what == "EvidenceDelete") deleted.push_back(c.args.at(0));
+  EXPECT_EQ(deleted, (std::vector<std::string>{"ev1", "ev2"}));
   // 概览 no longer offers to clear a demo.
   ui.Go(ui::Screen::Dashboard);
   EXPECT_FALSE(ui.Has("开始本镇…")) << ui.Dump();
@@ -79,6 +90,41 @@ TEST(TownStart, RefusedFormChangesNothing) {
   EXPECT_FALSE(ui.Has("确定开始"));
   EXPECT_TRUE(ui.data().demo);
   EXPECT_EQ(ui.data().org.town_name, "渔洋镇");
+}
+
+// ?demo=1 (web/storage.js keeps it in a storage space of its own): no town is started there; 打开本镇 leads to the
+// town's space. A real town offers 试用示例镇, which opens the demo's space and leaves the town as it is.
+TEST(TownStart, DemoSpaceSendsTheTownToItsOwnSpace) {
+  Ui ui(kPhone);
+  ui.app.demo_space = true;
+  ui.Frame(2);
+  EXPECT_FALSE(ui.Has("开始本镇…")) << ui.Dump();
+  ui.ClickItem(ui.ScrollTo("打开本镇…"));  // 概览's demo line
+  ASSERT_FALSE(native::Calls().empty());
+  EXPECT_EQ(native::Calls().back().what, "OpenSpace");
+  EXPECT_EQ(native::Calls().back().args, std::vector<std::string>{"town"});
+  ui.Go(ui::Screen::Data);
+  ui.Frame(2);
+  EXPECT_TRUE(ui.HasContaining("这是试用的示例镇")) << ui.Dump();
+  EXPECT_FALSE(ui.Has("开始本镇…")) << ui.Dump();
+  EXPECT_TRUE(ui.data().demo);
+}
+
+TEST(TownStart, RealTownOffersTheDemoInItsOwnSpace) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Data);
+  EXPECT_FALSE(ui.Has("试用示例镇")) << "the demo is what this space holds now";
+  ui.ClickItem(ui.ScrollTo("开始本镇…"));
+  ui.ClickItem(ui.ScrollTo("town_name"));
+  ui.Type("青山镇");
+  ui.ClickItem(ui.ScrollTo("开始本镇"));
+  ui.ClickItem(ui.ScrollTo("确定开始"));
+  ui.Frame(3);
+  ASSERT_FALSE(ui.data().demo);
+  ui.ClickItem(ui.ScrollTo("试用示例镇"));
+  EXPECT_EQ(native::Calls().back().what, "OpenSpace");
+  EXPECT_EQ(native::Calls().back().args, std::vector<std::string>{"demo"});
+  EXPECT_EQ(ui.data().org.town_name, "青山镇") << "the town stays as it is";
 }
 
 TEST(TownStart, RenameIsUndoable) {
