@@ -277,11 +277,21 @@ void RevealFocusedField() {
 /// Touch drag scrolls the scrollable window under the finger (ImGui has no touch scrolling), chained as phone
 /// browsers chain scrolling: a nested list scrolls until its end, and what it cannot take scrolls the window
 /// around it (the screen), so a drag never moves nothing while something can move.
+/// The window a drag started on keeps the drag (and its inertia) even when the finger leaves it, as browsers latch
+/// a scroll gesture; a new gesture starts after kLatchMs without movement.
+ImGuiID g_scroll_latch = 0;
+double g_scroll_latch_ms = 0;
+constexpr double kLatchMs = 150;
 void ApplyTouchScroll() {
   if (g_touch_scroll.x == 0 && g_touch_scroll.y == 0) return;
   ImGuiContext& g = *ImGui::GetCurrentContext();
+  const double now = emscripten_get_now();
+  if (now - g_scroll_latch_ms > kLatchMs) g_scroll_latch = g.HoveredWindow ? g.HoveredWindow->ID : 0;
+  g_scroll_latch_ms = now;
+  ImGuiWindow* start = g_scroll_latch ? ImGui::FindWindowByID(g_scroll_latch) : nullptr;
+  if (!start) start = g.HoveredWindow;
   ImVec2 left = g_touch_scroll;  // finger movement not yet turned into scrolling (CSS px, finger direction)
-  for (ImGuiWindow* w = g.HoveredWindow; w && (left.x != 0 || left.y != 0); w = w->ParentWindow) {
+  for (ImGuiWindow* w = start; w && (left.x != 0 || left.y != 0); w = w->ParentWindow) {
     if (w->ScrollMax.y > 0 && left.y != 0) {
       const float want = w->Scroll.y - left.y;
       const float got = ImClamp(want, 0.0f, w->ScrollMax.y);

@@ -37,8 +37,11 @@ const Tr kUnitsBranch{"每个适用的党支部算一个单位：在该项中为
 const Tr kStartMyTown{"开始本镇（清除示例数据）…", "Start my town (clears the demo)…"};
 const Tr kStartShort{"开始本镇…", "Start my town…"};
 const Tr kOpenTown{"打开本镇…", "Open my town…"};
+const Tr kDemoSpaceExplain{"这是虚构的示例镇，单独保存，用于试用，不会混入本镇的数据；本镇的数据请点“打开本镇”。",
+                           "A made-up town to try things, stored on its own; it never mixes into your town's data. "
+                           "Your town: 打开本镇 (Open my town)."};
 const StringTable kTable{&kPercentDone, &kOverall, &kAttention, &kNothingDue, &kDueOn, &kUnitsFmt,
-                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch, &kStartMyTown, &kStartShort, &kOpenTown};
+                         &kUnitsArea, &kUnitsTalk, &kUnitsRating, &kUnitsBranch, &kStartMyTown, &kStartShort, &kOpenTown, &kDemoSpaceExplain};
 
 const Tr& UnitsExplained(const Activity& a) {
   if (a.scope == ActivityScope::Area) return kUnitsArea;
@@ -187,7 +190,7 @@ void DrawDashboard(App& app) {
               {col::Grey, std::string(T(S::Today)) + " " + app.today.ToString()}});
   if (app.data().demo) {
     ImGui::PushStyleColor(ImGuiCol_Text, IM_COL32(150, 100, 0, 255));
-    LabelWrapped(std::string(T(S::DemoBadge)) + ": " + T(S::DemoExplain));
+    LabelWrapped(std::string(T(S::DemoBadge)) + ": " + (app.demo_space ? T(kDemoSpaceExplain) : T(S::DemoExplain)));
     ImGui::PopStyleColor();
     // On a phone the short title (the line above says the demo is cleared); the long one does not fit at 175 %.
     if (app.demo_space) {  // ?demo=1: the town is started in its own space (town_start.cpp)

@@ -751,7 +751,8 @@ void DrawTree(App& app) {
   int& count = ui.focus_count;
   if (count < 0) count = org.focus_rule.count;
   ImGui::AlignTextToFramePadding();
-  Label(T(kFocusRule));
+  if (narrow) LabelWrapped(T(kFocusRule));  // cut at 175 % on a phone otherwise
+  else Label(T(kFocusRule));
   if (!narrow) ImGui::SameLine();
   ImGui::SetNextItemWidth(Em(6));
   ImGui::InputInt("##focus_count", &count);

@@ -59,9 +59,9 @@ const Tr kCancel{"取消", "Cancel"};
 const Tr kToRoster{"去导入名册", "Import the roster"};
 const Tr kLocked{"有谈话记录还没加密（请先在下面“谈话记录口令锁”解锁），暂不能导出备份。",
                  "Some talk records are not encrypted yet (unlock below); no backup was exported."};
-const Tr kDemoSpace{"这是试用的示例镇（网址带 ?demo=1），单独保存在本机，与本镇的数据互不相通。开始本镇或回到本镇，请打开本镇：",
-                    "This is the demo town to try things (the address has ?demo=1), stored apart from your town's data; "
-                    "nothing passes between them. To start or return to your town, open it:"};
+const Tr kDemoSpace{"这是试用的示例镇，单独保存在本机，与本镇的数据互不相通。要开始本镇或回到本镇，请点：",
+                    "This is the demo town to try things, stored apart from your town's data; nothing passes between "
+                    "them. To start or return to your town:"};
 const Tr kOpenTown{"打开本镇", "Open my town"};
 const Tr kTryDemo{"试用示例镇", "Try the demo town"};
 const StringTable kTable{&kDemoSpace, &kOpenTown, &kTryDemo, &kTitle, &kNameNow, &kRename, &kRenamed, &kDemoNow, &kStartOpen, &kStartClose,

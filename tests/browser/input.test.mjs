@@ -182,28 +182,34 @@ test('phone: a drag on a nested list scrolls the list to its end, then the scree
     const drag = async (x, y0) => {
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y: y0 }] });
       for (let k = 1; k <= 10; k++) {
-        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - 25 * k }] });
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x, y: y0 - 14 * k }] });
         await page.waitForTimeout(16);
       }
       await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
       await page.waitForTimeout(500);
       await settle(page);
     };
+    // A member selected: the editor below the list makes the screen longer than the phone.
+    let rows = await inList();
+    await page.touchscreen.tap(rows[1].x + 40, rows[1].y + rows[1].h / 2);
+    await settle(page);
     const rows0 = await inList();
     const anchor0 = await outside();
     assert.ok(rows0.length > 3 && anchor0, 'the member list and 新增党员 are on screen');
-    const x = rows0[0].x + 60, y = rows0[0].y + 260;
+    const top = rows0[0].y, bottom = Math.max(...rows0.map((r) => r.y + r.h));
+    const x = rows0[0].x + 60, y = Math.round(bottom - 20);
+    assert.ok(bottom - top > 150, 'the list is tall enough to drag in');
     // The first drag moves the list, not the screen.
     await drag(x, y);
     const rows1 = await inList();
     assert.notEqual(rows1[0].label, rows0[0].label, 'the list scrolled first');
     assert.equal((await outside()).y, anchor0.y, 'the screen stayed while the list could move');
-    // 120 members: drag on until the list is at its end and the screen moves.
+    // 120 members: drag on, always starting inside the list, until the list is at its end and the screen moves.
     let moved = false;
     for (let i = 0; i < 40 && !moved; i++) {
-      const r = await inList();
-      const start = r.find((it) => it.y > 200 && it.y < 700) || r[r.length - 1];
-      await drag(x, Math.min(start.y + 200, 780));
+      rows = await inList();
+      const b = Math.max(...rows.map((r) => r.y + r.h));
+      await drag(x, Math.round(b - 20));
       const o = await outside();
       moved = !o || o.y < anchor0.y;  // gone above the top, or moved up
     }
