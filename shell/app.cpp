@@ -186,10 +186,14 @@ void Header(App& app) {
   DrawSaveState(app);  // 已保存 / 正在保存… / 未保存!, always in sight (shell/storage.cpp)
   if (app.data().demo) {
     SameLineIfFits(ImGui::CalcTextSize(T(S::DemoBadge)).x + st.FramePadding.x * 2);
-    ImGui::PushStyleColor(ImGuiCol_Button, IM_COL32(255, 236, 179, 255));
-    ImGui::PushStyleColor(ImGuiCol_ButtonHovered, IM_COL32(255, 224, 130, 255));
-    ImGui::SmallButton(T(S::DemoBadge));
-    ImGui::PopStyleColor(2);
+    // A badge, not a control: nothing to tap (概览 says what the demo is), so no touch target that small.
+    const ImVec2 ts = ImGui::CalcTextSize(T(S::DemoBadge));
+    const ImVec2 p = ImGui::GetCursorScreenPos();
+    const ImVec2 pad(st.FramePadding.x, st.FramePadding.y * 0.5f);
+    ImGui::GetWindowDrawList()->AddRectFilled(p, ImVec2(p.x + ts.x + pad.x * 2, p.y + ts.y + pad.y * 2),
+                                              IM_COL32(255, 236, 179, 255), ts.y * 0.3f);
+    ImGui::SetCursorScreenPos(ImVec2(p.x + pad.x, p.y + pad.y));
+    Label(T(S::DemoBadge));
     if (ImGui::IsItemHovered()) ImGui::SetTooltip("%s", T(S::DemoExplain));
   }
   // Right side: text size (larger text for older users, kept in settings) and the language switch, right-aligned

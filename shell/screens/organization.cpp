@@ -367,11 +367,13 @@ void DrawMembers(App& app) {
       if (r.ok) ui.selected_member = r.created_id;
     });
   }
-  ImGui::SameLine();
+  // The row wraps where the phone's width ends (字号 175 % at 360 px).
+  const auto button_w = [](const char* t) { return ImGui::CalcTextSize(t).x + ImGui::GetStyle().FramePadding.x * 2; };
+  SameLineIfFits(button_w(T(S::Undo)));
   ImGui::BeginDisabled(!app.ws->CanUndo() || app.read_only);
   if (ImGui::Button(T(S::Undo))) app.Emit(change::Undo{});
   ImGui::EndDisabled();
-  ImGui::SameLine();
+  SameLineIfFits(button_w(T(S::Redo)));
   ImGui::BeginDisabled(!app.ws->CanRedo() || app.read_only);
   if (ImGui::Button(T(S::Redo))) app.Emit(change::Redo{});
   ImGui::EndDisabled();

@@ -283,7 +283,8 @@ void TalkList(App& app) {
   std::snprintf(buf, sizeof buf, T(kShownFmt), static_cast<int>(rows.size()), static_cast<int>(c.talks.size()));
   LabelColored(col::Grey, buf);
 
-  const float row_h = narrow ? ImMax(kTouchPx, Em(3.4f)) : Em(1.8f);
+  // Phones: a card of three lines (who, the branch, when and the state), so nothing runs past 360 px at 字号 175 %.
+  const float row_h = narrow ? ImMax(kTouchPx, Em(4.9f)) : Em(1.8f);
   const float table_h = std::min(row_h * (static_cast<float>(rows.size()) + 1.6f), Em(narrow ? 18 : 15));
   const ImGuiTableFlags flags = ImGuiTableFlags_ScrollY | ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersOuter |
                                 ImGuiTableFlags_SizingStretchProp;
@@ -307,9 +308,16 @@ void TalkList(App& app) {
         ImGui::TableNextRow(ImGuiTableRowFlags_None, row_h);
         ImGui::TableNextColumn();
         ImGui::PushID(t.meta.id.c_str());
-        const std::string when = WhenOf(t);
-        const std::string label = narrow ? desc + "\n" + when + " · " + (t.Held() ? T(kStatusDone) : T(kStatusOpen))
-                                         : when;
+        std::string when = WhenOf(t);
+        std::string label = when;
+        if (narrow) {
+          // The year goes (the campaign's year is on every screen); the branch on a line of its own.
+          if (when.size() > 5 && when[4] == '-') when = when.substr(5);
+          std::string card = desc;
+          const size_t paren = card.find(" (");
+          if (paren != std::string::npos) card.replace(paren, 1, "\n");
+          label = card + "\n" + when + " · " + (t.Held() ? T(kStatusDone) : T(kStatusOpen));
+        }
         ImGui::PushStyleColor(ImGuiCol_Text, t.Held() ? col::Green : col::Ink);
         if (ImGui::Selectable(label.c_str(), ui.selected == t.meta.id, ImGuiSelectableFlags_SpanAllColumns,
                               ImVec2(0, row_h - ImGui::GetStyle().CellPadding.y * 2)))
