@@ -1,0 +1,133 @@
+// 组织 → 导入名册 with Excel workbooks LibreOffice wrote (tests/data/make_workbooks.py): the .xlsx and .xls of the
+// system-export roster (title, blank and note rows above the header on row 4, 出生年月 and 入党时间 date cells shown
+// as months, a second sheet 填表说明), the clean roster (ID numbers as text) and its variant whose ID numbers are
+// number cells (refused). SheetJS (web/xlsx.js) is loaded on first use. Desktop and phone (175 %); screenshots in
+// tests/artifacts/.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, scrollToLabel, settle } from './lib.mjs';
+import { TESTDATA, clickLast, clickTab, dataset, go, pickRoster } from './roster_helpers.mjs';
+
+const QUERY = 'test=1&today=2026-03-25';
+for (const f of ['roster-export.xlsx', 'roster-export.xls', 'roster-clean.xlsx', 'roster-idnum.xlsx']) {
+  if (!fs.existsSync(path.join(TESTDATA, f)))
+    throw new Error(`test workbook ${path.join(TESTDATA, f)} is missing: run make testdata (LibreOffice)`);
+}
+
+/** What the member editor's 入党日期 field shows: selected and copied (Ctrl+A, Ctrl+C) into a stub clipboard. */
+async function joinFieldText(page, name) {
+  await clickTab(page, '党员');
+  await click(page, 'member_filter');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.insertText(name);
+  await page.keyboard.press('Enter');
+  await settle(page);
+  await clickLast(page, name);
+  await page.evaluate(() => { navigator.clipboard.writeText = async (t) => { window.zjCopied = t; }; });
+  await scrollToLabel(page, 'member_join');
+  await click(page, 'member_join');
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Control+C');
+  await settle(page);
+  await page.keyboard.press('Escape');
+  await settle(page);
+  return page.evaluate(() => window.zjCopied);
+}
+
+test('desktop: .xlsx and .xls rosters from LibreOffice, sheet choice, month dates, numeric ID numbers refused', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY));
+    assert.equal((await dataset(page)).org.members.length, 120);   // the demo town
+    assert.equal(await page.evaluate(() => !!window.XLSX), false, 'SheetJS is not loaded before it is needed');
+
+    await pickRoster(page, path.join(TESTDATA, 'roster-export.xlsx'));
+    let ls = await labels(page);
+    // make_rosters.py EXPORT: header on row 4, 40 people new to the demo town, every join month a date cell.
+    for (const l of ['文件：roster-export.xlsx（工作表“党员花名册”）', '表头：第4行', '新增 40', '更新 0', '拒绝 0', '跳过 0',
+                     '表格中有 2 个有内容的工作表，可在上方选择要导入的一个。'])
+      assert.ok(ls.includes(l), l + ' in ' + JSON.stringify(ls));
+    assert.ok(ls.includes('表头之上的行已跳过：第1行 “东湖镇党员花名册”；第3行 “导出时间：2026年11月  共40人”'), JSON.stringify(ls));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-xlsx-desktop.png') });
+
+    // The other sheet: read when chosen (a note, no header: refused, naming what is missing), then back.
+    await click(page, '工作表');
+    await clickLast(page, '填表说明');
+    ls = await labels(page);
+    assert.ok(ls.includes('文件：roster-export.xlsx（工作表“填表说明”）'), JSON.stringify(ls));
+    assert.ok(ls.includes('文件被拒绝，未做任何改动：'), JSON.stringify(ls));
+    await click(page, '工作表');
+    await clickLast(page, '党员花名册');
+    assert.ok((await labels(page)).includes('新增 40'));
+
+    await click(page, '确认导入（新增 40，更新 0）');
+    let d = await dataset(page);
+    assert.equal(d.org.members.length, 160);
+    let liu = d.org.members.find((m) => m.name === '柳松');
+    assert.equal(liu.join_date, '1996-06', 'a month cell stays a month');
+    assert.equal(liu.birth_date, '1968-03-05', 'the ID number gives the birth day');
+    assert.equal(await joinFieldText(page, '柳松'), '1996-06', 'the member editor shows the month');
+
+    // The .xls (BIFF8) of the same sheet: the same 40 people. Undo the .xlsx import first.
+    await click(page, '撤销');
+    assert.equal((await dataset(page)).org.members.length, 120);
+    await pickRoster(page, path.join(TESTDATA, 'roster-export.xls'));
+    ls = await labels(page);
+    assert.ok(ls.includes('文件：roster-export.xls（工作表“党员花名册”）'), JSON.stringify(ls));
+    assert.ok(ls.includes('新增 40'), JSON.stringify(ls));
+    await click(page, '确认导入（新增 40，更新 0）');
+    d = await dataset(page);
+    assert.equal(d.org.members.length, 160);
+    liu = d.org.members.find((m) => m.name === '柳松');
+    assert.equal(liu.join_date, '1996-06');
+
+    // The clean roster with its ID column kept as text: all 120 new. The same with ID numbers as number cells:
+    // 119 refused with the reason, 向敏强 (…694X, a text cell) new.
+    await pickRoster(page, path.join(TESTDATA, 'roster-clean.xlsx'));
+    assert.ok((await labels(page)).includes('新增 120'), JSON.stringify(await labels(page)));
+    await pickRoster(page, path.join(TESTDATA, 'roster-idnum.xlsx'));
+    ls = await labels(page);
+    assert.ok(ls.includes('拒绝 119') && ls.includes('新增 1'), JSON.stringify(ls));
+    assert.ok(ls.some((l) => /^row \d+: \[公民身份号码\] 身份证号在表格中存为数字,末几位已丢失;请把该列设为文本后重新填写$/.test(l)),
+              JSON.stringify(ls.filter((l) => l.startsWith('row '))));
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-xlsx-numeric-id-desktop.png') });
+    await click(page, '取消');
+
+    // A damaged workbook is refused as a whole; nothing changes.
+    const bad = path.join(os.tmpdir(), 'zj-broken-roster.xlsx');
+    fs.writeFileSync(bad, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]));
+    await pickRoster(page, bad);
+    ls = await labels(page);
+    assert.ok(ls.includes('文件被拒绝，未做任何改动：'), JSON.stringify(ls));
+    assert.ok(ls.some((l) => l.includes('表格文件已损坏或不是Excel/WPS表格')), JSON.stringify(ls));
+    assert.equal((await dataset(page)).org.members.length, 160);
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
+
+test('phone 175 %: the .xlsx preview fits the width', async () => {
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, fileUrl(QUERY), { width: 390, height: 844, scale: 3, touch: true,
+                                                          init: () => localStorage.setItem('zj.setting.zoom', '175%') });
+    await pickRoster(page, path.join(TESTDATA, 'roster-export.xlsx'), { phone: true });
+    const wide = async () => (await items(page)).filter((i) => i.x + i.w > 391 && i.w < 2000).map((i) => i.label);
+    for (const l of ['文件：roster-export.xlsx（工作表“党员花名册”）', '工作表', '新增 40']) {
+      await scrollToLabel(page, l);
+      assert.deepEqual(await wide(), [], 'the preview fits the phone near ' + l);
+    }
+    await scrollToLabel(page, '工作表');
+    await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-xlsx-phone-175.png') });
+    await scrollToLabel(page, '确认导入（新增 40，更新 0）');
+    await click(page, '确认导入（新增 40，更新 0）', { tap: true });
+    assert.equal((await dataset(page)).org.members.length, 160);
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+  }
+});
