@@ -16,7 +16,7 @@ DIST       ?= dist
 TESTDATA   := $(abspath $(BUILD)/testdata)
 ROSTERS    := $(addprefix $(TESTDATA)/,roster-utf8-bom.csv roster-gbk.csv roster-messy.csv)
 # The same rosters as workbooks, written by LibreOffice (tests/data/make_workbooks.py).
-WORKBOOKS  := $(addprefix $(TESTDATA)/,roster-export.xlsx roster-export.xls roster-clean.xlsx roster-idnum.xlsx)
+WORKBOOKS  := $(addprefix $(TESTDATA)/,roster-export.xlsx roster-export.xls roster-clean.xlsx roster-idnum.xlsx roster-empty.xlsx)
 export ZJ_TESTDATA_DIR := $(TESTDATA)
 # Warnings in the project's own code (core/, shell/, tests/, bench/) are errors; third-party code is never
 # held to it. `make WERROR=OFF ...` for a compiler newer than Debian 12's.

@@ -7,7 +7,7 @@
 //   {"zjWorkbook":1,"sheets":[{"name","rows":[{"r":row,"c":[[kind,text]|null,...]}]}]}  kind t text, n number,
 //   d date (YYYY-MM-DD, or YYYY-MM when the cell's format shows only year and month); or {"zjWorkbook":1,"error":
 //   "encrypted"|"corrupt"|"biff5"|"load","detail"}.
-//   window.zjXlsx = { isWorkbook(name, bytes), toWorkbookJson(bytes) -> Promise<string>, load() }
+//   window.zjXlsx = { isWorkbook(name, bytes), toWorkbookJson(bytes, name) -> Promise<string>, load() }
 'use strict';
 (function () {
   async function gunzipText(b64) {
@@ -72,13 +72,18 @@
     return ['t', c.w != null ? String(c.w) : String(c.v)];
   }
 
-  async function toWorkbookJson(bytes) {
+  async function toWorkbookJson(bytes, name) {
+    const zip = bytes.length >= 4 && bytes[0] === 0x50 && bytes[1] === 0x4B && bytes[2] === 0x03 && bytes[3] === 0x04;
+    const ole = bytes.length >= 8 && bytes[0] === 0xD0 && bytes[1] === 0xCF && bytes[2] === 0x11 && bytes[3] === 0xE0;
+    // An .xlsx is a zip (or, encrypted, an OLE file): anything else named so is damaged, not text to guess at.
+    if (/\.(xlsx|xlsm)$/i.test(name || '') && !zip && !ole)
+      return JSON.stringify({ zjWorkbook: 1, error: 'corrupt', detail: 'not a zip file' });
     let X;
     try { X = await load(); } catch (e) {
       return JSON.stringify({ zjWorkbook: 1, error: 'load', detail: String(e && e.message || e) });
     }
     try {
-      if (bytes.length >= 8 && bytes[0] === 0xD0 && bytes[1] === 0xCF) {
+      if (ole) {
         // An OLE file: an encrypted .xlsx, a BIFF8 .xls (stream "Workbook") or an Excel 5.0/95 one ("Book", whose
         // text needs codepage tables this build leaves out: refused rather than read as garbled names).
         const cfb = X.CFB.read(bytes, { type: 'array' });
@@ -108,7 +113,7 @@
       return JSON.stringify({ zjWorkbook: 1, sheets });
     } catch (e) {
       const msg = String(e && e.message || e);
-      const kind = /password|encrypt/i.test(msg) ? 'encrypted' : 'corrupt';
+      const kind = /password-protected/i.test(msg) ? 'encrypted' : 'corrupt';
       return JSON.stringify({ zjWorkbook: 1, error: kind, detail: msg.slice(0, 200) });
     }
   }

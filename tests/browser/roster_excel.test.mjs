@@ -12,7 +12,7 @@ import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, scrollToLabe
 import { TESTDATA, clickLast, clickTab, dataset, go, pickRoster } from './roster_helpers.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
-for (const f of ['roster-export.xlsx', 'roster-export.xls', 'roster-clean.xlsx', 'roster-idnum.xlsx']) {
+for (const f of ['roster-export.xlsx', 'roster-export.xls', 'roster-clean.xlsx', 'roster-idnum.xlsx', 'roster-empty.xlsx']) {
   if (!fs.existsSync(path.join(TESTDATA, f)))
     throw new Error(`test workbook ${path.join(TESTDATA, f)} is missing: run make testdata (LibreOffice)`);
 }
@@ -96,7 +96,11 @@ test('desktop: .xlsx and .xls rosters from LibreOffice, sheet choice, month date
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-xlsx-numeric-id-desktop.png') });
     await click(page, '取消');
 
-    // A damaged workbook is refused as a whole; nothing changes.
+    // A workbook whose sheet is empty, and a damaged one: refused as a whole, nothing changes.
+    await pickRoster(page, path.join(TESTDATA, 'roster-empty.xlsx'));
+    ls = await labels(page);
+    assert.ok(ls.includes('文件被拒绝，未做任何改动：'), JSON.stringify(ls));
+    assert.ok(ls.some((l) => l.endsWith('工作表"Sheet1"是空的,没有表头和数据')), JSON.stringify(ls));
     const bad = path.join(os.tmpdir(), 'zj-broken-roster.xlsx');
     fs.writeFileSync(bad, Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 7)]));
     await pickRoster(page, bad);

@@ -17,6 +17,7 @@ Files (in OUTDIR):
       (12) as text: the 120 clean people, 出生日期/入党日期 date cells (yyyy-mm-dd). All 120 import.
   roster-idnum.xlsx  the same CSV with every column "standard": the ID numbers become numbers (their last digits
       rounded away) except 向敏强's 42058119470113694X (row 5), which stays text. 119 rows refused, 1 imports.
+  roster-empty.xlsx  an empty file through the CSV import: a workbook whose one sheet (Sheet1) is empty.
 """
 
 import os
@@ -67,6 +68,11 @@ def main(argv):
         convert(soffice, profile, fods, "roster-export.xls", out, "xls:MS Excel 97")
         convert(soffice, profile, csv, "roster-clean.xlsx", out, "xlsx:Calc MS Excel 2007 XML", CSV_TEXT_ID)
         convert(soffice, profile, csv, "roster-idnum.xlsx", out, "xlsx:Calc MS Excel 2007 XML", CSV_STANDARD)
+        empty = os.path.join(out, "roster-empty.csv")
+        with open(empty, "wb"):
+            pass
+        convert(soffice, profile, empty, "roster-empty.xlsx", out, "xlsx:Calc MS Excel 2007 XML", CSV_STANDARD)
+        os.remove(empty)
     return 0
 
 
