@@ -884,9 +884,12 @@ void DrawRoster(App& app) {
       LocatorRecordLastItem("import_sheet");
       const std::vector<int> filled = NonEmptyRosterSheets(*ui.workbook);
       if (filled.size() > 1) {
+        ImGui::AlignTextToFramePadding();
+        Label(T(kSheet));
+        ImGui::SameLine();
         ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
         const std::string current = ui.preview->sheet;
-        if (ImGui::BeginCombo(T(kSheet), current.c_str())) {
+        if (ImGui::BeginCombo("##import_sheet_choice", current.c_str())) {
           for (int k : filled) {
             const std::string& name = ui.workbook->sheets[static_cast<size_t>(k)].sheet;
             if (ImGui::Selectable((name + "##sheet" + std::to_string(k)).c_str(), k == ui.sheet) && k != ui.sheet) {
@@ -897,6 +900,7 @@ void DrawRoster(App& app) {
           }
           ImGui::EndCombo();
         }
+        LocatorRecordLastItem("import_sheet_choice");
         ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
         LabelWrapped(Fmt(T(kSheetNote), static_cast<int>(filled.size())));
         ImGui::PopStyleColor();

@@ -16,7 +16,8 @@ Files (in OUTDIR):
   roster-clean.xlsx  roster-utf8-bom.csv through LibreOffice's CSV import with the ID column (6) and phone column
       (12) as text: the 120 clean people, 出生日期/入党日期 date cells (yyyy-mm-dd). All 120 import.
   roster-idnum.xlsx  the same CSV with every column "standard": the ID numbers become numbers (their last digits
-      rounded away) except 向敏强's 42058119470113694X (row 5), which stays text. 119 rows refused, 1 imports.
+      rounded away) except the 9 ending in X (向敏强's 42058119470113694X on row 5 among them), which stay text.
+      111 rows refused, 9 import.
   roster-empty.xlsx  an empty file through the CSV import: a workbook whose one sheet (Sheet1) is empty.
 """
 
