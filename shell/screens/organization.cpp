@@ -91,8 +91,9 @@ const char* const kRosterAccept =
 const Tr kImportHelp{"从 Excel/WPS 表格（.xlsx、.xls）或 CSV 名册（UTF-8 或 GBK 均可）导入。先预览每一行的结果，确认后一步导入；文件被拒绝时不做任何改动，导入后可撤销。",
                      "Import a roster from an Excel/WPS workbook (.xlsx, .xls) or a CSV file (UTF-8 or GBK). Each row is previewed first, "
                      "then applied in one step; a refused file changes nothing; an import can be undone."};
-const Tr kFileSheet{"文件：%s（工作表“%s”）", "File: %s (sheet \"%s\")"};
-const Tr kSheet{"工作表", "Sheet"};
+const Tr kFileOnly{"文件：%s", "File: %s"};
+const Tr kSheetRead{"读取工作表：%s", "Sheet read: %s"};
+const Tr kSheet{"选择工作表", "Choose sheet"};
 const Tr kSheetNote{"表格中有 %d 个有内容的工作表，可在上方选择要导入的一个。", "The workbook has %d sheets with content; choose the one to import above."};
 const Tr kCreateBranches{"名册中有本镇没有的党支部时自动创建", "Create branches the roster names but the town lacks"};
 const Tr kFile{"文件：%s（%s）", "File: %s (%s)"};
@@ -121,7 +122,7 @@ const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAl
                          &kFocusApply, &kBranchesUnit, &kChief, &kGbSecretary, &kNone, &kSelectNode, &kMembersCount,
                          &kFocusMark, &kAddCadre, &kNewCadre, &kTitleField, &kRoles, &kLinked, &kTeams, &kCadreArea,
                          &kImport, &kImportHelp, &kCreateBranches, &kFile, &kRefusedFile, &kApply, &kCancel, &kApplied,
-                         &kRow, &kOutcome, &kReason, &kExport, &kExportHelp, &kExported, &kNewBranches, &kShowAll, &kFileSheet, &kSheet, &kSheetNote};
+                         &kRow, &kOutcome, &kReason, &kExport, &kExportHelp, &kExported, &kNewBranches, &kShowAll, &kFileOnly, &kSheetRead, &kSheet, &kSheetNote};
 const Tr kKinds[] = {{"村党支部", "Village"}, {"社区党支部", "Community"}, {"镇直单位党支部", "Town unit"}};
 const Tr kPosts[] = {{"书记", "Secretary"}, {"副书记", "Deputy secretary"}, {"委员", "Committee member"},
                      {"村委主任", "Village director"}, {"村委委员", "Village committee"}};
@@ -880,7 +881,8 @@ void DrawRoster(App& app) {
       LabelWrapped(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(ui.preview->encoding)));
     } else if (ui.workbook->ok) {
       // Which sheet was read; a choice when more than one holds something.
-      LabelWrapped(Fmt(T(kFileSheet), ui.file_name.c_str(), ui.preview->sheet.c_str()));
+      LabelWrapped(Fmt(T(kFileOnly), ui.file_name.c_str()));
+      LabelWrapped(Fmt(T(kSheetRead), ui.preview->sheet.c_str()));
       LocatorRecordLastItem("import_sheet");
       const std::vector<int> filled = NonEmptyRosterSheets(*ui.workbook);
       if (filled.size() > 1) {
