@@ -94,7 +94,7 @@ const Tr kImportHelp{"从 Excel/WPS 表格（.xlsx、.xls）或 CSV 名册（UTF
 const Tr kFileOnly{"文件：%s", "File: %s"};
 const Tr kSheetRead{"读取工作表：%s", "Sheet read: %s"};
 const Tr kSheet{"选择工作表", "Choose sheet"};
-const Tr kSheetNote{"表格中有 %d 个有内容的工作表，可在上方选择要导入的一个。", "The workbook has %d sheets with content; choose the one to import above."};
+const Tr kSheetNote{"表格中有%d个有内容的工作表，可在上方选择要导入的一个。", "The workbook has %d sheets with content; choose the one to import above."};
 const Tr kCreateBranches{"名册中有本镇没有的党支部时自动创建", "Create branches the roster names but the town lacks"};
 const Tr kFile{"文件：%s（%s）", "File: %s (%s)"};
 const Tr kRefusedFile{"文件被拒绝，未做任何改动：", "The file is refused; nothing changed:"};
@@ -888,7 +888,7 @@ void DrawRoster(App& app) {
       if (filled.size() > 1) {
         ImGui::AlignTextToFramePadding();
         Label(T(kSheet));
-        ImGui::SameLine();
+        if (!narrow) ImGui::SameLine();  // a phone gives the combo the whole line: sheet names are not cut
         ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
         const std::string current = ui.preview->sheet;
         if (ImGui::BeginCombo("##import_sheet_choice", current.c_str())) {

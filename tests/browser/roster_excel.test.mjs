@@ -48,7 +48,7 @@ test('desktop: .xlsx and .xls rosters from LibreOffice, sheet choice, month date
     let ls = await labels(page);
     // make_rosters.py EXPORT: header on row 4, 40 people new to the demo town, every join month a date cell.
     for (const l of ['文件：roster-export.xlsx', '读取工作表：党员花名册', '选择工作表', '表头：第4行', '新增 40', '更新 0', '拒绝 0', '跳过 0',
-                     '表格中有 2 个有内容的工作表，可在上方选择要导入的一个。'])
+                     '表格中有2个有内容的工作表，可在上方选择要导入的一个。'])
       assert.ok(ls.includes(l), l + ' in ' + JSON.stringify(ls));
     assert.ok(ls.includes('表头之上的行已跳过：第1行 “东湖镇党员花名册”；第3行 “导出时间：2026年11月  共40人”'), JSON.stringify(ls));
     await page.screenshot({ path: path.join(ARTIFACTS, 'organization-import-xlsx-desktop.png') });

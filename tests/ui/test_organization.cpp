@@ -146,7 +146,7 @@ TEST(UiOrganization, WorkbookRosterSheetChoiceAndApply) {
   EXPECT_TRUE(ui.Has("文件：名册.xlsx")) << ui.Dump();
   EXPECT_TRUE(ui.Has("读取工作表：说明")) << ui.Dump();
   EXPECT_TRUE(ui.Has("文件被拒绝，未做任何改动：")) << ui.Dump();
-  EXPECT_TRUE(ui.Has("表格中有 2 个有内容的工作表，可在上方选择要导入的一个。")) << ui.Dump();
+  EXPECT_TRUE(ui.Has("表格中有2个有内容的工作表，可在上方选择要导入的一个。")) << ui.Dump();
   ASSERT_TRUE(ui.Click("import_sheet_choice"));
   ASSERT_TRUE(ui.ClickLast("花名册"));
   EXPECT_TRUE(ui.Has("读取工作表：花名册")) << ui.Dump();
