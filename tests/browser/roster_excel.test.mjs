@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { ARTIFACTS, launch, fileUrl, openApp, items, labels, click, scrollToLabel, settle } from './lib.mjs';
+import { ARTIFACTS, DIST, launch, fileUrl, openApp, items, labels, click, scrollToLabel, serveWeb, settle } from './lib.mjs';
 import { TESTDATA, clickLast, clickTab, dataset, go, pickRoster } from './roster_helpers.mjs';
 
 const QUERY = 'test=1&today=2026-03-25';
@@ -152,5 +152,22 @@ test('phone 175 %: the .xlsx preview fits the width', async () => {
     assert.deepEqual(page.zjErrors, []);
   } finally {
     await browser.close();
+  }
+});
+
+// dist/web: SheetJS is its own file (sheetjs.js), precached by the service worker, fetched on first use.
+test('web build: sheetjs.js is listed for offline use and loads on first use', async () => {
+  const sw = fs.readFileSync(path.join(DIST, 'web', 'sw.js'), 'utf8');
+  assert.ok(sw.includes('"sheetjs.js"') && sw.includes('"xlsx.js"'), 'the service worker precaches the Excel reader');
+  const server = await serveWeb();
+  const browser = await launch();
+  try {
+    const page = await openApp(browser, server.url + '?' + QUERY);
+    assert.equal(await page.evaluate(() => !!window.XLSX), false, 'not loaded before it is needed');
+    assert.equal(await page.evaluate(async () => (await window.zjXlsx.load()).version), '0.20.3');
+    assert.deepEqual(page.zjErrors, []);
+  } finally {
+    await browser.close();
+    await server.stop();
   }
 });
