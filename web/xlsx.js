@@ -94,20 +94,21 @@
       const date1904 = !!(wb.Workbook && wb.Workbook.WBProps && wb.Workbook.WBProps.date1904);
       const sheets = wb.SheetNames.map((name) => {
         const ws = wb.Sheets[name];
-        const rows = [];
-        if (ws && ws['!ref']) {
-          const range = X.utils.decode_range(ws['!ref']);
-          for (let r = range.s.r; r <= range.e.r; r++) {
-            const cells = [];
-            let last = -1;
-            for (let c = 0; c <= range.e.c; c++) {
-              const v = c < range.s.c ? null : cellOf(X, ws[X.utils.encode_cell({ r, c })], date1904);
-              cells.push(v);
-              if (v && v[1].trim() !== '') last = c;
-            }
-            if (last >= 0) rows.push({ r: r + 1, c: cells.slice(0, last + 1) });
-          }
+        // Only the cells the sheet holds (a <dimension> can claim a whole column's million rows when a format was
+        // applied to it): grouped by row, in order, each row from column A to its last non-blank cell.
+        const byRow = new Map();
+        for (const key of Object.keys(ws || {})) {
+          if (key[0] === '!') continue;
+          const v = cellOf(X, ws[key], date1904);
+          if (!v || v[1].trim() === '') continue;
+          const a = X.utils.decode_cell(key);
+          if (!byRow.has(a.r)) byRow.set(a.r, []);
+          byRow.get(a.r)[a.c] = v;
         }
+        const rows = [...byRow.keys()].sort((a, b) => a - b).map((r) => {
+          const cells = byRow.get(r);
+          return { r: r + 1, c: Array.from(cells, (v) => v || null) };
+        });
         return { name, rows };
       });
       return JSON.stringify({ zjWorkbook: 1, sheets });
