@@ -15,6 +15,8 @@ DIST       ?= dist
 # The rosters the tests import, written by tests/data/make_rosters.py (synthetic people, deterministic).
 TESTDATA   := $(abspath $(BUILD)/testdata)
 ROSTERS    := $(addprefix $(TESTDATA)/,roster-utf8-bom.csv roster-gbk.csv roster-messy.csv)
+# The same rosters as workbooks, written by LibreOffice (tests/data/make_workbooks.py).
+WORKBOOKS  := $(addprefix $(TESTDATA)/,roster-export.xlsx roster-export.xls roster-clean.xlsx roster-idnum.xlsx roster-empty.xlsx)
 export ZJ_TESTDATA_DIR := $(TESTDATA)
 # Warnings in the project's own code (core/, shell/, tests/, bench/) are errors; third-party code is never
 # held to it. `make WERROR=OFF ...` for a compiler newer than Debian 12's.
@@ -78,7 +80,10 @@ run: dist
 $(ROSTERS) &: tests/data/make_rosters.py
 	/usr/bin/python3 tests/data/make_rosters.py $(TESTDATA)
 
-testdata: $(ROSTERS)
+$(WORKBOOKS) &: $(ROSTERS) tests/data/make_workbooks.py
+	/usr/bin/python3 tests/data/make_workbooks.py $(TESTDATA)
+
+testdata: $(ROSTERS) $(WORKBOOKS)
 
 # Core and UI tests run in a random order (every UI test's App starts each screen afresh); the seed is printed
 # first, `make test-native SEED=N` repeats an order.

@@ -8,7 +8,7 @@ here=$(cd "$(dirname "$0")/.." && pwd)
 THIRD=${ZJ_THIRD_PARTY:-$here/.third_party}   # outside the tracked tree (.gitignore)
 
 
-APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools python3-pil xz-utils dpkg-dev clang-14 libclang-rt-14-dev firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth"
+APT_PKGS="emscripten nlohmann-json3-dev googletest libgtest-dev libbenchmark-dev chromium fonts-wqy-microhei fonts-noto-cjk python3-fonttools python3-pil xz-utils dpkg-dev clang-14 libclang-rt-14-dev firefox-esr webkit2gtk-driver libwebkit2gtk-4.1-0 xvfb xauth libreoffice-calc-nogui"
 
 log() { printf '[deps] %s\n' "$*"; }
 die() { printf '[deps] ERROR: %s\n' "$*" >&2; exit 1; }

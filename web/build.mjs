@@ -36,6 +36,16 @@ if (!fs.existsSync(jsqrPath)) {
   process.exit(1);
 }
 const jsqr = read(jsqrPath);
+// Excel reader (.xlsx/.xls rosters): SheetJS CE from web/node_modules (@e965/xlsx, pinned), its xlsx.core.min.js
+// build (XLSX + BIFF8 .xls; the full build's codepage tables for Excel 5.0/95 files would add ~230 KB more).
+// web/xlsx.js loads it on first use, like jsQR.
+const xlsxJs = read(path.join(here, 'xlsx.js')).toString();
+const sheetjsPath = path.join(here, 'node_modules', '@e965', 'xlsx', 'dist', 'xlsx.core.min.js');
+if (!fs.existsSync(sheetjsPath)) {
+  console.error(`[build] ERROR: ${sheetjsPath} is missing: run scripts/install-deps.sh (npm ci in web/)`);
+  process.exit(1);
+}
+const sheetjs = read(sheetjsPath);
 
 // The Emscripten output reads a global `Module`; wrapping it lets glue.js start it once the assets
 // are ready, with the Module object it built.
@@ -47,7 +57,7 @@ const web = path.join(out, 'web');
 fs.mkdirSync(web, { recursive: true });
 fs.writeFileSync(path.join(web, 'index.html'),
   template.replace('<!--ZJ_SCRIPTS-->', '<script src="app.js"></script>\n<script src="storage.js"></script>\n<script src="lock.js"></script>\n<script src="glue.js"></script>' +
-                   '\n<script src="qr.js"></script>\n<script src="pwa.js"></script>'));
+                   '\n<script src="qr.js"></script>\n<script src="xlsx.js"></script>\n<script src="pwa.js"></script>'));
 fs.writeFileSync(path.join(web, 'glue.js'), glue);
 fs.writeFileSync(path.join(web, 'storage.js'), storageJs);
 fs.writeFileSync(path.join(web, 'lock.js'), lockJs);
@@ -59,6 +69,8 @@ fs.writeFileSync(path.join(web, 'ui.ttf'), font);
 fs.writeFileSync(path.join(web, 'qr.js'), qrJs);
 fs.writeFileSync(path.join(web, 'pwa.js'), pwaJs);
 fs.writeFileSync(path.join(web, 'jsqr.js'), jsqr);
+fs.writeFileSync(path.join(web, 'xlsx.js'), xlsxJs);
+fs.writeFileSync(path.join(web, 'sheetjs.js'), sheetjs);
 const python = fs.existsSync('/usr/bin/python3') ? '/usr/bin/python3' : 'python3';  // Debian's, with python3-pil
 execFileSync(python, [path.join(here, 'make_icons.py'), web], { stdio: 'inherit' });
 const icons = ['icon-192.png', 'icon-512.png', 'icon-maskable-512.png', 'apple-touch-icon.png'];
@@ -75,7 +87,7 @@ const manifest = {
 };
 fs.writeFileSync(path.join(web, 'manifest.webmanifest'), JSON.stringify(manifest, null, 1) + '\n');
 // The version is a hash of every shipped file but index.html (which carries it) and sw.js (made from it).
-const shipped = ['app.js', 'storage.js', 'lock.js', 'glue.js', 'qr.js', 'pwa.js', 'jsqr.js', 'app.wasm', 'ui.ttf',
+const shipped = ['app.js', 'storage.js', 'lock.js', 'glue.js', 'qr.js', 'pwa.js', 'jsqr.js', 'xlsx.js', 'sheetjs.js', 'app.wasm', 'ui.ttf',
                  'manifest.webmanifest', ...icons];
 const hash = crypto.createHash('sha256').update(template);
 for (const f of shipped) hash.update(f).update(fs.readFileSync(path.join(web, f)));
@@ -90,8 +102,8 @@ fs.writeFileSync(path.join(web, 'sw.js'), swTemplate.replace('__ZJ_VERSION__', v
 
 // dist/zhengjian.html
 const b64gz = (buf) => zlib.gzipSync(buf, { level: 9 }).toString('base64');
-const inline = `<script>window.ZJ_INLINE={wasm:"${b64gz(wasm)}",font:"${b64gz(font)}",jsqr:"${b64gz(jsqr)}"};</script>\n` +
-  `<script>${noCloseTag(appJs)}</script>\n<script>${noCloseTag(storageJs)}</script>\n<script>${noCloseTag(lockJs)}</script>\n<script>${noCloseTag(glue)}</script>\n<script>${noCloseTag(qrJs)}</script>`;
+const inline = `<script>window.ZJ_INLINE={wasm:"${b64gz(wasm)}",font:"${b64gz(font)}",jsqr:"${b64gz(jsqr)}",xlsx:"${b64gz(sheetjs)}"};</script>\n` +
+  `<script>${noCloseTag(appJs)}</script>\n<script>${noCloseTag(storageJs)}</script>\n<script>${noCloseTag(lockJs)}</script>\n<script>${noCloseTag(glue)}</script>\n<script>${noCloseTag(qrJs)}</script>\n<script>${noCloseTag(xlsxJs)}</script>`;
 const single = template.replace('<!--ZJ_SCRIPTS-->', () => inline);
 const singlePath = path.join(out, 'zhengjian.html');
 fs.writeFileSync(singlePath, single);

@@ -364,6 +364,10 @@
       if (!f) return;
       let bytes;
       try { bytes = new Uint8Array(await f.arrayBuffer()); } catch (e) { M.ccall('zj_file_picked', null, ['number', 'string', 'number', 'number'], [request, f.name, 0, -1]); return; }
+      // A workbook where the screen takes one (accept names .xlsx): read by SheetJS (web/xlsx.js, loaded now) and
+      // handed over as its cells (JSON, core ParseRosterWorkbookJson).
+      if (accept && /\.xlsx/.test(accept) && window.zjXlsx && window.zjXlsx.isWorkbook(f.name, bytes))
+        bytes = new TextEncoder().encode(await window.zjXlsx.toWorkbookJson(bytes, f.name));
       const p = M._malloc(bytes.length || 1);
       M.HEAPU8.set(bytes, p);
       M.ccall('zj_file_picked', null, ['number', 'string', 'number', 'number'], [request, f.name, p, bytes.length]);

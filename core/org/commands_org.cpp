@@ -444,12 +444,22 @@ std::optional<Problem> Handle(const CadreRemove& c, Tx& tx) {
 //-----------------------------------------------------------------------------
 
 std::optional<Problem> Handle(const RosterImport& c, Tx& tx) {
-  if (!c.text) return Bad("/text", "没有名册内容", "no roster text");
+  if (!c.text && !c.workbook) return Bad("/text", "没有名册内容", "no roster text");
   RosterImportOptions opt;
   opt.encoding = TextEncoding::Utf8;
   if (c.create_missing_branches) opt.create_missing_branches = *c.create_missing_branches;
   const std::string file = c.file.value_or("");
-  RosterPreview pv = PreviewRosterImport(tx.data(), *c.text, opt, tx.ids());
+  RosterPreview pv;
+  if (c.workbook) {
+    const RosterWorkbook wb = ParseRosterWorkbookJson(*c.workbook);
+    if (!wb.ok) return Bad("/workbook", "名册文件被拒绝，未做任何改动：" + wb.error_zh, "the roster file was refused, nothing changed: " + wb.error_en);
+    const int sheet = c.sheet.value_or(0);
+    if (sheet < 0 || static_cast<size_t>(sheet) >= wb.sheets.size())
+      return Bad("/sheet", "表格中没有第" + std::to_string(sheet + 1) + "个工作表", "the workbook has no sheet " + std::to_string(sheet + 1));
+    pv = PreviewRosterTable(tx.data(), wb.sheets[static_cast<size_t>(sheet)], opt, tx.ids());
+  } else {
+    pv = PreviewRosterImport(tx.data(), *c.text, opt, tx.ids());
+  }
   tx.audit_args = json{{"file", file}, {"imported", pv.imported}, {"updated", pv.updated},
                        {"refused", pv.refused_rows}, {"rows", pv.rows.size()}};
   if (pv.refused) {

@@ -289,19 +289,23 @@ struct CadreRemove {
   }
 };
 
-/// roster.import {text: the file as UTF-8 text, file?: its name, create_missing_branches?: bool,
+/// roster.import {text: the file as UTF-8 text | workbook: an .xlsx/.xls as web/xlsx.js read it (ParseRosterWorkbookJson)
+/// and sheet?: the index of the sheet to read (default 0), file?: its name, create_missing_branches?: bool,
 /// expect?: {imported, updated}}: the preview the user saw (core/org/roster_import.h), applied as one step. The
 /// audit keeps the file name and counts only: the text holds clear ID numbers. Refused: a refused file, a roster
 /// changed since the preview, nothing to import.
 struct RosterImport {
   static constexpr const char* kName = "roster.import";
   static constexpr CommandKind kKind = CommandKind::Adds;
-  std::optional<std::string> text, file;
+  std::optional<std::string> text, file, workbook;
+  std::optional<int> sheet;
   std::optional<bool> create_missing_branches;
   std::optional<nlohmann::json> expect;
   template <class V>
   void Fields(V& v) {
     v.Opt("text", text);
+    v.Opt("workbook", workbook);
+    v.Opt("sheet", sheet);
     v.Opt("file", file);
     v.Opt("create_missing_branches", create_missing_branches, Say{"应为是/否", "expected true/false"});
     v.Opt("expect", expect);

@@ -4,6 +4,8 @@
 #include <functional>
 #include <unordered_map>
 
+#include <nlohmann/json.hpp>
+
 #include "core/exchange/csv.h"
 #include "core/org/idnumber.h"
 
@@ -225,57 +227,91 @@ uint64_t Fingerprint(const Dataset& d) {
 
 }  // namespace
 
+static RosterTable RosterTableFromCsv(const CsvTable& csv) {
+  RosterTable t;
+  t.rows.reserve(csv.records.size());
+  for (const CsvRecord& rec : csv.records) {
+    RosterTableRow r;
+    r.row = rec.row;
+    r.line = rec.line;
+    for (const std::string& c : rec.cells)
+      r.cells.push_back(RosterCell{c, TrimSpaces(c).empty() ? CellKind::Empty : CellKind::Text});
+    t.rows.push_back(std::move(r));
+  }
+  return t;
+}
+
 RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, const RosterImportOptions& opt, IdGenerator& ids) {
+  DecodedText text = DecodeText(bytes, opt.encoding);
+  auto refused = [&](const std::string& where, const std::string& zh, const std::string& en) {
+    RosterPreview pv;
+    pv.fingerprint = Fingerprint(d);
+    pv.salt = d.id_salt.empty() ? NewSalt(ids) : d.id_salt;
+    pv.encoding = text.encoding;
+    pv.had_bom = text.had_bom;
+    pv.refused = true;
+    pv.file_problems.push_back(Problem{where, zh, en});
+    return pv;
+  };
+  if (!text.ok) return refused("byte " + std::to_string(text.error_offset + 1), text.error_zh, text.error_en);
+  CsvTable csv = ParseCsv(text.text);
+  if (!csv.ok) return refused("line " + std::to_string(csv.error_line), csv.error_zh, csv.error_en);
+  RosterPreview pv = PreviewRosterTable(d, RosterTableFromCsv(csv), opt, ids);
+  pv.encoding = text.encoding;
+  pv.had_bom = text.had_bom;
+  return pv;
+}
+
+RosterPreview PreviewRosterTable(const Dataset& d, const RosterTable& table, const RosterImportOptions& opt, IdGenerator& ids) {
   RosterPreview pv;
   pv.fingerprint = Fingerprint(d);
   pv.salt = d.id_salt.empty() ? NewSalt(ids) : d.id_salt;
+  pv.sheet = table.sheet;
   auto refuse = [&](const std::string& where, std::string zh, std::string en) {
     pv.refused = true;
     pv.file_problems.push_back(Problem{where, std::move(zh), std::move(en)});
     return pv;
   };
-  DecodedText text = DecodeText(bytes, opt.encoding);
-  pv.encoding = text.encoding;
-  pv.had_bom = text.had_bom;
-  if (!text.ok) return refuse("byte " + std::to_string(text.error_offset + 1), text.error_zh, text.error_en);
-  CsvTable table = ParseCsv(text.text);
-  if (!table.ok) return refuse("line " + std::to_string(table.error_line), table.error_zh, table.error_en);
-  auto blank = [](const CsvRecord& r) {
-    for (const std::string& c : r.cells)
-      if (!TrimSpaces(c).empty()) return false;
+  auto blank = [](const RosterTableRow& r) {
+    for (const RosterCell& c : r.cells)
+      if (!TrimSpaces(c.text).empty()) return false;
     return true;
   };
   // The header: the first of the first kHeaderScan records that names 姓名, 公民身份号码 and 所在党支部. Title rows
   // ("某某镇党员花名册"), blank rows and notes above it are skipped and listed. When no record qualifies, the
   // first non-blank one is taken, so that the refusal names the columns it lacks.
   constexpr size_t kHeaderScan = 30;
-  size_t h = table.records.size();
-  for (size_t r = 0; r < table.records.size() && r < kHeaderScan && h == table.records.size(); ++r) {
+  size_t h = table.rows.size();
+  for (size_t r = 0; r < table.rows.size() && r < kHeaderScan && h == table.rows.size(); ++r) {
     bool has[kColCount] = {};
-    for (const std::string& c : table.records[r].cells)
-      if (const int col = ColumnOf(c); col >= 0) has[col] = true;
+    for (const RosterCell& c : table.rows[r].cells)
+      if (const int col = ColumnOf(c.text); col >= 0) has[col] = true;
     if (has[kName] && has[kIdNumber] && has[kBranch]) h = r;
   }
-  if (h == table.records.size()) {
+  if (h == table.rows.size()) {
     h = 0;
-    while (h < table.records.size() && blank(table.records[h])) ++h;
+    while (h < table.rows.size() && blank(table.rows[h])) ++h;
   }
-  if (h == table.records.size()) return refuse("", "文件为空,没有表头和数据", "the file is empty: no header, no data");
+  if (h == table.rows.size()) {
+    if (!table.sheet.empty())
+      return refuse("", "工作表\"" + table.sheet + "\"是空的,没有表头和数据", "the sheet \"" + table.sheet + "\" is empty: no header, no data");
+    return refuse("", "文件为空,没有表头和数据", "the file is empty: no header, no data");
+  }
   for (size_t r = 0; r < h; ++r) {
-    if (blank(table.records[r])) continue;
+    if (blank(table.rows[r])) continue;
     std::string text;
-    for (const std::string& c : table.records[r].cells)
-      if (!TrimSpaces(c).empty()) text += (text.empty() ? "" : " ") + TrimSpaces(c);
-    pv.above_header.emplace_back(table.records[r].row, text);
+    for (const RosterCell& c : table.rows[r].cells)
+      if (!TrimSpaces(c.text).empty()) text += (text.empty() ? "" : " ") + TrimSpaces(c.text);
+    pv.above_header.emplace_back(table.rows[r].row, text);
   }
-  const CsvRecord& head = table.records[h];
+  const RosterTableRow& head = table.rows[h];
   pv.header_row = head.row;
   std::vector<int> col_of_cell(head.cells.size(), -1);
   int cell_of_col[kColCount];
   std::fill(std::begin(cell_of_col), std::end(cell_of_col), -1);
   for (size_t k = 0; k < head.cells.size(); ++k) {
-    pv.header.push_back(TrimSpaces(head.cells[k]));
-    const int c = ColumnOf(head.cells[k]);
+    pv.header.push_back(TrimSpaces(head.cells[k].text));
+    const int c = ColumnOf(head.cells[k].text);
     pv.read_as.push_back(c >= 0 ? kColZh[c] : "");
     if (c < 0) {
       if (!pv.header.back().empty())
@@ -303,7 +339,7 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
              std::string("missing required column \"") + kColZh[c] + "\" (none of the first " + std::to_string(kHeaderScan) +
                  " rows names 姓名, 公民身份号码 and 所在党支部 together; read row " + std::to_string(head.row) + " as the header)");
   if (pv.refused) return pv;
-  if (h + 1 == table.records.size()) return refuse("", "文件只有表头,没有数据行", "the file has a header but no data rows");
+  if (h + 1 == table.rows.size()) return refuse("", "文件只有表头,没有数据行", "the file has a header but no data rows");
 
   std::unordered_map<std::string, int> by_hash;
   for (size_t i = 0; i < d.org.members.size(); ++i)
@@ -311,15 +347,20 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
   std::unordered_map<std::string, int> seen_in_file;  // hash -> row
   auto header_of = [&](int c) { return cell_of_col[c] >= 0 ? pv.header[static_cast<size_t>(cell_of_col[c])] : std::string(kColZh[c]); };
 
-  for (size_t r = h + 1; r < table.records.size(); ++r) {
-    const CsvRecord& rec = table.records[r];
+  for (size_t r = h + 1; r < table.rows.size(); ++r) {
+    const RosterTableRow& rec = table.rows[r];
     RosterRow row;
     row.row = rec.row;
     row.line = rec.line;
     auto cell = [&](int c) -> std::string {
       const int k = cell_of_col[c];
       if (k < 0 || static_cast<size_t>(k) >= rec.cells.size()) return {};
-      return TrimSpaces(rec.cells[static_cast<size_t>(k)]);
+      return TrimSpaces(rec.cells[static_cast<size_t>(k)].text);
+    };
+    auto kind = [&](int c) -> CellKind {
+      const int k = cell_of_col[c];
+      if (k < 0 || static_cast<size_t>(k) >= rec.cells.size()) return CellKind::Empty;
+      return rec.cells[static_cast<size_t>(k)].kind;
     };
     auto err = [&](int c, std::string zh, std::string en) {
       row.errors.push_back(RowIssue{c >= 0 ? header_of(c) : std::string(), std::move(zh), std::move(en)});
@@ -346,7 +387,7 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
     }
     if (rec.cells.size() > head.cells.size()) {
       bool extra = false;
-      for (size_t k = head.cells.size(); k < rec.cells.size(); ++k) extra |= !TrimSpaces(rec.cells[k]).empty();
+      for (size_t k = head.cells.size(); k < rec.cells.size(); ++k) extra |= !TrimSpaces(rec.cells[k].text).empty();
       if (extra)
         err(-1, "本行有" + std::to_string(rec.cells.size()) + "列,多于表头的" + std::to_string(head.cells.size()) + "列,可能有未加引号的逗号",
             "the row has " + std::to_string(rec.cells.size()) + " cells, more than the header's " +
@@ -362,7 +403,12 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
     const std::string id_text = cell(kIdNumber);
     IdNumberCheck idc;
     int existing = -1;
-    if (id_text.find('*') != std::string::npos && !cell(kRecordId).empty()) {
+    if (kind(kIdNumber) == CellKind::Number) {
+      // A number cell holds 15 significant digits at most: an 18-digit number has lost its last ones already.
+      err(kIdNumber, "身份证号在表格中存为数字,末几位已丢失;请把该列设为文本后重新填写",
+          "the ID number is stored as a number in the sheet, its last digits are lost; set the column to text and "
+          "enter the numbers again");
+    } else if (id_text.find('*') != std::string::npos && !cell(kRecordId).empty()) {
       const int e = FindMember(d.org, cell(kRecordId));
       if (e >= 0 && d.org.members[static_cast<size_t>(e)].id_masked == FullwidthToAscii(id_text)) {
         existing = e;
@@ -528,6 +574,87 @@ RosterPreview PreviewRosterImport(const Dataset& d, std::string_view bytes, cons
     pv.rows.push_back(std::move(row));
   }
   return pv;
+}
+
+bool IsRosterWorkbookJson(std::string_view bytes) {
+  return bytes.substr(0, 14) == "{\"zjWorkbook\":";
+}
+
+RosterWorkbook ParseRosterWorkbookJson(std::string_view json) {
+  RosterWorkbook wb;
+  auto fail = [&](std::string zh, std::string en) {
+    wb.ok = false;
+    wb.sheets.clear();
+    wb.error_zh = std::move(zh);
+    wb.error_en = std::move(en);
+    return wb;
+  };
+  const nlohmann::json j = nlohmann::json::parse(json.begin(), json.end(), nullptr, false);
+  if (j.is_discarded() || !j.is_object() || !j.contains("zjWorkbook"))
+    return fail("表格文件读取结果无法识别", "the workbook reader's output is not understood");
+  if (j.contains("error")) {
+    const std::string e = j["error"].is_string() ? j["error"].get<std::string>() : "";
+    const std::string detail = j.contains("detail") && j["detail"].is_string() ? j["detail"].get<std::string>() : "";
+    if (e == "encrypted")
+      return fail("表格文件设有打开密码,无法读取;请在Excel/WPS中取消密码后另存,再导入",
+                  "the workbook is password-protected; remove the password in Excel/WPS, save, and import again");
+    if (e == "biff5")
+      return fail("这是旧版Excel 5.0/95格式的表格,无法读取;请在Excel/WPS中另存为.xlsx后再导入",
+                  "this is an old Excel 5.0/95 workbook; save it as .xlsx in Excel/WPS and import again");
+    if (e == "load")
+      return fail("表格读取组件未能加载(" + detail + "),请刷新页面后重试,或把表格另存为CSV后导入",
+                  "the spreadsheet reader did not load (" + detail + "); reload the page, or save the sheet as CSV");
+    return fail("表格文件已损坏或不是Excel/WPS表格,无法读取(" + detail + ")",
+                "the workbook is damaged or not an Excel/WPS file (" + detail + ")");
+  }
+  const auto sheets = j.find("sheets");
+  if (sheets == j.end() || !sheets->is_array()) return fail("表格文件读取结果无法识别", "the workbook reader's output is not understood");
+  for (const auto& sj : *sheets) {
+    if (!sj.is_object()) return fail("表格文件读取结果无法识别", "the workbook reader's output is not understood");
+    RosterTable t;
+    if (sj.contains("name") && sj["name"].is_string()) t.sheet = sj["name"].get<std::string>();
+    if (t.sheet.empty()) t.sheet = "Sheet" + std::to_string(wb.sheets.size() + 1);
+    const auto rows = sj.find("rows");
+    if (rows != sj.end() && rows->is_array()) {
+      for (const auto& rj : *rows) {
+        if (!rj.is_object() || !rj.contains("r") || !rj["r"].is_number_integer())
+          return fail("表格文件读取结果无法识别", "the workbook reader's output is not understood");
+        const int r = rj["r"].get<int>();
+        const int prev = t.rows.empty() ? 0 : t.rows.back().row;
+        if (r <= prev || r > 1048576) return fail("表格文件读取结果无法识别", "the workbook reader's output is not understood");
+        for (int blank = prev + 1; blank < r; ++blank) t.rows.push_back(RosterTableRow{{}, blank, blank});
+        RosterTableRow row{{}, r, r};
+        if (rj.contains("c") && rj["c"].is_array()) {
+          for (const auto& cj : rj["c"]) {
+            RosterCell c;
+            if (cj.is_array() && cj.size() == 2 && cj[0].is_string() && cj[1].is_string()) {
+              const std::string k = cj[0].get<std::string>();
+              c.text = cj[1].get<std::string>();
+              c.kind = k == "n" ? CellKind::Number : k == "d" ? CellKind::Date : CellKind::Text;
+              if (TrimSpaces(c.text).empty() && c.kind == CellKind::Text) c.kind = CellKind::Empty;
+            }
+            row.cells.push_back(std::move(c));
+          }
+        }
+        t.rows.push_back(std::move(row));
+      }
+    }
+    wb.sheets.push_back(std::move(t));
+  }
+  if (wb.sheets.empty()) return fail("表格文件中没有工作表", "the workbook has no sheets");
+  wb.ok = true;
+  return wb;
+}
+
+std::vector<int> NonEmptyRosterSheets(const RosterWorkbook& wb) {
+  std::vector<int> out;
+  for (size_t i = 0; i < wb.sheets.size(); ++i) {
+    bool any = false;
+    for (const RosterTableRow& r : wb.sheets[i].rows)
+      for (const RosterCell& c : r.cells) any |= !TrimSpaces(c.text).empty();
+    if (any) out.push_back(static_cast<int>(i));
+  }
+  return out;
 }
 
 namespace {

@@ -1,7 +1,9 @@
 // Zhengjian core: roster CSV import (preview, then apply as one step) and export (花名册导入导出).
 // tests/data/README.md describes the files an office exports (the tests import synthetic ones of that shape).
 //
-// Import: bytes in (UTF-8 with or without BOM, GBK, GB18030), RFC 4180 CSV, a header row with the columns
+// Import: a CSV file (PreviewRosterImport) or a table of cells read from an .xlsx/.xls sheet (PreviewRosterTable,
+// the sheet as web/xlsx.js hands it over: ParseRosterWorkbookJson); both go through the same header, synonym,
+// date and row checks. CSV bytes in (UTF-8 with or without BOM, GBK, GB18030), RFC 4180 CSV, a header row with the columns
 //   序号, 姓名*, 性别, 民族, 出生日期, 公民身份号码*, 学历, 人员类别, 入党日期, 所在党支部*, 党内职务, 联系电话
 //   and optionally 党员代表, 后备干部, 系统编号 (written by the export), * = required column, in any order and under
 //   the names real exports use (身份证号, 所在党组织, 入党时间, 出生年月 …; spaces inside a header and a leading
@@ -25,6 +27,31 @@
 #include "core/base/encoding.h"
 
 namespace zj {
+
+/// What a spreadsheet cell held, as the reader saw it. CSV cells are Text (or Empty when blank).
+enum class CellKind {
+  Empty,   ///< no value
+  Text,    ///< a text cell: `text` as typed
+  Number,  ///< a number cell: `text` its digits (integers in full) or as the sheet shows it
+  Date,    ///< a number cell formatted as a date: `text` YYYY-MM-DD, or YYYY-MM when the format shows only year
+           ///< and month (the month is kept, no day is made up)
+};
+/// One cell of a roster table.
+struct RosterCell {
+  std::string text;
+  CellKind kind = CellKind::Empty;
+};
+/// One row of a roster table: its cells from column A on, and where it stands.
+struct RosterTableRow {
+  std::vector<RosterCell> cells;
+  int row = 0;   ///< spreadsheet row number (1 = the sheet's first row; CSV: the record number)
+  int line = 0;  ///< CSV: first physical line of the record; a sheet: the row number again
+};
+/// A roster as a table of cells: the rows of one sheet (or of a CSV file) in order, blank rows included.
+struct RosterTable {
+  std::string sheet;  ///< the sheet's name ("" for a CSV file)
+  std::vector<RosterTableRow> rows;
+};
 
 /// Options of an import.
 struct RosterImportOptions {
@@ -72,6 +99,7 @@ struct RosterPreview {
   Problems file_warnings;        ///< e.g. unknown columns that are ignored
   TextEncoding encoding = TextEncoding::Auto;  ///< what the bytes were read as
   bool had_bom = false;
+  std::string sheet;             ///< the sheet read (an .xlsx/.xls workbook), "" for CSV
   std::vector<std::string> header;
   int header_row = 0;            ///< spreadsheet row number of the header (1 when nothing stands above it)
   /// What each header cell was read as: the product's column name (序号, 姓名, … 系统编号), or "" when ignored;
@@ -90,6 +118,30 @@ struct RosterPreview {
 /// to make a salt when the dataset has none.
 RosterPreview PreviewRosterImport(const Dataset& d, std::string_view file_bytes, const RosterImportOptions& options,
                                   IdGenerator& ids);
+
+/// Reads a roster given as a table of cells (one sheet of a workbook, or a parsed CSV file): the same header search,
+/// synonyms, column order, dates (a Date cell's YYYY-MM stays a month) and row checks as PreviewRosterImport, which
+/// calls it. Beyond CSV: an ID number (公民身份号码) in a Number cell refuses its row (its last digits were rounded
+/// away by the spreadsheet); a sheet with no non-blank cell is refused by its name. Pure, like PreviewRosterImport.
+RosterPreview PreviewRosterTable(const Dataset& d, const RosterTable& table, const RosterImportOptions& options,
+                                 IdGenerator& ids);
+
+/// A workbook as web/xlsx.js hands it to the app (SheetJS read it in the browser).
+struct RosterWorkbook {
+  bool ok = false;                 ///< false: nothing can be imported, see error_zh/error_en
+  std::string error_zh, error_en;  ///< corrupt, password-protected, unsupported workbook, reader not loaded
+  std::vector<RosterTable> sheets; ///< every sheet, in workbook order
+};
+/// True when picked bytes are a workbook converted by web/xlsx.js (JSON starting {"zjWorkbook":).
+bool IsRosterWorkbookJson(std::string_view bytes);
+/// Parses the JSON web/xlsx.js writes for a picked .xlsx/.xls:
+///   {"zjWorkbook":1,"sheets":[{"name":"Sheet1","rows":[{"r":1,"c":[["t","姓名"],["n","1"],["d","1996-06"],null]}]}]}
+/// (r the 1-based row number, rows absent between are blank; c the cells from column A: kind t text, n number,
+/// d date, null empty) or {"zjWorkbook":1,"error":"encrypted"|"corrupt"|"biff5"|"load","detail":"…"}. Errors
+/// (the reader's or malformed JSON) come back as !ok with a Chinese and an English reason.
+RosterWorkbook ParseRosterWorkbookJson(std::string_view json);
+/// Indexes of the sheets holding at least one non-blank cell.
+std::vector<int> NonEmptyRosterSheets(const RosterWorkbook& wb);
 
 /// Result of ApplyRosterImport.
 struct RosterApplyResult {

@@ -89,9 +89,17 @@ const Tr kLinked{"联系/驻村党支部", "Linked villages"};
 const Tr kTeams{"宣讲队", "Lecture teams"};
 const Tr kCadreArea{"负责片区", "Area"};
 const Tr kImport{"导入名册…", "Import roster…"};
-const Tr kImportHelp{"从 Excel/WPS 另存的 CSV 名册导入（UTF-8 或 GBK 均可）。先预览每一行的结果，确认后一步导入；文件被拒绝时不做任何改动，导入后可撤销。",
-                     "Import a CSV roster saved from Excel/WPS (UTF-8 or GBK). Each row is previewed first, then applied in one step; "
-                     "a refused file changes nothing; an import can be undone."};
+/// What the roster's file chooser offers: CSV and Excel/WPS workbooks (web/glue.js reads the latter with web/xlsx.js).
+const char* const kRosterAccept =
+    ".csv,.xlsx,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+    "application/vnd.ms-excel";
+const Tr kImportHelp{"从 Excel/WPS 表格（.xlsx、.xls）或 CSV 名册（UTF-8 或 GBK 均可）导入。先预览每一行的结果，确认后一步导入；文件被拒绝时不做任何改动，导入后可撤销。",
+                     "Import a roster from an Excel/WPS workbook (.xlsx, .xls) or a CSV file (UTF-8 or GBK). Each row is previewed first, "
+                     "then applied in one step; a refused file changes nothing; an import can be undone."};
+const Tr kFileOnly{"文件：%s", "File: %s"};
+const Tr kSheetRead{"读取工作表：%s", "Sheet read: %s"};
+const Tr kSheet{"选择工作表", "Choose sheet"};
+const Tr kSheetNote{"表格中有%d个有内容的工作表，可在上方选择要导入的一个。", "The workbook has %d sheets with content; choose the one to import above."};
 const Tr kCreateBranches{"名册中有本镇没有的党支部时自动创建", "Create branches the roster names but the town lacks"};
 const Tr kFile{"文件：%s（%s）", "File: %s (%s)"};
 const Tr kRefusedFile{"文件被拒绝，未做任何改动：", "The file is refused; nothing changed:"};
@@ -119,7 +127,7 @@ const StringTable kTable{&kTabMembers, &kTabTree, &kTabCadres, &kTabRoster, &kAl
                          &kFocusApply, &kBranchesUnit, &kChief, &kGbSecretary, &kNone, &kSelectNode, &kMembersCount,
                          &kFocusMark, &kAddCadre, &kNewCadre, &kTitleField, &kRoles, &kLinked, &kTeams, &kCadreArea,
                          &kImport, &kImportHelp, &kCreateBranches, &kFile, &kRefusedFile, &kApply, &kCancel, &kApplied,
-                         &kRow, &kOutcome, &kReason, &kExport, &kExportHelp, &kExported, &kNewBranches, &kShowAll};
+                         &kRow, &kOutcome, &kReason, &kExport, &kExportHelp, &kExported, &kNewBranches, &kShowAll, &kFileOnly, &kSheetRead, &kSheet, &kSheetNote};
 const Tr kKinds[] = {{"村党支部", "Village"}, {"社区党支部", "Community"}, {"镇直单位党支部", "Town unit"}};
 const Tr kPosts[] = {{"书记", "Secretary"}, {"副书记", "Deputy secretary"}, {"委员", "Committee member"},
                      {"村委主任", "Village director"}, {"村委委员", "Village committee"}};
@@ -886,7 +894,37 @@ void MakePreview(App& app) {
   RosterImportOptions opt;
   opt.create_missing_branches = ui.create_branches;
   IdGenerator ids(platform::RandomU64());
-  ui.preview = std::make_unique<RosterPreview>(PreviewRosterImport(app.data(), ui.file_bytes, opt, ids));
+  if (!ui.workbook) {
+    ui.preview = std::make_unique<RosterPreview>(PreviewRosterImport(app.data(), ui.file_bytes, opt, ids));
+    return;
+  }
+  const RosterWorkbook& wb = *ui.workbook;
+  if (!wb.ok) {  // corrupt, password-protected, …: refused as a whole
+    ui.preview = std::make_unique<RosterPreview>();
+    ui.preview->refused = true;
+    ui.preview->file_problems.push_back(Problem{ui.file_name, wb.error_zh, wb.error_en});
+    return;
+  }
+  ui.sheet = std::clamp(ui.sheet, 0, static_cast<int>(wb.sheets.size()) - 1);
+  ui.preview = std::make_unique<RosterPreview>(PreviewRosterTable(app.data(), wb.sheets[static_cast<size_t>(ui.sheet)], opt, ids));
+}
+
+/// A picked file: a workbook (web/xlsx.js's JSON) is parsed once; its first sheet is read, or the first one with
+/// content when the first is empty.
+void TakePickedRoster(App& app, platform::PickedFile f) {
+  OrganizationScreen& ui = app.screens.organization;
+  ui.file_name = f.name;
+  ui.file_bytes = std::move(f.bytes);
+  ui.workbook.reset();
+  ui.sheet = 0;
+  if (IsRosterWorkbookJson(ui.file_bytes)) {
+    ui.workbook = std::make_unique<RosterWorkbook>(ParseRosterWorkbookJson(ui.file_bytes));
+    const std::vector<int> filled = NonEmptyRosterSheets(*ui.workbook);
+    if (!filled.empty() && std::find(filled.begin(), filled.end(), 0) == filled.end()) ui.sheet = filled.front();
+  }
+  ui.import_status.clear();
+  ui.show_all_rows = false;
+  MakePreview(app);
 }
 
 std::string IssuesText(const std::vector<RowIssue>& issues) {
@@ -907,21 +945,46 @@ void DrawRoster(App& app) {
   ImGui::PopStyleColor();
   const float big_h = ImMax(kTouchPx, Em(2.4f));
   if (ImGui::Button(T(kImport), ImVec2(narrow ? -1.0f : 0.0f, big_h))) {
-    platform::PickFile(".csv,text/csv,text/plain", [&app](platform::PickedFile f) {
-      OrganizationScreen& ui = app.screens.organization;
-      ui.file_name = f.name;
-      ui.file_bytes = std::move(f.bytes);
-      ui.import_status.clear();
-      ui.show_all_rows = false;
-      MakePreview(app);
-    });
+    platform::PickFile(kRosterAccept, [&app](platform::PickedFile f) { TakePickedRoster(app, std::move(f)); });
   }
   if (CheckboxWrapped(T(kCreateBranches), &ui.create_branches) && ui.preview) MakePreview(app);
   if (!ui.import_status.empty()) LabelColored(col::Green, ui.import_status);
 
   if (ui.preview) {
-    const RosterPreview& p = *ui.preview;
-    LabelWrapped(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(p.encoding)));
+    if (!ui.workbook) {
+      LabelWrapped(Fmt(T(kFile), ui.file_name.c_str(), TextEncodingName(ui.preview->encoding)));
+    } else if (ui.workbook->ok) {
+      // Which sheet was read; a choice when more than one holds something.
+      LabelWrapped(Fmt(T(kFileOnly), ui.file_name.c_str()));
+      LabelWrapped(Fmt(T(kSheetRead), ui.preview->sheet.c_str()));
+      LocatorRecordLastItem("import_sheet");
+      const std::vector<int> filled = NonEmptyRosterSheets(*ui.workbook);
+      if (filled.size() > 1) {
+        ImGui::AlignTextToFramePadding();
+        Label(T(kSheet));
+        if (!narrow) ImGui::SameLine();  // a phone gives the combo the whole line: sheet names are not cut
+        ImGui::SetNextItemWidth(narrow ? -1.0f : Em(16));
+        const std::string current = ui.preview->sheet;
+        if (ImGui::BeginCombo("##import_sheet_choice", current.c_str())) {
+          for (int k : filled) {
+            const std::string& name = ui.workbook->sheets[static_cast<size_t>(k)].sheet;
+            if (ImGui::Selectable((name + "##sheet" + std::to_string(k)).c_str(), k == ui.sheet) && k != ui.sheet) {
+              ui.sheet = k;
+              ui.show_all_rows = false;
+              MakePreview(app);
+            }
+          }
+          ImGui::EndCombo();
+        }
+        LocatorRecordLastItem("import_sheet_choice");
+        ImGui::PushStyleColor(ImGuiCol_Text, col::Grey);
+        LabelWrapped(Fmt(T(kSheetNote), static_cast<int>(filled.size())));
+        ImGui::PopStyleColor();
+      }
+    } else {
+      LabelWrapped(Fmt(T(kFile), ui.file_name.c_str(), "xlsx/xls"));
+    }
+    const RosterPreview& p = *ui.preview;  // MakePreview may have replaced it
     if (p.header_row > 0) {  // which row was taken as the header, what stood above it, what each column is read as
       LabelWrapped(Fmt(T(kHeaderRow), p.header_row));
       LocatorRecordLastItem("import_header_row");
@@ -1019,9 +1082,15 @@ void DrawRoster(App& app) {
       if (do_apply) {
         // The command gets the file as UTF-8 text (read the way the preview read it) and the counts the user saw.
         // Once applied, the preview closes with a note of what was imported.
-        DecodedText text = DecodeText(ui.file_bytes, p.encoding);
+        const bool workbook = ui.workbook != nullptr;
+        DecodedText text = workbook ? DecodedText{} : DecodeText(ui.file_bytes, p.encoding);
         app.Emit(Cmd<RosterImport>([&](auto& c) {
-                   c.text = text.text;
+                   if (workbook) {
+                     c.workbook = ui.file_bytes;
+                     c.sheet = ui.sheet;
+                   } else {
+                     c.text = text.text;
+                   }
                    c.file = ui.file_name;
                    c.create_missing_branches = ui.create_branches;
                    c.expect = nlohmann::json{{"imported", p.imported}, {"updated", p.updated}};
@@ -1030,6 +1099,7 @@ void DrawRoster(App& app) {
                    if (!r.ok) return;
                    ui.import_status = done;
                    ui.preview.reset();
+                   ui.workbook.reset();
                    ui.file_bytes.clear();
                  });
       }

@@ -66,7 +66,9 @@ struct OrganizationScreen {
   Id cadre;
   // Roster import and export
   std::unique_ptr<RosterPreview> preview;
-  std::string file_name, file_bytes;
+  std::string file_name, file_bytes;  ///< file_bytes: CSV bytes, or an .xlsx/.xls as web/xlsx.js read it (JSON)
+  std::unique_ptr<RosterWorkbook> workbook;  ///< the picked workbook's sheets (null for CSV)
+  int sheet = 0;                      ///< the sheet previewed (index into workbook->sheets)
   bool create_branches = false;
   bool show_all_rows = false;
   std::string import_status, export_status;

@@ -340,6 +340,58 @@ def export_rows(people):
     return "".join(lines)
 
 
+def _xml(text):
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace('"', "&quot;")
+
+
+def _fods_cell(value, kind="string"):
+    """One cell of a flat ODS sheet: a string (ID numbers, phones: text), a float, or a month (a date cell whose
+    format shows year and month only, as Excel/WPS hold 入党时间 typed as 1996年6月)."""
+    if value is None or value == "":
+        return "<table:table-cell/>"
+    if kind == "float":
+        return '<table:table-cell office:value-type="float" office:value="%s"><text:p>%s</text:p></table:table-cell>' % (value, value)
+    if kind == "month":
+        return ('<table:table-cell table:style-name="ce_ym" office:value-type="date" office:date-value="%04d-%02d-01">'
+                "<text:p>%d年%d月</text:p></table:table-cell>" % (value.year, value.month, value.year, value.month))
+    return '<table:table-cell table:style-name="ce_txt" office:value-type="string"><text:p>%s</text:p></table:table-cell>' % _xml(value)
+
+
+def export_fods(people):
+    """roster-export-sheet.fods, the source LibreOffice turns into roster-export.xlsx / .xls (make_workbooks.py):
+    sheet 党员花名册 as EXPORT (title row 1, blank row 2, note row 3, header row 4, person i on row i + 5), but
+    出生年月 and 入党时间 are date cells shown as months (1996年6月; the join month of rows 10 and 11 is a date, so
+    nothing is ambiguous: all 40 import), ID numbers and phones text cells, 序号 numbers; a second sheet 填表说明
+    holds a note (a workbook with two sheets with content)."""
+    rows = [[_fods_cell("东湖镇党员花名册")], [], [_fods_cell("导出时间：2026年11月  共40人")],
+            [_fods_cell(h) for h in EXPORT_HEADER]]
+    for i, p in enumerate(people):
+        rows.append([_fods_cell(i + 1, "float"), _fods_cell(p.name), _fods_cell(p.sex), _fods_cell(p.birth, "month"),
+                     _fods_cell(p.id_number), _fods_cell(p.branch), _fods_cell(p.join, "month"), _fods_cell("正式党员"),
+                     _fods_cell(p.education), _fods_cell(p.phone), _fods_cell(p.posts)])
+    def table(name, rows):
+        body = "".join("<table:table-row>%s</table:table-row>" % ("".join(r) or "<table:table-cell/>") for r in rows)
+        return '<table:table table:name="%s">%s</table:table>' % (name, body)
+    return ('<?xml version="1.0" encoding="UTF-8"?>\n'
+            '<office:document xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
+            'xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" '
+            'xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0" '
+            'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
+            'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
+            'office:version="1.2" office:mimetype="application/vnd.oasis.opendocument.spreadsheet">'
+            "<office:styles>"
+            '<number:date-style style:name="N_ym"><number:year number:style="long"/><number:text>年</number:text>'
+            "<number:month/><number:text>月</number:text></number:date-style>"
+            '<number:text-style style:name="N_txt"><number:text-content/></number:text-style>'
+            "</office:styles><office:automatic-styles>"
+            '<style:style style:name="ce_ym" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N_ym"/>'
+            '<style:style style:name="ce_txt" style:family="table-cell" style:parent-style-name="Default" style:data-style-name="N_txt"/>'
+            "</office:automatic-styles><office:body><office:spreadsheet>"
+            + table("党员花名册", rows)
+            + table("填表说明", [[_fods_cell("入党时间只知年月时填写年月，如1996年6月。")]])
+            + "</office:spreadsheet></office:body></office:document>\n")
+
+
 def check(clean, messy):
     """The properties the tests count on, asserted here so a change to this file cannot break them silently."""
     good = lambda n: check_character(n[:17]) == n[17]
@@ -417,6 +469,7 @@ def main(argv):
     write(os.path.join(out, "roster-gbk.csv"), gbk.encode("gbk"))
     write(os.path.join(out, "roster-messy.csv"), "".join(lines).encode("utf-8"))
     write(os.path.join(out, "roster-export-gbk.csv"), export_rows(export).encode("gbk"))
+    write(os.path.join(out, "roster-export-sheet.fods"), export_fods(export).encode("utf-8"))
     return 0
 
 

@@ -1,5 +1,6 @@
 // Fuzz target: a roster file (花名册) through the whole path of the 组织架构 screen's import
-// (core/org/roster_import.h): PreviewRosterImport into the demo town and into a new, empty town, with and
+// (core/org/roster_import.h): a workbook as web/xlsx.js hands it over (ParseRosterWorkbookJson, PreviewRosterTable
+// per sheet) when the bytes are one; PreviewRosterImport into the demo town and into a new, empty town, with and
 // without 新建缺少的党支部, then ApplyRosterImport.
 // Checks: a refused file has a Chinese reason and nothing to apply; every row has an outcome and the counts
 // add up; a refused or skipped row says why (in Chinese); applying adds exactly the Imported rows and leaves
@@ -86,6 +87,16 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
     return NewDataset("测试镇", 2018, ids, kDemoNow, "fuzzoffice000000");
   }();
   RosterImportOptions opt;
+  if (IsRosterWorkbookJson(bytes)) {
+    // A workbook as web/xlsx.js hands it over: refused with a Chinese reason, or every sheet previews soundly.
+    const RosterWorkbook wb = ParseRosterWorkbookJson(bytes);
+    FUZZ_CHECK(wb.ok != !wb.error_zh.empty(), "a workbook is neither read nor refused with a reason");
+    if (!wb.ok) FUZZ_CHECK(fuzz::ChineseFirst(wb.error_zh) && !wb.error_en.empty(), "workbook refusal not Chinese");
+    for (const RosterTable& t : wb.sheets) {
+      IdGenerator ids(7);
+      CheckPreview(fuzz::Office(), PreviewRosterTable(fuzz::Office(), t, opt, ids));
+    }
+  }
   Run(fuzz::Office(), bytes, opt, /*apply=*/true);
   opt.create_missing_branches = true;
   Run(fuzz::Office(), bytes, opt, /*apply=*/true);

@@ -296,7 +296,9 @@ void PickRoster(Ui& ui, const std::string& name, const std::string& bytes) {
   ui.ClickItem(ui.ScrollTo("导入名册…"));
   ui.Frame(2);
   ASSERT_FALSE(platform::native::PickRequests().empty());
-  EXPECT_EQ(platform::native::PickRequests().back(), ".csv,text/csv,text/plain");
+  EXPECT_EQ(platform::native::PickRequests().back(),
+            ".csv,.xlsx,.xls,text/csv,text/plain,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,"
+            "application/vnd.ms-excel");
 }
 
 void ImportGbkRoster(Ui& ui) {

@@ -169,6 +169,42 @@ TEST(UiOrganization, RosterImportPreviewThenApply) {
   EXPECT_EQ(xm->birth_date ? xm->birth_date->ToString() : "", "1986-12-13");
 }
 
+// A workbook as web/xlsx.js hands it over (JSON of cells with their kinds): the first sheet is read and named, a
+// second sheet with content can be chosen, the month cell stays a month, the numeric ID number is refused, and the
+// command carries the workbook and the sheet. The people are make_rosters.py's pinned ones (tests/data).
+TEST(UiOrganization, WorkbookRosterSheetChoiceAndApply) {
+  Ui ui(kDesktop);
+  const std::string wb =
+      R"({"zjWorkbook":1,"sheets":[{"name":"说明","rows":[{"r":1,"c":[["t","填表说明"]]}]},)"
+      R"({"name":"花名册","rows":[{"r":1,"c":[["t","东湖镇党员花名册"]]},)"
+      R"({"r":3,"c":[["t","姓名"],["t","身份证号码"],["t","所在党组织"],["t","入党时间"]]},)"
+      R"({"r":4,"c":[["t","柳松"],["t","420529196803051238"],["t","东湖村党支部"],["d","1996-06"]]},)"
+      R"({"r":5,"c":[["t","向明"],["n","420581198612133000"],["t","东湖村党支部"],["d","2017-12-01"]]}]}]})";
+  PickRoster(ui, "名册.xlsx", wb);
+  // The first sheet is read: a note, no header.
+  EXPECT_TRUE(ui.Has("文件：名册.xlsx")) << ui.Dump();
+  EXPECT_TRUE(ui.Has("读取工作表：说明")) << ui.Dump();
+  EXPECT_TRUE(ui.Has("文件被拒绝，未做任何改动：")) << ui.Dump();
+  EXPECT_TRUE(ui.Has("表格中有2个有内容的工作表，可在上方选择要导入的一个。")) << ui.Dump();
+  ASSERT_TRUE(ui.Click("import_sheet_choice"));
+  ASSERT_TRUE(ui.ClickLast("花名册"));
+  EXPECT_TRUE(ui.Has("读取工作表：花名册")) << ui.Dump();
+  EXPECT_TRUE(ui.Has("表头：第3行")) << ui.Dump();
+  for (const char* l : {"新增 1", "拒绝 1"}) EXPECT_TRUE(ui.Has(l)) << l << ": " << ui.Dump();
+  EXPECT_TRUE(ui.Has("row 5: [身份证号码] 身份证号在表格中存为数字,末几位已丢失;请把该列设为文本后重新填写")) << ui.Dump();
+  const size_t mark = ui.Audit().size();
+  ui.ClickItem(ui.ScrollTo("确认导入（新增 1，更新 0）"));
+  auto cmds = ui.AuditSince(mark);
+  ASSERT_EQ(cmds.size(), 1u);
+  EXPECT_EQ(cmds[0].command, "roster.import");
+  EXPECT_EQ(cmds[0].args, (nlohmann::json{{"file", "名册.xlsx"}, {"imported", 1}, {"updated", 0}, {"refused", 1}, {"rows", 2}}));
+  EXPECT_EQ(ui.data().org.members.size(), 121u);
+  const Member& liu = ui.data().org.members.back();
+  EXPECT_EQ(liu.name, "柳松");
+  ASSERT_TRUE(liu.join_date);
+  EXPECT_EQ(liu.join_date->ToString(), "1996-06");
+}
+
 TEST(UiOrganization, RefusedRosterChangesNothing) {
   Ui ui(kDesktop);
   const size_t mark = ui.Audit().size();
