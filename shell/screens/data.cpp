@@ -533,7 +533,7 @@ void DrawBundles(App& app) {
       }
     }
   }
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize(T(kImportBundle)).x + ImGui::GetStyle().FramePadding.x * 2);
   if (TouchButton(T(kImportBundle), !app.read_only)) {
     App* a = &app;
     platform::PickFile(".json,application/json", [a](platform::PickedFile f) { OnBundlePicked(*a, std::move(f)); });

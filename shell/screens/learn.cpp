@@ -263,7 +263,7 @@ void LectureEditor(App& app, const Lecture& l) {
     if (m < 0) app.last_problem = {"/start_minute", kTimeBad.zh, kTimeBad.en};
     else app.Emit(Cmd<LectureUpdate>([&](auto& x) { x.id = id; x.start_minute = m; }));
   }
-  ImGui::SameLine();
+  SameLineIfFits(ImGui::CalcTextSize(T(kDuration)).x + ImGui::GetStyle().ItemSpacing.x + Em(3.5f));
   if (small(kDuration, "lecture_duration", ui.duration, Em(3.5f), "120")) {
     int m = 0;
     char tail = 0;

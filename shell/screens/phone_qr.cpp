@@ -627,29 +627,12 @@ void DrawReceive(App& app) {
 // [SECTION] Screen
 //-----------------------------------------------------------------------------
 void DrawPhoneQr(App& app) {
-  // Tabs at least 44 CSS px high (touch targets): the padding is pushed around the tab calls only.
-  const ImVec2 pad = ImGui::GetStyle().FramePadding;
-  const ImVec2 tab_pad(pad.x * 1.5f, std::max(pad.y, (kTouchPx - ImGui::GetFontSize()) * 0.5f));
-  ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
-  const bool bar = ImGui::BeginTabBar("phone_tabs");
-  ImGui::PopStyleVar();
-  if (!bar) return;
-  const Tr* tabs[] = {&kTabOpen, &kTabSend, &kTabReceive};
-  int open = -1;
-  for (int i = 0; i < 3; ++i) {
-    ImGui::PushStyleVar(ImGuiStyleVar_FramePadding, tab_pad);
-    const bool on = ImGui::BeginTabItem(T(*tabs[i]));
-    ImGui::PopStyleVar();
-    LocatorRecordLastItem(T(*tabs[i]));
-    if (on) {
-      open = i;
-      if (i == 0) DrawOpen(app);
-      else if (i == 1) DrawSend(app);
-      else DrawReceive(app);
-      ImGui::EndTabItem();
-    }
-  }
-  ImGui::EndTabBar();
+  // Tabs at least 44 CSS px high (touch targets); buttons that wrap where the three do not fit (字号 175 %).
+  const char* tabs[] = {T(kTabOpen), T(kTabSend), T(kTabReceive)};
+  const int open = SubTabs("phone_tabs", tabs, 3, kTouchPx);
+  if (open == 0) DrawOpen(app);
+  else if (open == 1) DrawSend(app);
+  else DrawReceive(app);
   if (open != 2) {
     if (platform::QrScanOpen()) platform::StopQrScan();
     platform::SetQrTextHandler(nullptr);
