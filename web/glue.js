@@ -37,6 +37,28 @@
     for (let i = 0; i < bin.length; i++) out[i] = bin.charCodeAt(i);
     return out;
   }
+  // A library loaded only when first used (web/qr.js: jsQR, web/xlsx.js: SheetJS), so the first frame never waits
+  // for it: inlined gzip+base64 as ZJ_INLINE[name] in the single file, a plain `file` in dist/web. Its script runs
+  // with `this` = window and no module system, so it sets its global; `take()` returns that global (null: the
+  // load failed). One load at a time per name; a failed one is tried again on the next call.
+  const libraries = new Map();
+  window.zjLoadLibrary = function (name, file, take) {
+    const have = take();
+    if (have) return Promise.resolve(have);
+    if (!libraries.has(name)) {
+      const p = (async () => {
+        const inl = window.ZJ_INLINE && window.ZJ_INLINE[name];
+        const text = inl ? new TextDecoder().decode(await gunzip(await fromBase64(inl))) : await (await fetch(file)).text();
+        new Function(text).call(window);
+        const lib = take();
+        if (!lib) throw new Error(file + ' did not load');
+        return lib;
+      })();
+      libraries.set(name, p);
+      p.catch(() => libraries.delete(name));
+    }
+    return libraries.get(name);
+  };
   async function asset(name, file) {
     const inl = window.ZJ_INLINE && window.ZJ_INLINE[name];
     if (inl) return gunzip(await fromBase64(inl));

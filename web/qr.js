@@ -16,29 +16,8 @@
   const frame = document.createElement('canvas');
   const fctx = frame.getContext('2d', { willReadFrequently: true });
 
-  async function gunzipText(b64) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const s = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(s).text();
-  }
-  let jsQrLoading = null;
-  function loadJsQr() {
-    if (window.jsQR) return Promise.resolve(window.jsQR);
-    if (!jsQrLoading) {
-      jsQrLoading = (async () => {
-        const inl = window.ZJ_INLINE && window.ZJ_INLINE.jsqr;
-        const text = inl ? await gunzipText(inl) : await (await fetch('jsqr.js')).text();
-        // jsQR's UMD wrapper sets self.jsQR when no module system is around.
-        new Function(text).call(window);
-        if (!window.jsQR) throw new Error('jsQR did not load');
-        return window.jsQR;
-      })();
-      jsQrLoading.catch(() => { jsQrLoading = null; });
-    }
-    return jsQrLoading;
-  }
+  // jsQR from web/node_modules (web/package-lock.json), loaded on first use (web/glue.js zjLoadLibrary).
+  const loadJsQr = () => window.zjLoadLibrary('jsqr', 'jsqr.js', () => window.jsQR || null);
   async function barcodeDetector() {
     if (detector !== undefined) return detector;
     detector = null;

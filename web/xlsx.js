@@ -10,29 +10,8 @@
 //   window.zjXlsx = { isWorkbook(name, bytes), toWorkbookJson(bytes, name) -> Promise<string>, load() }
 'use strict';
 (function () {
-  async function gunzipText(b64) {
-    const bin = atob(b64);
-    const bytes = new Uint8Array(bin.length);
-    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
-    const s = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
-    return new Response(s).text();
-  }
-  let loading = null;
-  function load() {
-    if (window.XLSX && window.XLSX.read) return Promise.resolve(window.XLSX);
-    if (!loading) {
-      loading = (async () => {
-        const inl = window.ZJ_INLINE && window.ZJ_INLINE.xlsx;
-        const text = inl ? await gunzipText(inl) : await (await fetch('sheetjs.js')).text();
-        // The build sets window.XLSX when no module system is around (run with `this` = window, no `module`).
-        new Function(text).call(window);
-        if (!window.XLSX || !window.XLSX.read) throw new Error('SheetJS did not load');
-        return window.XLSX;
-      })();
-      loading.catch(() => { loading = null; });
-    }
-    return loading;
-  }
+  // SheetJS, loaded on first use (web/glue.js zjLoadLibrary); its build sets window.XLSX.
+  const load = () => window.zjLoadLibrary('xlsx', 'sheetjs.js', () => (window.XLSX && window.XLSX.read ? window.XLSX : null));
 
   /** True for an .xlsx/.xls file, by its first bytes (zip, OLE compound file) or its name. */
   function isWorkbook(name, bytes) {
