@@ -632,25 +632,30 @@ void DrawTree(App& app) {
     LocatorRecordLastItem(b.name.c_str());
     if (ImGui::IsItemClicked()) { ui.node_kind = 3; ui.node = b.meta.id; }
   };
+  auto gb_node = [&](const GeneralBranch& gb) {
+    const bool gopen = ImGui::TreeNodeEx(("##g" + gb.meta.id).c_str(), node_flags(2, gb.meta.id, false), "%s",
+                                         (gb.name + (gb.secretary_cadre_id.empty() ? "" : std::string("  · ") + T(kGbSecretary) + " " + CadreName(org, gb.secretary_cadre_id))).c_str());
+    LocatorRecordLastItem(gb.name.c_str());
+    if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { ui.node_kind = 2; ui.node = gb.meta.id; }
+    if (!gopen) return;
+    for (size_t i = 0; i < org.branches.size(); ++i)
+      if (org.branches[i].general_branch_id == gb.meta.id) branch_line(i);
+    ImGui::TreePop();
+  };
   for (const Area& a : org.areas) {
     const bool open = ImGui::TreeNodeEx(("##a" + a.meta.id).c_str(), node_flags(1, a.meta.id, false), "%s",
                                         (a.name + (a.chief_cadre_id.empty() ? "" : std::string("  · ") + T(kChief) + " " + CadreName(org, a.chief_cadre_id))).c_str());
     LocatorRecordLastItem(a.name.c_str());
     if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { ui.node_kind = 1; ui.node = a.meta.id; }
     if (!open) continue;
-    for (const GeneralBranch& gb : org.general_branches) {
-      if (gb.area_id != a.meta.id) continue;
-      const bool gopen = ImGui::TreeNodeEx(("##g" + gb.meta.id).c_str(), node_flags(2, gb.meta.id, false), "%s",
-                                           (gb.name + (gb.secretary_cadre_id.empty() ? "" : std::string("  · ") + T(kGbSecretary) + " " + CadreName(org, gb.secretary_cadre_id))).c_str());
-      LocatorRecordLastItem(gb.name.c_str());
-      if (ImGui::IsItemClicked() && !ImGui::IsItemToggledOpen()) { ui.node_kind = 2; ui.node = gb.meta.id; }
-      if (!gopen) continue;
-      for (size_t i = 0; i < org.branches.size(); ++i)
-        if (org.branches[i].general_branch_id == gb.meta.id) branch_line(i);
-      ImGui::TreePop();
-    }
+    for (const GeneralBranch& gb : org.general_branches)
+      if (gb.area_id == a.meta.id) gb_node(gb);
     ImGui::TreePop();
   }
+  // General branches in no area (开始本镇's 总支/支部 lines, e.g. 机关党总支) at the top level with their branches.
+  for (const GeneralBranch& gb : org.general_branches)
+    if (std::none_of(org.areas.begin(), org.areas.end(), [&](const Area& a) { return a.meta.id == gb.area_id; }))
+      gb_node(gb);
   // Branches outside any general branch (e.g. created by an import).
   bool header = false;
   for (size_t i = 0; i < org.branches.size(); ++i) {

@@ -127,6 +127,32 @@ TEST(TownStart, RealTownOffersTheDemoInItsOwnSpace) {
   EXPECT_EQ(ui.data().org.town_name, "青山镇") << "the town stays as it is";
 }
 
+// A general branch typed without an area (机关党总支/镇财政所党支部, README's own example) stands at the top of
+// 组织架构 with its branch, selectable like any other (it was missing from the tree, with its branches' members).
+TEST(TownStart, GeneralBranchWithoutAnAreaShowsInTheTree) {
+  Ui ui(kDesktop);
+  ui.Go(ui::Screen::Data);
+  ui.ClickItem(ui.ScrollTo("开始本镇…"));
+  ui.ClickItem(ui.ScrollTo("town_name"));
+  ui.Type("青山镇");
+  ui.ClickItem(ui.ScrollTo("town_structure"));
+  ui.Type("一片/第一党总支/青山村党支部");
+  ui.Key(ImGuiKey_Enter);
+  ui.Type("机关党总支/镇财政所党支部");
+  ui.Frame(2);
+  ui.ClickItem(ui.ScrollTo("开始本镇"));
+  ui.ClickItem(ui.ScrollTo("确定开始"));
+  ui.Frame(3);
+  ASSERT_EQ(ui.data().org.general_branches.size(), 2u);
+  ui.Go(ui::Screen::Organization);
+  ASSERT_TRUE(ui.Click("组织架构"));
+  ui.Frame(2);
+  EXPECT_TRUE(ui.Has("机关党总支")) << ui.Dump();
+  ASSERT_TRUE(ui.Click("镇财政所党支部")) << ui.Dump();
+  ui.Frame(2);
+  EXPECT_TRUE(ui.Has("branch_name")) << "the branch's editor opened";
+}
+
 TEST(TownStart, RenameIsUndoable) {
   Ui ui(kDesktop);
   ui.Go(ui::Screen::Data);
